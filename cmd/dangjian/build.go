@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/generator/diag"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("build", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	var cfg generator.Config
+	flags.StringVar(&cfg.Source, "s", ".", "the site's `folder`, holding site.yaml")
+	flags.StringVar(&cfg.Dest, "d", "", "the output `folder` (default SRC/public)")
+	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
+	flags.BoolVar(&cfg.Drafts, "drafts", false, "publish drafts too")
+	if code, ok := parseFlags(flags, args); !ok {
+		return code
+	}
+	rep, err := generator.Build(ctx, cfg)
+	if err != nil {
+		return reportError(stderr, err)
+	}
+	printProblems(stderr, rep.Warnings)
+	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", rep.Pages, rep.Files, rep.Duration.Round(1e6), rep.Dest)
+	return exitOK
+}
+
+// parseFlags parses a command's flags; it returns ok false with the exit status when the
+// command should stop (help asked for, or wrong usage).
+func parseFlags(flags *flag.FlagSet, args []string) (int, bool) {
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(flags.Output(), "dangjian %s: unexpected argument %q\n", flags.Name(), flags.Arg(0))
+		flags.Usage()
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// reportError prints every problem of a failed build, or the error, and returns exit status 1.
+func reportError(stderr io.Writer, err error) int {
+	var problems diag.List
+	if errors.As(err, &problems) {
+		printProblems(stderr, problems)
+		errs := 0
+		for _, p := range problems {
+			if p.Severity == diag.Error {
+				errs++
+			}
+		}
+		fmt.Fprintf(stderr, "%d %s; nothing was written\n", errs, plural(errs, "error", "errors"))
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "dangjian: %v\n", err)
+	return exitProblems
+}
+
+func printProblems(w io.Writer, problems diag.List) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,74 @@
+// Command dangjian builds a party-building (党建) report site from Markdown and YAML.
+//
+// Usage:
+//
+//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts]
+//	dangjian version
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitProblems = 1 // problems in the content, or the build failed
+	exitUsage    = 2
+)
+
+// command is one subcommand: it parses its own flags from args.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+var commands = []command{
+	{"build", "build the site into DEST (default SRC/public)", runBuild},
+	{"version", "print the version", runVersion},
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run runs the command line args and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "dangjian: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: dangjian COMMAND [flags]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = fmt.Sprintf("  %-8s %s", c.name, c.summary)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, strings.Join(names, "\n"))
+	fmt.Fprintln(w, "\nRun 'dangjian COMMAND -h' for a command's flags.")
+}

@@ -1,0 +1,296 @@
+// Package generator builds a site: it is the one place that knows the pipeline. Each stage
+// lives in its own package: source finds the files, frontmatter reads them, validate checks
+// them against site.yaml, page assembles the model, render makes HTML, publish writes it.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dangjian/dangjian/generator/config"
+	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/generator/frontmatter"
+	"github.com/dangjian/dangjian/generator/markdown"
+	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/publish"
+	"github.com/dangjian/dangjian/generator/render"
+	"github.com/dangjian/dangjian/generator/source"
+	"github.com/dangjian/dangjian/generator/validate"
+	"github.com/dangjian/dangjian/layouts"
+)
+
+// Config says what to build.
+type Config struct {
+	Source  string // the site's folder, holding site.yaml
+	Dest    string // the output folder; default Source/public
+	BaseURL string // overrides site.yaml's base_url
+	Drafts  bool   // publish drafts too
+}
+
+// Report says what a build did.
+type Report struct {
+	Dest     string
+	Pages    int // content pages published
+	Files    int // files written, pages, lists and copies together
+	Warnings diag.List
+	Duration time.Duration
+}
+
+// Build builds the site. Problems in the content come back as a diag.List error holding every
+// problem found; then, as on any error, the output folder is left as it was.
+func Build(ctx context.Context, cfg Config) (*Report, error) {
+	start := time.Now()
+	if cfg.Source == "" {
+		cfg.Source = "."
+	}
+	if cfg.Dest == "" {
+		cfg.Dest = filepath.Join(cfg.Source, "public")
+	}
+	site, problems := Load(ctx, cfg)
+	if problems.HasErrors() {
+		return nil, problems.Sort()
+	}
+	rep := &Report{Dest: cfg.Dest, Pages: len(site.model.Pages), Warnings: problems.Sort()}
+	pub, err := publish.New(cfg.Dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := site.write(ctx, pub); err != nil {
+		_ = pub.Abort()
+		return nil, err
+	}
+	if err := pub.Commit(); err != nil {
+		return nil, err
+	}
+	rep.Files = pub.Files()
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// Site is a loaded, checked site, ready to be written.
+type Site struct {
+	fsys     fs.FS
+	model    *page.Site
+	renderer *render.Renderer
+	copies   map[string]copySource // output path → where to copy it from
+}
+
+type copySource struct {
+	fsys fs.FS
+	name string
+}
+
+// Load reads, checks and converts the whole site: everything but writing. The problems it
+// returns are sorted; the site is usable only when they hold no error.
+func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
+	fsys := os.DirFS(cfg.Source)
+	var problems diag.List
+	data, err := fs.ReadFile(fsys, config.File)
+	if err != nil {
+		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Source)
+		return nil, problems
+	}
+	conf, confProblems := config.Parse(frontmatter.Normalize(data))
+	problems = append(problems, confProblems...)
+	if conf == nil {
+		return nil, problems
+	}
+	if cfg.BaseURL != "" {
+		conf.BaseURL = cfg.BaseURL
+	}
+	tree, walkProblems := source.Walk(fsys)
+	problems = append(problems, walkProblems...)
+
+	pages, indexes, loadProblems := loadPages(ctx, fsys, conf, tree)
+	problems = append(problems, loadProblems...)
+
+	s := &Site{fsys: fsys, copies: map[string]copySource{}}
+	siteLayouts := layouts.Overlay(nil)
+	if info, err := fs.Stat(fsys, "layouts"); err == nil && info.IsDir() {
+		sub, _ := fs.Sub(fsys, "layouts")
+		siteLayouts = layouts.Overlay(sub)
+	}
+	files := s.files(tree, siteLayouts)
+	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Drafts: cfg.Drafts})
+	problems = append(problems, assembleProblems...)
+	s.model = model
+
+	md := markdown.New(markdown.WithRawHTML(conf.RawHTML))
+	renderer, layoutProblems := render.New(model, siteLayouts, md)
+	problems = append(problems, layoutProblems...)
+	s.renderer = renderer
+
+	toConvert := append(append([]*page.Page{}, model.Pages...), indexes...)
+	convertProblems := make([]diag.List, len(toConvert))
+	parallel(ctx, len(toConvert), func(i int) {
+		convertProblems[i] = renderer.Convert(toConvert[i])
+	})
+	for _, l := range convertProblems {
+		problems = append(problems, l...)
+	}
+	if err := ctx.Err(); err != nil {
+		problems.Errorf(diag.Position{File: cfg.Source}, "build cancelled")
+	}
+	return s, problems.Sort()
+}
+
+// unwrapPath drops the path from an fs.PathError, which the message names already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadPages reads and decodes every content file, in parallel, and checks each page.
+func loadPages(ctx context.Context, fsys fs.FS, conf *config.Site, tree *source.Tree) (pages, indexes []*page.Page, problems diag.List) {
+	files := append(append([]string{}, tree.Pages...), tree.Indexes...)
+	loaded := make([]*page.Page, len(files))
+	found := make([]diag.List, len(files))
+	parallel(ctx, len(files), func(i int) {
+		name := files[i]
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			found[i].Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
+			return
+		}
+		section, _, inFolder := strings.Cut(name[len(page.ContentDir)+1:], "/")
+		if !inFolder {
+			section = ""
+		}
+		isIndex := i >= len(tree.Pages)
+		p, pageProblems := frontmatter.Parse(name, data, page.SectionType(section), isIndex)
+		found[i] = pageProblems
+		if p == nil {
+			return
+		}
+		if !isIndex {
+			found[i] = append(found[i], validate.Page(conf, p)...)
+		}
+		p.Resources = tree.Resources[name]
+		loaded[i] = p
+	})
+	for i, p := range loaded {
+		problems = append(problems, found[i]...)
+		switch {
+		case p == nil:
+		case i < len(tree.Pages):
+			pages = append(pages, p)
+		default:
+			indexes = append(indexes, p)
+		}
+	}
+	return pages, indexes, problems
+}
+
+// files lists the files published as they are, and remembers where to copy each from.
+func (s *Site) files(tree *source.Tree, siteLayouts fs.FS) []page.File {
+	var files []page.File
+	add := func(out string, fsys fs.FS, name, label string) {
+		files = append(files, page.File{Path: out, Source: label})
+		s.copies[out] = copySource{fsys: fsys, name: name}
+	}
+	for _, name := range tree.Static {
+		add(name, s.fsys, path.Join(page.StaticDir, name), path.Join(page.StaticDir, name))
+	}
+	for _, name := range tree.Files {
+		out := name[len(page.ContentDir)+1:]
+		add(out, s.fsys, name, name)
+	}
+	_ = fs.WalkDir(siteLayouts, render.AssetsDir, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && !source.Ignored(d.Name()) {
+			add(name, siteLayouts, name, path.Join("layouts", name))
+		}
+		return nil
+	})
+	return files
+}
+
+// write renders every page and list and copies every file, in parallel.
+func (s *Site) write(ctx context.Context, pub *publish.Publisher) error {
+	type job func() error
+	var jobs []job
+	for _, p := range s.model.Pages {
+		jobs = append(jobs, func() error {
+			html, err := s.renderer.Page(p)
+			if err != nil {
+				return err
+			}
+			if err := pub.Write(page.OutputPath(p.URL), html); err != nil {
+				return err
+			}
+			dir := path.Dir(p.File)
+			for _, r := range p.Resources {
+				if err := pub.Copy(path.Join(p.URL[1:], r), s.fsys, path.Join(dir, r)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	for _, l := range s.model.Lists {
+		for _, pg := range l.Paginate(s.model.Config.PageSize) {
+			jobs = append(jobs, func() error {
+				html, err := s.renderer.List(pg)
+				if err != nil {
+					return err
+				}
+				return pub.Write(page.OutputPath(pg.URL), html)
+			})
+		}
+	}
+	for out, src := range s.copies {
+		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.name) })
+	}
+	var (
+		mu   sync.Mutex
+		errs []error
+	)
+	parallel(ctx, len(jobs), func(i int) {
+		if err := jobs[i](); err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("writing the site: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+// parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs, and returns when
+// all calls have returned. It stops handing out work once ctx is cancelled.
+func parallel(ctx context.Context, n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

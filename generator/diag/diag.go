@@ -1,0 +1,117 @@
+// Package diag holds the problems found in a site's source: each one a message at a position,
+// printed as path:line:col, collected and sorted so that a run reports all of them at once.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Position is a place in a source file. Line and Col count from 1; Col counts characters, not
+// bytes, so that it matches what an editor shows for Chinese text. A zero Line means the whole file.
+type Position struct {
+	File string // slash-separated, relative to the site's root
+	Line int
+	Col  int
+}
+
+func (p Position) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity says whether a problem fails the build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one thing wrong with the source.
+type Problem struct {
+	Pos      Position
+	Severity Severity
+	Msg      string
+}
+
+func (p Problem) String() string {
+	if p.Severity == Warning {
+		return p.Pos.String() + ": warning: " + p.Msg
+	}
+	return p.Pos.String() + ": " + p.Msg
+}
+
+// Errorf returns an error-severity problem at pos.
+func Errorf(pos Position, format string, args ...any) Problem {
+	return Problem{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Warningf returns a warning at pos.
+func Warningf(pos Position, format string, args ...any) Problem {
+	return Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)}
+}
+
+// List is a set of problems. It is an error value when it holds at least one error.
+type List []Problem
+
+// Add appends a problem.
+func (l *List) Add(p Problem) { *l = append(*l, p) }
+
+// Errorf appends an error at pos.
+func (l *List) Errorf(pos Position, format string, args ...any) {
+	l.Add(Errorf(pos, format, args...))
+}
+
+// HasErrors reports whether any problem is an error rather than a warning.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(p Problem) bool { return p.Severity == Error })
+}
+
+// Sort orders the problems by file, line, column and message, and drops exact repeats.
+func (l List) Sort() List {
+	slices.SortFunc(l, func(a, b Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.Compact(l)
+}
+
+// Error prints one problem a line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, p := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Err returns the list as an error when it holds errors, and nil otherwise.
+func (l List) Err() error {
+	if l.HasErrors() {
+		return l.Sort()
+	}
+	return nil
+}

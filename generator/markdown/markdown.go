@@ -1,0 +1,201 @@
+// Package markdown turns a page's Markdown body into HTML with goldmark, configured once for
+// the whole site: GitHub-flavoured Markdown, heading IDs that keep Chinese characters, no
+// typographic quotes, raw HTML shown as text unless the site opts in, and every link and image
+// checked and rewritten by a Resolver.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Resolver checks the destination of a link or image written in a page and returns the URL
+// to write in its place, or an error saying why it points nowhere.
+type Resolver interface {
+	Resolve(dest string) (string, error)
+}
+
+// Converter converts Markdown bodies. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// Option configures a Converter.
+type Option func(*options)
+
+type options struct {
+	rawHTML    bool
+	extensions []goldmark.Extender
+}
+
+// WithRawHTML lets raw HTML in Markdown through to the page. Without it, raw HTML is escaped
+// and shows as text: content is written by many hands, and a stray <script> must not run.
+func WithRawHTML(on bool) Option { return func(o *options) { o.rawHTML = on } }
+
+// WithExtensions adds goldmark extensions, such as a fenced chart block.
+func WithExtensions(e ...goldmark.Extender) Option {
+	return func(o *options) { o.extensions = append(o.extensions, e...) }
+}
+
+// New returns a Converter.
+func New(opts ...Option) *Converter {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	rendererOptions := []renderer.Option{}
+	if o.rawHTML {
+		rendererOptions = append(rendererOptions, html.WithUnsafe())
+	} else {
+		rendererOptions = append(rendererOptions, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM}, o.extensions...)...),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkChecker{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOptions...),
+	)
+	return &Converter{md: md}
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML []byte
+	// Text is the body's plain text, paragraphs separated by newlines, for summaries and search.
+	Text     string
+	Problems diag.List
+}
+
+// conversion is the state of one Convert call, passed to the AST transformer in the parser
+// context because the goldmark instance is shared between goroutines.
+type conversion struct {
+	file     string
+	bodyLine int
+	source   []byte
+	resolver Resolver
+	problems diag.List
+}
+
+var conversionKey = parser.NewContextKey()
+
+// Convert converts body, which starts on line bodyLine of file. r checks links and images;
+// a nil r leaves them as written.
+func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) Result {
+	conv := &conversion{file: file, bodyLine: bodyLine, source: body, resolver: r}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(conversionKey, conv)
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(body) * 5 / 4)
+	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
+	}
+	return Result{HTML: buf.Bytes(), Text: plainText(doc, body), Problems: conv.problems}
+}
+
+// position returns the file position of a byte offset in the body.
+func (c *conversion) position(offset int) diag.Position {
+	offset = min(max(offset, 0), len(c.source))
+	before := c.source[:offset]
+	line := bytes.Count(before, []byte("\n"))
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return diag.Position{File: c.file, Line: c.bodyLine + line, Col: utf8.RuneCount(before[lineStart:]) + 1}
+}
+
+// linkChecker resolves the destination of every link and image of a document.
+type linkChecker struct{}
+
+func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	conv, _ := pc.Get(conversionKey).(*conversion)
+	if conv == nil || conv.resolver == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = conv.resolve(n, n.Destination)
+		case *ast.Image:
+			n.Destination = conv.resolve(n, n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (c *conversion) resolve(n ast.Node, dest []byte) []byte {
+	resolved, err := c.resolver.Resolve(string(dest))
+	if err != nil {
+		c.problems.Errorf(c.position(offsetOf(n)), "%v", err)
+		return dest
+	}
+	return []byte(resolved)
+}
+
+// offsetOf returns the byte offset of an inline node's first text, or of its block's first
+// line: goldmark keeps positions only for text segments and block lines.
+func offsetOf(n ast.Node) int {
+	var offset = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			offset = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if offset >= 0 {
+		// The text of [text](dest) starts one character after the bracket; ![alt] two.
+		if _, isImage := n.(*ast.Image); isImage {
+			return offset - 2
+		}
+		return offset - 1
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// plainText collects the text of a document, a line per block.
+func plainText(doc ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(n.Segment.Value(source))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(n.Value)
+			}
+		case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			if !entering && n.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

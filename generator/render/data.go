@@ -1,0 +1,158 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/generator/page"
+)
+
+// Data is what a layout sees: the site, the page or list being rendered, and methods that
+// make links relative to it.
+type Data struct {
+	r     *Renderer
+	Site  *page.Site
+	URL   string // root-relative URL of the page being rendered
+	Title string
+	// Page is the page, or the list's _index.md; nil for a list without one.
+	Page    *page.Page
+	Content template.HTML
+	List    *page.List  // lists only
+	Pager   *page.Pager // lists only
+	Crumbs  []Crumb
+}
+
+// Crumb is one step of the breadcrumbs; the last has no URL.
+type Crumb struct {
+	Title string
+	URL   string
+	Home  bool // the home page, shown with the word for "home" rather than the site title
+}
+
+func (r *Renderer) data(url, title string) *Data {
+	return &Data{r: r, Site: r.site, URL: url, Title: title}
+}
+
+// Rel returns the link from this page to a root-relative path.
+func (d *Data) Rel(target string) string { return page.Rel(d.URL, target) }
+
+// Asset returns the link to a file of the layouts' assets.
+func (d *Data) Asset(name string) string { return d.Rel("/" + AssetsDir + "/" + name) }
+
+// Menu lists the sections, for the site's menu.
+func (d *Data) Menu() []*page.List { return d.Site.Home.Children }
+
+// IsCurrent reports whether l is the current list or holds the current page.
+func (d *Data) IsCurrent(l *page.List) bool {
+	return l.URL != "/" && strings.HasPrefix(d.URL, l.URL)
+}
+
+// Cover returns the link to a page's cover image, or "".
+func (d *Data) Cover(p *page.Page) string {
+	if c := d.r.contents[p]; c != nil && c.cover != "" {
+		return d.Rel(c.cover)
+	}
+	return ""
+}
+
+// summaryLength is the length of a summary made from a page's text, in characters: Chinese
+// has no spaces to cut at, so summaries are cut by characters, not words.
+const summaryLength = 120
+
+// Summary returns a page's summary: its summary key, or the start of its text.
+func (d *Data) Summary(p *page.Page) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	c := d.r.contents[p]
+	if c == nil {
+		return ""
+	}
+	text, _, _ := strings.Cut(c.text, "\n")
+	if utf8.RuneCountInString(text) <= summaryLength {
+		return text
+	}
+	return string([]rune(text)[:summaryLength]) + "……"
+}
+
+// Recent returns at most n pages of a list, newest first.
+func (d *Data) Recent(l *page.List, n int) []*page.Page {
+	return l.Pages[:min(n, len(l.Pages))]
+}
+
+// labels are the words of the default layouts, in each script.
+var labels = map[string][2]string{ // simplified, traditional
+	"home":       {"首页", "首頁"},
+	"prev":       {"上一篇", "上一篇"},
+	"next":       {"下一篇", "下一篇"},
+	"more":       {"更多", "更多"},
+	"pages":      {"篇", "篇"},
+	"page":       {"页", "頁"},
+	"prevPage":   {"上一页", "上一頁"},
+	"nextPage":   {"下一页", "下一頁"},
+	"date":       {"日期", "日期"},
+	"branch":     {"党支部", "黨支部"},
+	"tags":       {"标签", "標籤"},
+	"theme":      {"主题", "主題"},
+	"period":     {"时间", "時間"},
+	"people":     {"参加人数", "參加人數"},
+	"form":       {"形式", "形式"},
+	"speaker":    {"主讲", "主講"},
+	"venue":      {"地点", "地點"},
+	"audience":   {"对象", "對象"},
+	"attendance": {"参加人次", "參加人次"},
+	"category":   {"类别", "類別"},
+	"lead":       {"负责人", "負責人"},
+	"members":    {"成员", "成員"},
+	"status":     {"状态", "狀態"},
+	"result":     {"成效", "成效"},
+	"award":      {"获奖", "獲獎"},
+	"host":       {"主持", "主持"},
+	"programme":  {"活动流程", "活動流程"},
+	"published":  {"刊发", "刊發"},
+	"promoted":   {"推广", "推廣"},
+	"awards":     {"荣誉", "榮譽"},
+	"year":       {"年度", "年度"},
+	"metrics":    {"年度指标", "年度指標"},
+	"planned":    {"计划中", "計劃中"},
+	"active":     {"进行中", "進行中"},
+	"done":       {"已完成", "已完成"},
+	"groups":     {"分类", "分類"},
+	"menu":       {"栏目", "欄目"},
+	"empty":      {"暂无内容。", "暫無內容。"},
+	"breadcrumb": {"当前位置", "當前位置"},
+	"skip":       {"跳到正文", "跳到正文"},
+}
+
+// T returns a word of the layouts in the site's script; an unknown key returns itself.
+func (d *Data) T(key string) string {
+	l, ok := labels[key]
+	if !ok {
+		return key
+	}
+	if d.Site.Config.Script == "traditional" {
+		return l[1]
+	}
+	return l[0]
+}
+
+// MetricRow is one declared figure of a report.
+type MetricRow struct {
+	Key, Label, Unit string
+	Value            float64
+}
+
+// ReportMetrics returns the figures a report declares, in the order site.yaml lists the metrics.
+func (d *Data) ReportMetrics(p *page.Page) []MetricRow {
+	if p.Report == nil {
+		return nil
+	}
+	var rows []MetricRow
+	for _, m := range d.Site.Config.Metrics {
+		if v, ok := p.Report.Metrics[m.Key]; ok {
+			rows = append(rows, MetricRow{Key: m.Key, Label: m.Label, Unit: m.Unit, Value: v})
+		}
+	}
+	return rows
+}

@@ -1,0 +1,122 @@
+// Package source finds a site's files: the pages, list introductions, page-bundle resources
+// and other files under content/, and the files under static/, in sorted order.
+package source
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/generator/page"
+)
+
+// Tree lists a site's source files. Paths are slash-separated and relative to the site root,
+// except Static, which is relative to static/.
+type Tree struct {
+	Pages   []string // content/**/*.md other than _index.md
+	Indexes []string // content/**/_index.md
+	// Resources maps a bundle's index.md to its other files, relative to the bundle's folder.
+	Resources map[string][]string
+	// Files are content files that are neither Markdown nor in a bundle; they are published
+	// at their path under content/.
+	Files  []string
+	Static []string
+}
+
+// Walk lists the files of the site in fsys. Hidden files, editors' backup and swap files and
+// symbolic links are skipped (a link could point anywhere on the machine).
+func Walk(fsys fs.FS) (*Tree, diag.List) {
+	t := &Tree{Resources: map[string][]string{}}
+	var problems diag.List
+	var content []string
+	for _, root := range []string{page.ContentDir, page.StaticDir} {
+		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if name == root && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
+				return nil
+			}
+			if name != root && Ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			switch {
+			case d.Type()&fs.ModeSymlink != 0:
+				problems.Add(diag.Warningf(diag.Position{File: name}, "symbolic link skipped: copy the file instead"))
+			case !d.Type().IsRegular():
+				// folders are walked into; devices and pipes are not site files
+			case root == page.StaticDir:
+				t.Static = append(t.Static, strings.TrimPrefix(name, root+"/"))
+			default:
+				content = append(content, name)
+			}
+			return nil
+		})
+		if err != nil {
+			problems.Errorf(diag.Position{File: root}, "cannot read: %v", err)
+		}
+	}
+	t.classify(content, &problems)
+	return t, problems
+}
+
+// classify sorts the files under content/ into pages, list introductions, bundle resources
+// and other files.
+func (t *Tree) classify(content []string, problems *diag.List) {
+	bundles := map[string]string{} // bundle folder → its index.md
+	for _, name := range content {
+		if path.Base(name) == page.BundleFile {
+			bundles[path.Dir(name)] = name
+		}
+	}
+	for _, name := range content {
+		if bundle := bundleOf(name, bundles); bundle != "" && bundle != name {
+			if strings.HasSuffix(name, ".md") {
+				problems.Add(diag.Warningf(diag.Position{File: name}, "Markdown file inside the page bundle %s is not a page: move it out of the bundle's folder", path.Dir(bundle)))
+				continue
+			}
+			t.Resources[bundle] = append(t.Resources[bundle], strings.TrimPrefix(name, path.Dir(bundle)+"/"))
+			continue
+		}
+		switch {
+		case path.Base(name) == page.IndexFile:
+			t.Indexes = append(t.Indexes, name)
+		case strings.HasSuffix(name, ".md"):
+			t.Pages = append(t.Pages, name)
+		default:
+			t.Files = append(t.Files, name)
+		}
+	}
+	for _, r := range t.Resources {
+		slices.Sort(r)
+	}
+}
+
+// bundleOf returns the index.md of the bundle that holds name, or "".
+func bundleOf(name string, bundles map[string]string) string {
+	for dir := path.Dir(name); dir != page.ContentDir && dir != "."; dir = path.Dir(dir) {
+		if idx, ok := bundles[dir]; ok {
+			return idx
+		}
+	}
+	return ""
+}
+
+// Ignored reports whether a file or folder name is hidden or an editor's scratch file:
+// .git, .DS_Store, vim's .x.swp and 4913, emacs's x~ and .#x, Office's ~$x.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") ||
+		strings.HasPrefix(name, "~") ||
+		strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") ||
+		name == "4913"
+}

@@ -1,0 +1,8 @@
+module github.com/dangjian/dangjian
+
+go 1.26.8
+
+require (
+	github.com/yuin/goldmark v1.8.7 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)

@@ -1,0 +1,54 @@
+// Package layouts holds the default layouts and assets, embedded in the binary. A site
+// overrides any of them with a file of the same name in its own layouts/ folder.
+package layouts
+
+import (
+	"embed"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// Default holds the default layouts: baseof.html, home.html, list.html, single.html, a layout
+// per page type where the type needs one, partials/ and assets/.
+//
+//go:embed *.html partials assets
+var Default embed.FS
+
+// Overlay returns the layouts of a site: a file in site, when site has it, replaces the
+// default of the same name. site may be nil.
+func Overlay(site fs.FS) fs.FS {
+	if site == nil {
+		return Default
+	}
+	return overlay{top: site, bottom: Default}
+}
+
+type overlay struct{ top, bottom fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	return o.bottom.Open(name)
+}
+
+// ReadDir merges the entries of both, the top's winning, so that fs.Glob and fs.WalkDir see
+// the files of both.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	top, topErr := fs.ReadDir(o.top, name)
+	bottom, bottomErr := fs.ReadDir(o.bottom, name)
+	if topErr != nil && bottomErr != nil {
+		return nil, errors.Join(topErr, bottomErr)
+	}
+	entries := top
+	for _, e := range bottom {
+		if !slices.ContainsFunc(top, func(t fs.DirEntry) bool { return t.Name() == e.Name() }) {
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
+}
