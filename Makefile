@@ -3,7 +3,10 @@ GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BIN         := bin/dangjian
 
-.PHONY: all deps build site test lint unit clean
+# The shared folder beside the repository: the bench corpus generator lives there.
+SHARED      ?= ../shared
+
+.PHONY: all deps build site test lint unit corpus clean
 
 all: site
 
@@ -19,16 +22,24 @@ site: build
 	./$(BIN) build -s . -d public
 	@echo "The site is in $(CURDIR)/public/ — open public/index.html in a browser."
 
-test: lint unit
+test: lint unit corpus
 
 lint: deps
-	@unformatted=$$(gofmt -l cmd generator layouts); \
+	@unformatted=$$(gofmt -l cmd generator layouts internal); \
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
 unit: deps
 	$(GO) test -count=1 ./...
+
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
+corpus: build
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
+	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
+	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \
+	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000
 
 clean:
 	rm -rf bin public

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/generator/diag"
@@ -27,7 +28,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return reportError(stderr, err)
 	}
 	printProblems(stderr, rep.Warnings)
-	fmt.Fprintf(stdout, "built %d pages, %d files in %s → %s\n", rep.Pages, rep.Files, rep.Duration.Round(1e6), rep.Dest)
+	fmt.Fprintf(stdout, "built %d %s, %d files in %s → %s\n", rep.Pages, plural(rep.Pages, "page", "pages"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
 	return exitOK
 }
 

@@ -86,8 +86,10 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		if strings.TrimSpace(p.Title) == "" {
 			problems.Errorf(p.Pos("title"), "title is required")
 		}
-		// A date that failed to parse was reported by the decoder already.
-		if p.Date.IsZero() && !slices.ContainsFunc(problems, func(d diag.Problem) bool { return d.Pos.Line == p.Pos("date").Line }) {
+		if _, given := p.KeyPos["date"]; !given {
+			problems.Errorf(start, "date is required")
+		} else if p.Date.IsZero() && !slices.ContainsFunc(problems, func(d diag.Problem) bool { return d.Pos.Line == p.Pos("date").Line }) {
+			// A date that failed to parse was reported by the decoder already; this one is empty.
 			problems.Errorf(p.Pos("date"), "date is required")
 		}
 	}

@@ -74,8 +74,10 @@ func New(opts ...Option) *Converter {
 // Result is a converted body.
 type Result struct {
 	HTML []byte
-	// Text is the body's plain text, paragraphs separated by newlines, for summaries and search.
-	Text     string
+	// Text is the body's plain text, blocks separated by newlines, for search.
+	Text string
+	// Lead is the plain text of the first paragraph, for a summary.
+	Lead     string
 	Problems diag.List
 }
 
@@ -103,7 +105,8 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
 		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
 	}
-	return Result{HTML: buf.Bytes(), Text: plainText(doc, body), Problems: conv.problems}
+	text, lead := plainText(doc, body)
+	return Result{HTML: buf.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
 }
 
 // position returns the file position of a byte offset in the body.
@@ -172,10 +175,18 @@ func offsetOf(n ast.Node) int {
 	return 0
 }
 
-// plainText collects the text of a document, a line per block.
-func plainText(doc ast.Node, source []byte) string {
+// plainText collects the text of a document, a line per block, and that of its first paragraph.
+func plainText(doc ast.Node, source []byte) (text, lead string) {
 	var b strings.Builder
+	leadStart := -1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Paragraph); ok && lead == "" {
+			if entering {
+				leadStart = b.Len()
+			} else if leadStart >= 0 {
+				lead = strings.TrimSpace(b.String()[leadStart:])
+			}
+		}
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {
@@ -197,5 +208,5 @@ func plainText(doc ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(b.String()), lead
 }

@@ -77,7 +77,7 @@ type Site struct {
 	Config *config.Site
 	Pages  []*Page // published pages, newest first
 	Home   *List
-	Lists  []*List  // every list, the home page first, then by URL
+	Lists  []*List // every list, the home page first, then by URL
 	// Files are the files published as they are: static/, loose files under content/, and the
 	// layouts' assets.
 	Files []File
@@ -87,7 +87,7 @@ type Site struct {
 	outputs map[string]claim
 	// bySource finds a published page from its source file, for links written as file paths.
 	bySource map[string]*Page
-	lists map[string]*List // by folder
+	lists    map[string]*List // by folder
 	// drafts holds the URLs of unpublished drafts, to explain a link to one.
 	drafts map[string]string
 }
@@ -171,7 +171,7 @@ func Assemble(in Input) (*Site, diag.List) {
 		}
 		s.Pages = append(s.Pages, p)
 	}
-	slices.SortFunc(s.Pages, Newest)
+	// Claims go in the order of the files, so that the second file of two is the one reported.
 	for _, p := range s.Pages {
 		if s.claim(OutputPath(p.URL), p.File, &problems) {
 			s.bySource[p.File] = p
@@ -179,6 +179,9 @@ func Assemble(in Input) (*Site, diag.List) {
 		for _, r := range p.Resources {
 			s.claim(path.Join(strings.TrimPrefix(p.URL, "/"), r), path.Join(path.Dir(p.File), r), &problems)
 		}
+	}
+	slices.SortFunc(s.Pages, Newest)
+	for _, p := range s.Pages {
 		for l := s.list(lists, p.Dir); l != nil; l = l.Parent {
 			l.Pages = append(l.Pages, p)
 		}

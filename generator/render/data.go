@@ -69,7 +69,7 @@ func (d *Data) Summary(p *page.Page) string {
 	if c == nil {
 		return ""
 	}
-	text, _, _ := strings.Cut(c.text, "\n")
+	text := c.lead
 	if utf8.RuneCountInString(text) <= summaryLength {
 		return text
 	}
@@ -131,10 +131,24 @@ func (d *Data) T(key string) string {
 	if !ok {
 		return key
 	}
-	if d.Site.Config.Script == "traditional" {
-		return l[1]
+	return l[scriptIndex(d.Site)]
+}
+
+// scriptIndex is 1 for a site written in traditional characters, 0 for simplified.
+func scriptIndex(site *page.Site) int {
+	if site.Config.Script == "traditional" {
+		return 1
 	}
-	return l[0]
+	return 0
+}
+
+// sectionTitles name the sections that have no _index.md to give a title.
+var sectionTitles = map[string][2]string{
+	page.TypeActivity:    {"活动", "活動"},
+	page.TypeLecture:     {"党课与讲座", "黨課與講座"},
+	page.TypeProject:     {"项目", "項目"},
+	page.TypeLectureHall: {"道德讲堂", "道德講堂"},
+	page.TypeReport:      {"年度报告", "年度報告"},
 }
 
 // MetricRow is one declared figure of a report.

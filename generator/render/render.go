@@ -44,12 +44,20 @@ type Renderer struct {
 type content struct {
 	html  template.HTML
 	text  string
+	lead  string // the first paragraph's text
 	cover string // root-relative
 }
 
 // New parses the layouts once. layouts is the overlay of the site's layouts on the defaults.
 func New(site *page.Site, layouts fs.FS, md *markdown.Converter) (*Renderer, diag.List) {
 	r := &Renderer{site: site, md: md, contents: map[*page.Page]*content{}}
+	for _, l := range site.Lists {
+		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
+			if title, ok := sectionTitles[l.Kind]; ok {
+				l.Title = title[scriptIndex(site)]
+			}
+		}
+	}
 	var problems diag.List
 	r.templates, problems = parseLayouts(layouts)
 	return r, problems
@@ -122,7 +130,7 @@ func parseFile(t *template.Template, fsys fs.FS, name string) (*template.Templat
 func (r *Renderer) Convert(p *page.Page) diag.List {
 	resolver := linkResolver{site: r.site, page: p}
 	res := r.md.Convert(p.File, p.Body, p.BodyLine, resolver)
-	c := &content{html: template.HTML(res.HTML), text: res.Text}
+	c := &content{html: template.HTML(res.HTML), text: res.Text, lead: res.Lead}
 	problems := res.Problems
 	if p.Cover != "" {
 		target, _, err := resolver.target(p.Cover)

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExitStatus(t *testing.T) {
+	good := t.TempDir()
+	write(t, good, "site.yaml", "title: 测试\n")
+	write(t, good, "content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n正文\n")
+	bad := t.TempDir()
+	write(t, bad, "site.yaml", "title: 测试\n")
+	write(t, bad, "content/lectures/x.md", "---\ntitle: 党课\ndate: 2016-09-20\nspeeker: 张三\n---\n")
+
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"no command", nil, exitUsage, "", "usage: dangjian COMMAND"},
+		{"unknown command", []string{"bild"}, exitUsage, "", `unknown command "bild"`},
+		{"unknown flag", []string{"build", "--nope"}, exitUsage, "", "flag provided but not defined"},
+		{"stray argument", []string{"build", "extra"}, exitUsage, "", `unexpected argument "extra"`},
+		{"help", []string{"build", "-h"}, exitOK, "", "-base-url"},
+		{"version", []string{"version"}, exitOK, "dangjian ", ""},
+		{"build", []string{"build", "-s", good}, exitOK, "built 1 page,", ""},
+		{"problems", []string{"build", "-s", bad}, exitProblems, "",
+			"content/lectures/x.md:4:1: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
+		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), tt.args, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
+			}
+		})
+	}
+}
+
+func write(t *testing.T, dir, name, content string) {
+	t.Helper()
+	full := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

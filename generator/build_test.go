@@ -1,0 +1,291 @@
+package generator_test
+
+import (
+	"maps"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/generator/publish"
+	"github.com/dangjian/dangjian/internal/sitetest"
+)
+
+// basicSite has one page of each type, a section folder, a bundle and a static file.
+const basicSite = `
+-- site.yaml --
+title: 测试党建
+organisation: 测试公司
+base_url: https://intranet.example/dangjian/
+branches: [机关党支部, 检修部党支部]
+lecture_forms: [党课, 警示教育大会, 专题讨论]
+project_categories: [攻坚]
+metrics:
+  - {key: party_lectures, label: 党课, unit: 次, count: {type: lecture, form: 党课}}
+  - {key: members, label: 党员人数, unit: 名}
+charts:
+  - {key: education, title: 教育, type: bar, metrics: [party_lectures]}
+-- content/_index.md --
+---
+title: 首页标题
+---
+欢迎。
+-- content/lectures/_index.md --
+---
+title: 党课与讲座
+---
+-- content/lectures/hongse-dangke.md --
+---
+title: 红色党课
+date: 2016-06-01
+form: 党课
+branch: 机关党支部
+venue: 纪念馆
+tags: [党课, 红色]
+---
+## 一、学习内容
+
+见[两学一做](/activities/liangxue-yizuo/)和[源文件链接](../activities/liangxue-yizuo.md#做法)。
+-- content/lectures/专题讨论/_index.md --
+---
+title: 专题讨论
+---
+-- content/lectures/专题讨论/讲政治.md --
+---
+title: 讲政治、有信仰
+date: 2016-03-01
+form: 专题讨论
+---
+讨论。
+-- content/activities/liangxue-yizuo.md --
+---
+title: 两学一做
+date: 2016-04-01T09:30:00+08:00
+theme: 两学一做
+participants: 120
+---
+## 做法
+
+"直引号"保持原样，回到[首页](/)。
+-- content/projects/gongjian.md --
+---
+title: 攻坚项目
+date: 2016-05-01
+category: 攻坚
+status: done
+members: [张三, 李四]
+---
+正文。
+-- content/lecture-hall/ai-de-chuan-di/index.md --
+---
+title: 爱的传递
+date: 2016-07-15
+slug: ai-de-chuan-di
+theme: 孝老爱亲
+attendance: 200
+cover: photo.png
+segments:
+  - {step: 唱一首歌, title: 《我的祖国》, detail: 齐唱}
+  - {step: 讲一个故事, title: 照料母亲, detail: 职工讲述}
+published:
+  - {site: 甘肃文明网, url: "https://wenming.example/1.html", date: 2016-07-20}
+promoted: [白银市]
+awards: []
+---
+![现场](photo.png)
+-- content/lecture-hall/ai-de-chuan-di/photo.png --
+PNG
+-- content/reports/2016.md --
+---
+title: 2016年度报告
+date: 2016-12-31
+year: 2016
+metrics: {members: 300}
+---
+报告。
+-- static/images/logo.png --
+PNG
+`
+
+func TestBuildWritesEveryPageAndList(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	rep := s.Build()
+	if rep.Pages != 6 {
+		t.Errorf("pages: got %d, want 6", rep.Pages)
+	}
+	s.AssertExists(
+		"public/index.html",
+		"public/lectures/index.html",
+		"public/lectures/hongse-dangke/index.html",
+		"public/lectures/专题讨论/index.html",
+		"public/lectures/专题讨论/讲政治/index.html",
+		"public/activities/index.html",
+		"public/activities/liangxue-yizuo/index.html",
+		"public/projects/gongjian/index.html",
+		"public/lecture-hall/index.html",
+		"public/lecture-hall/ai-de-chuan-di/index.html",
+		"public/lecture-hall/ai-de-chuan-di/photo.png",
+		"public/reports/2016/index.html",
+		"public/images/logo.png",
+		"public/assets/style.css",
+		"! public/lecture-hall/ai-de-chuan-di/index.md",
+	)
+	s.AssertFile("public/index.html", "<h1>测试党建</h1>", "欢迎。", "党课与讲座", `href="lectures/hongse-dangke/index.html"`)
+	// The section lists every page under it, sub-folders included, newest first.
+	s.AssertFile("public/lectures/index.html", "<h1>党课与讲座</h1>", `href="%e4%b8%93%e9%a2%98%e8%ae%a8%e8%ae%ba/index.html"`)
+	list := s.Read("public/lectures/index.html")
+	if strings.Index(list, "红色党课") > strings.Index(list, "讲政治、有信仰") {
+		t.Errorf("lectures list is not newest first:\n%s", list)
+	}
+	s.AssertFile("public/lecture-hall/ai-de-chuan-di/index.html",
+		"<h1>爱的传递</h1>", "孝老爱亲", "200", "唱一首歌", "《我的祖国》", "讲一个故事",
+		`<a href="https://wenming.example/1.html">甘肃文明网</a>`, "白银市",
+		`<img src="photo.png" alt="现场">`)
+	s.AssertFile("public/reports/2016/index.html", "党员人数", "300")
+	s.AssertFile("public/projects/gongjian/index.html", "张三、李四", "已完成")
+}
+
+func TestMarkdown(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	s.Build()
+	s.AssertFile("public/lectures/hongse-dangke/index.html",
+		// Heading IDs keep Chinese characters.
+		`<h2 id="一学习内容">一、学习内容</h2>`,
+		// Root-relative links and links to source files both come out relative.
+		`<a href="../../activities/liangxue-yizuo/index.html">两学一做</a>`,
+		`<a href="../../activities/liangxue-yizuo/index.html#%E5%81%9A%E6%B3%95">源文件链接</a>`,
+	)
+	// No typographic quotes; a link to the home page goes to its index.html.
+	s.AssertFile("public/activities/liangxue-yizuo/index.html", `&#34;直引号&#34;保持原样`, `<a href="../../index.html">首页</a>`, "! “")
+}
+
+func TestLinksAreRelative(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	s.Build()
+	href := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	for _, name := range sitetest.Files(t, filepath.Join(s.Dir, "public")) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range href.FindAllStringSubmatch(s.Read("public/"+name), -1) {
+			link := m[1]
+			if strings.HasPrefix(link, "https://") || strings.HasPrefix(link, "#") {
+				continue
+			}
+			if strings.HasPrefix(link, "/") || strings.HasSuffix(link, "/") || strings.Contains(link, "intranet.example") {
+				t.Errorf("%s: link %q is not relative to the page, or does not name a file", name, link)
+				continue
+			}
+			// Every relative link resolves to a file of the output, as it would from disk.
+			target := filepath.Join(s.Dir, "public", filepath.Dir(name), strings.SplitN(unescape(t, link), "#", 2)[0])
+			if _, err := os.Stat(target); err != nil {
+				t.Errorf("%s: link %q: %v", name, link, err)
+			}
+		}
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	first, second := s.Config(), s.Config()
+	first.Dest = filepath.Join(t.TempDir(), "one")
+	second.Dest = filepath.Join(t.TempDir(), "two")
+	s.Build(first)
+	s.Build(second)
+	a, b := sitetest.Tree(t, first.Dest), sitetest.Tree(t, second.Dest)
+	if !maps.Equal(a, b) {
+		t.Errorf("two builds differ:\n%v\n%v", a, b)
+	}
+}
+
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	s.Build()
+	before := sitetest.Tree(t, filepath.Join(s.Dir, "public"))
+	s.Write("content/projects/gongjian.md", "---\ntitle: 攻坚项目\ndate: 2016-02-30\n---\n")
+	problems := s.BuildFails()
+	sitetest.AssertProblems(t, problems, `content/projects/gongjian.md:3:7: date: impossible date "2016-02-30": day out of range`)
+	if after := sitetest.Tree(t, filepath.Join(s.Dir, "public")); !maps.Equal(before, after) {
+		t.Errorf("a failed build changed public/")
+	}
+	s.AssertExists("! .public.dangjian-new")
+}
+
+func TestOnlyOwnFilesAreRemoved(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	s.Build()
+	// A file the editor put into public/ by hand survives a rebuild; a page that is gone goes.
+	s.Write("public/robots-by-hand.txt", "mine")
+	if err := os.Remove(filepath.Join(s.Dir, "content/projects/gongjian.md")); err != nil {
+		t.Fatal(err)
+	}
+	s.Build()
+	s.AssertFile("public/robots-by-hand.txt", "mine")
+	s.AssertExists("! public/projects/gongjian/index.html")
+	s.AssertFile("public/"+publish.ManifestFile, "lectures/hongse-dangke/index.html", "! robots-by-hand.txt")
+
+	// A folder dangjian did not write is never replaced.
+	other := sitetest.New(t, basicSite)
+	other.Write("public/notes.txt", "not a site")
+	_, err := generator.Build(t.Context(), other.Config())
+	if err == nil || !strings.Contains(err.Error(), "holds files that dangjian did not write") {
+		t.Errorf("build into a foreign folder: got %v", err)
+	}
+	other.AssertFile("public/notes.txt", "not a site")
+}
+
+func TestDraftsAndFutureDates(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	s.Write("content/activities/draft.md", "---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n")
+	s.Write("content/reports/2099.md", "---\ntitle: 未来\ndate: 2099-12-31\nyear: 2099\n---\n")
+	s.Build()
+	s.AssertExists("! public/activities/draft/index.html", "public/reports/2099/index.html")
+	cfg := s.Config()
+	cfg.Drafts = true
+	s.Build(cfg)
+	s.AssertExists("public/activities/draft/index.html")
+
+	// A link to a draft says so.
+	s.Write("content/activities/linker.md", "---\ntitle: 链接\ndate: 2016-01-01\n---\n[草稿](/activities/draft/)\n")
+	sitetest.AssertProblems(t, s.BuildFails(), `content/activities/linker.md:5:1: link "/activities/draft/" points to the draft content/activities/draft.md, which is not published`)
+}
+
+func TestRawHTML(t *testing.T) {
+	const page = "-- content/activities/a.md --\n---\ntitle: A\ndate: 2016-01-01\n---\n<script>alert(1)</script>\n\n段落<b>粗</b>\n"
+	s := sitetest.New(t, "-- site.yaml --\ntitle: T\n"+page)
+	s.Build()
+	s.AssertFile("public/activities/a/index.html", "&lt;script&gt;alert(1)&lt;/script&gt;", "段落&lt;b&gt;粗&lt;/b&gt;", "! <script>", "! <b>")
+
+	unsafe := sitetest.New(t, "-- site.yaml --\ntitle: T\nraw_html: true\n"+page)
+	unsafe.Build()
+	unsafe.AssertFile("public/activities/a/index.html", "<script>alert(1)</script>", "段落<b>粗</b>")
+}
+
+func TestBaseURLOverride(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	cfg := s.Config()
+	cfg.BaseURL = "http://localhost:8080/sub/"
+	s.Build(cfg)
+	// The base URL is for absolute URLs only (sitemap, feed): pages stay relative.
+	s.AssertFile("public/lectures/hongse-dangke/index.html", "! localhost", "! intranet.example")
+}
+
+func TestWindowsFiles(t *testing.T) {
+	// A BOM and CRLF line ends, as Notepad writes them, read like any other file.
+	s := sitetest.New(t, "-- site.yaml --\ntitle: T\n")
+	s.Write("content/lectures/win.md", "\uFEFF---\r\ntitle: 视窗\r\ndate: 2016-01-01\r\nform: 党课\r\n---\r\n## 标题\r\n正文\r\n")
+	s.Build()
+	s.AssertFile("public/lectures/win/index.html", "<h1>视窗</h1>", `<h2 id="标题">标题</h2>`, "! \r")
+}
+
+func unescape(t *testing.T, link string) string {
+	t.Helper()
+	out, err := url.PathUnescape(link)
+	if err != nil {
+		t.Fatalf("link %q: %v", link, err)
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package generator_test
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/generator"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
+
+// buildRealSite builds the repository's own site (content/ and site.yaml at the root) into a
+// temporary folder and returns it.
+func buildRealSite(t *testing.T) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(t.Context(), generator.Config{Source: "..", Dest: dest}); err != nil {
+		t.Fatalf("building the real site:\n%v", err)
+	}
+	return dest
+}
+
+func TestRealSite(t *testing.T) {
+	dest := buildRealSite(t)
+	// Every content file has its page or list.
+	err := fs.WalkDir(os.DirFS("../content"), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".md") {
+			return err
+		}
+		url := strings.TrimSuffix(name, ".md")
+		switch base := filepath.Base(url); base {
+		case "_index":
+			url = filepath.Dir(url)
+		case "index":
+			url = filepath.Dir(url)
+		}
+		if _, err := os.Stat(filepath.Join(dest, url, "index.html")); err != nil {
+			t.Errorf("content/%s: no page: %v", name, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dest, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	// The figures of the source document, exactly as it gives them.
+	report := read("reports/2016/index.html")
+	for _, figure := range []string{
+		"黨課</th><td>20 場次", "專題知識講座</th><td>5 次", "黨支部警示教育大會</th><td>12 次", "專題討論</th><td>4 場次",
+		"助增盈項目</th><td>53 個", "攻堅項目</th><td>30 個", "攻關項目</th><td>64 個",
+		"黨員幹部牽頭的節約挖潛亮責項目</th><td>18 個", "榮獲公司優秀項目</th><td>7 個",
+	} {
+		if !strings.Contains(report, figure) {
+			t.Errorf("reports/2016: no %q", figure)
+		}
+	}
+	hall := read("lecture-hall/ai-de-chuan-di/index.html")
+	for _, want := range []string{"愛的傳遞", "甘肅文明網", "白銀市", "情景劇", `lang="zh-Hant"`} {
+		if !strings.Contains(hall, want) {
+			t.Errorf("lecture-hall/ai-de-chuan-di: no %q", want)
+		}
+	}
+	if !strings.Contains(read("lecture-hall/index.html"), "奮鬥的青春最美麗") {
+		t.Errorf("the lecture-hall list lacks 奮鬥的青春最美麗")
+	}
+	golden(t, "testdata/ai-de-chuan-di.golden.html", hall)
+}
+
+// garbage matches the conversion garbage of the source document: a Chinese character followed
+// by its pinyin in brackets, 根據(jù).
+var garbage = regexp.MustCompile(`\p{Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)`)
+
+func TestRealContentIsClean(t *testing.T) {
+	err := fs.WalkDir(os.DirFS("../content"), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("../content", name))
+		if err != nil {
+			return err
+		}
+		if m := garbage.Find(data); m != nil {
+			t.Errorf("content/%s: conversion garbage %q", name, m)
+		}
+		if strings.ContainsAny(string(data), "\uFFFD\u200B\uFEFF?") {
+			t.Errorf("content/%s: replacement, invisible or '?' characters", name)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// golden compares got with the golden file, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update to accept, then review the diff):\n%s", name, got)
+	}
+}

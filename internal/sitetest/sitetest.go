@@ -1,0 +1,181 @@
+// Package sitetest builds whole sites written inline in a test, as a txtar archive, and asserts
+// on what the build wrote or reported, the way a bug report reads:
+//
+//	s := sitetest.New(t, `
+//	-- site.yaml --
+//	title: 测试
+//	-- content/lectures/a.md --
+//	---
+//	title: 党课
+//	date: 2016-09-20
+//	---
+//	正文
+//	`)
+//	s.Build()
+//	s.AssertFile("public/lectures/a/index.html", "<h1>党课</h1>", "! raw HTML")
+package sitetest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/generator/diag"
+	"golang.org/x/tools/txtar"
+)
+
+// Site is a site in a temporary folder.
+type Site struct {
+	t   testing.TB
+	Dir string // the site's folder; the output goes to Dir/public unless a test says otherwise
+}
+
+// New writes the files of archive into a new temporary folder.
+func New(t testing.TB, archive string) *Site {
+	t.Helper()
+	s := &Site{t: t, Dir: t.TempDir()}
+	for _, f := range txtar.Parse([]byte(strings.TrimPrefix(archive, "\n"))).Files {
+		s.Write(f.Name, string(f.Data))
+	}
+	return s
+}
+
+// Write writes a file of the site, making its folders.
+func (s *Site) Write(name, content string) {
+	s.t.Helper()
+	full := filepath.Join(s.Dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// Config returns the build configuration of the site into Dir/public.
+func (s *Site) Config() generator.Config {
+	return generator.Config{Source: s.Dir, Dest: filepath.Join(s.Dir, "public")}
+}
+
+// Build builds the site with cfg (by default Config()) and fails the test on any error.
+func (s *Site) Build(cfg ...generator.Config) *generator.Report {
+	s.t.Helper()
+	rep, err := generator.Build(context.Background(), s.config(cfg))
+	if err != nil {
+		s.t.Fatalf("build failed:\n%v", err)
+	}
+	return rep
+}
+
+// BuildFails builds the site, expecting problems in its content, and returns them.
+func (s *Site) BuildFails(cfg ...generator.Config) diag.List {
+	s.t.Helper()
+	_, err := generator.Build(context.Background(), s.config(cfg))
+	var problems diag.List
+	if !errors.As(err, &problems) {
+		s.t.Fatalf("build: want problems in the content, got %v", err)
+	}
+	return problems
+}
+
+func (s *Site) config(cfg []generator.Config) generator.Config {
+	if len(cfg) > 0 {
+		return cfg[0]
+	}
+	return s.Config()
+}
+
+// Read returns a file of the site's folder.
+func (s *Site) Read(name string) string {
+	s.t.Helper()
+	data, err := os.ReadFile(filepath.Join(s.Dir, filepath.FromSlash(name)))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return string(data)
+}
+
+// AssertFile checks that the file holds each of matches; a match starting with "! " must not
+// be in it.
+func (s *Site) AssertFile(name string, matches ...string) {
+	s.t.Helper()
+	content := s.Read(name)
+	for _, m := range matches {
+		if not, ok := strings.CutPrefix(m, "! "); ok {
+			if strings.Contains(content, not) {
+				s.t.Errorf("%s holds %q, and should not:\n%s", name, not, content)
+			}
+		} else if !strings.Contains(content, m) {
+			s.t.Errorf("%s does not hold %q:\n%s", name, m, content)
+		}
+	}
+}
+
+// AssertExists checks that each file exists (a name starting with "! ": that it does not).
+func (s *Site) AssertExists(names ...string) {
+	s.t.Helper()
+	for _, name := range names {
+		not, absent := strings.CutPrefix(name, "! ")
+		_, err := os.Stat(filepath.Join(s.Dir, filepath.FromSlash(not)))
+		switch {
+		case absent && err == nil:
+			s.t.Errorf("%s exists, and should not", not)
+		case !absent && err != nil:
+			s.t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// AssertProblems checks that problems, printed one a line, hold each of wants.
+func AssertProblems(t testing.TB, problems diag.List, wants ...string) {
+	t.Helper()
+	printed := problems.Error()
+	for _, w := range wants {
+		if !strings.Contains(printed, w) {
+			t.Errorf("problems do not hold %q:\n%s", w, printed)
+		}
+	}
+}
+
+// Tree returns the SHA-256 of every file under dir, by slash-separated relative path.
+func Tree(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		sum := sha256.Sum256(data)
+		files[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// Files returns the sorted relative paths of the files under dir.
+func Files(t testing.TB, dir string) []string {
+	t.Helper()
+	tree := Tree(t, dir)
+	names := make([]string, 0, len(tree))
+	for name := range tree {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
