@@ -85,6 +85,12 @@ type Site struct {
 	copies   map[string]copySource // output path → where to copy it from
 }
 
+// Model returns the site model.
+func (s *Site) Model() *page.Site { return s.model }
+
+// Renderer returns the site's renderer, which holds every page's converted body.
+func (s *Site) Renderer() *render.Renderer { return s.renderer }
+
 type copySource struct {
 	fsys fs.FS
 	name string

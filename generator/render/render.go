@@ -145,6 +145,14 @@ func (r *Renderer) Convert(p *page.Page) diag.List {
 	return problems
 }
 
+// Body returns a page's converted body and its plain text, once Convert has run for it.
+func (r *Renderer) Body(p *page.Page) (html template.HTML, text string) {
+	if c := r.contents[p]; c != nil {
+		return c.html, c.text
+	}
+	return "", ""
+}
+
 // Page renders a page with the layout of its type.
 func (r *Renderer) Page(p *page.Page) ([]byte, error) {
 	layout := p.Kind + ".html"
