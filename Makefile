@@ -6,13 +6,32 @@ BIN         := bin/dangjian
 # The shared folder beside the repository: the bench corpus generator lives there.
 SHARED      ?= ../shared
 
-.PHONY: all deps build site test lint unit corpus clean
+# Debian packages the browser tests need: Chromium and a Chinese font for readable screenshots.
+BROWSER_PKGS := chromium fonts-wqy-microhei
+
+.PHONY: all deps build site test lint unit corpus browser-deps clean
 
 all: site
 
-# Go modules, from go.sum.
-deps:
+# Go modules (go.sum) and the pinned npm packages (package-lock.json). ECharts is copied into
+# layouts/vendor/, which the binary embeds.
+deps: node_modules/.package-lock.json layouts/vendor/echarts.min.js
 	$(GO) mod download
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+layouts/vendor/echarts.min.js: node_modules/.package-lock.json
+	cp node_modules/echarts/dist/echarts.min.js $@
+
+# Installs what the browser tests need when it is missing (as root, or with sudo).
+browser-deps:
+	@missing=""; for p in $(BROWSER_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing$$missing ..."; \
+	    sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  fi
 
 build: deps
 	$(GO) build -o $(BIN) ./cmd/dangjian
@@ -30,7 +49,8 @@ lint: deps
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-unit: deps
+# Screenshots of the browser tests go to test-artifacts/ (not committed).
+unit: deps browser-deps
 	$(GO) test -count=1 ./...
 
 # The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
@@ -42,4 +62,4 @@ corpus: build
 	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000
 
 clean:
-	rm -rf bin public
+	rm -rf bin public test-artifacts node_modules layouts/vendor/*.js

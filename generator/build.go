@@ -20,7 +20,7 @@ import (
 	"github.com/dangjian/dangjian/generator/config"
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/frontmatter"
-	"github.com/dangjian/dangjian/generator/markdown"
+	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
 	"github.com/dangjian/dangjian/generator/publish"
 	"github.com/dangjian/dangjian/generator/render"
@@ -91,9 +91,10 @@ func (s *Site) Model() *page.Site { return s.model }
 // Renderer returns the site's renderer, which holds every page's converted body.
 func (s *Site) Renderer() *render.Renderer { return s.renderer }
 
+// copySource is where a file published as it is comes from: one file, or several joined.
 type copySource struct {
-	fsys fs.FS
-	name string
+	fsys  fs.FS
+	names []string
 }
 
 // Load reads, checks and converts the whole site: everything but writing. The problems it
@@ -127,12 +128,16 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 		siteLayouts = layouts.Overlay(sub)
 	}
 	files := s.files(tree, siteLayouts)
+	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
+		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
+	}
 	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
 
-	md := markdown.New(markdown.WithRawHTML(conf.RawHTML))
-	renderer, layoutProblems := render.New(model, siteLayouts, md)
+	metrics, metricProblems := metric.Compute(conf, model.Pages)
+	problems = append(problems, metricProblems...)
+	renderer, layoutProblems := render.New(model, siteLayouts, metrics)
 	problems = append(problems, layoutProblems...)
 	s.renderer = renderer
 
@@ -203,23 +208,24 @@ func loadPages(ctx context.Context, fsys fs.FS, conf *config.Site, tree *source.
 // files lists the files published as they are, and remembers where to copy each from.
 func (s *Site) files(tree *source.Tree, siteLayouts fs.FS) []page.File {
 	var files []page.File
-	add := func(out string, fsys fs.FS, name, label string) {
+	add := func(out string, fsys fs.FS, label string, names ...string) {
 		files = append(files, page.File{Path: out, Source: label})
-		s.copies[out] = copySource{fsys: fsys, name: name}
+		s.copies[out] = copySource{fsys: fsys, names: names}
 	}
 	for _, name := range tree.Static {
 		add(name, s.fsys, path.Join(page.StaticDir, name), path.Join(page.StaticDir, name))
 	}
 	for _, name := range tree.Files {
-		out := name[len(page.ContentDir)+1:]
-		add(out, s.fsys, name, name)
+		add(name[len(page.ContentDir)+1:], s.fsys, name, name)
 	}
 	_ = fs.WalkDir(siteLayouts, render.AssetsDir, func(name string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() && !source.Ignored(d.Name()) {
-			add(name, siteLayouts, name, path.Join("layouts", name))
+			add(name, siteLayouts, path.Join("layouts", name), name)
 		}
 		return nil
 	})
+	// One script draws charts: ECharts followed by ours, so that a page loads a single file.
+	add(render.ChartsScript, siteLayouts, path.Join("layouts", layouts.EChartsFile), layouts.EChartsFile, layouts.ChartScriptFile)
 	return files
 }
 
@@ -257,7 +263,7 @@ func (s *Site) write(ctx context.Context, pub *publish.Publisher) error {
 		}
 	}
 	for out, src := range s.copies {
-		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.name) })
+		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.names...) })
 	}
 	var (
 		mu   sync.Mutex

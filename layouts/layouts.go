@@ -11,10 +11,17 @@ import (
 )
 
 // Default holds the default layouts: baseof.html, home.html, list.html, single.html, a layout
-// per page type where the type needs one, partials/ and assets/.
+// per page type where the type needs one, partials/, assets/, charts.js (which draws a page's
+// charts) and vendor/ (ECharts, installed from npm by make).
 //
-//go:embed *.html partials assets
+//go:embed *.html *.js partials assets vendor
 var Default embed.FS
+
+// Files that make up assets/charts.js: ECharts, then the script that draws the charts.
+const (
+	EChartsFile     = "vendor/echarts.min.js"
+	ChartScriptFile = "charts.js"
+)
 
 // Overlay returns the layouts of a site: a file in site, when site has it, replaces the
 // default of the same name. site may be nil.

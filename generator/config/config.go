@@ -64,6 +64,14 @@ type Chart struct {
 	Metrics []string `yaml:"metrics"`
 }
 
+// Kind returns the chart's type, bar when none is given.
+func (c Chart) Kind() string {
+	if c.Type == "" {
+		return "bar"
+	}
+	return c.Type
+}
+
 // Export holds the settings of the export for the civilization website.
 type Export struct {
 	TitleMax   int `yaml:"title_max"`
@@ -285,7 +293,7 @@ func (s *Site) validateCharts(v validator) {
 			cv.errorf("key", "chart %q declared twice", c.Key)
 		}
 		seen[c.Key] = true
-		if c.Type != "bar" && c.Type != "line" && c.Type != "pie" {
+		if k := c.Kind(); k != "bar" && k != "line" && k != "pie" {
 			cv.errorf("type", "chart %q: type: want bar, line or pie, got %q", c.Key, c.Type)
 		}
 		if len(c.Metrics) == 0 {

@@ -118,6 +118,14 @@ func (c *conversion) position(offset int) diag.Position {
 	return diag.Position{File: c.file, Line: c.bodyLine + line, Col: utf8.RuneCount(before[lineStart:]) + 1}
 }
 
+// Problem records a problem at a byte offset of the body being converted. Extensions call it
+// from their AST transformers; pc is the context they are given.
+func Problem(pc parser.Context, offset int, format string, args ...any) {
+	if conv, _ := pc.Get(conversionKey).(*conversion); conv != nil {
+		conv.problems.Errorf(conv.position(offset), format, args...)
+	}
+}
+
 // linkChecker resolves the destination of every link and image of a document.
 type linkChecker struct{}
 

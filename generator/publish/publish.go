@@ -86,18 +86,22 @@ func (p *Publisher) Write(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
-// Copy copies the file srcName of src to the output file name.
-func (p *Publisher) Copy(name string, src fs.FS, srcName string) error {
+// Copy copies the files srcNames of src, joined in order, to the output file name.
+func (p *Publisher) Copy(name string, src fs.FS, srcNames ...string) error {
 	full, err := p.create(name)
 	if err != nil {
 		return err
 	}
-	in, err := src.Open(srcName)
-	if err != nil {
-		return err
+	readers := make([]io.Reader, 0, len(srcNames))
+	for _, srcName := range srcNames {
+		in, err := src.Open(srcName)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		readers = append(readers, in, strings.NewReader("\n"))
 	}
-	defer in.Close()
-	return writeFrom(full, in, 0o644)
+	return writeFrom(full, io.MultiReader(readers[:max(0, len(readers)-1)]...), 0o644)
 }
 
 // create records name as written and makes its folder in staging.

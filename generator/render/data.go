@@ -1,10 +1,12 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/generator/chart"
 	"github.com/dangjian/dangjian/generator/page"
 )
 
@@ -21,6 +23,10 @@ type Data struct {
 	List    *page.List  // lists only
 	Pager   *page.Pager // lists only
 	Crumbs  []Crumb
+
+	// charted records that a chart was drawn, so that baseof.html, which asks last, adds the
+	// script that draws charts to this page and no other.
+	charted bool
 }
 
 // Crumb is one step of the breadcrumbs; the last has no URL.
@@ -81,48 +87,101 @@ func (d *Data) Recent(l *page.List, n int) []*page.Page {
 	return l.Pages[:min(n, len(l.Pages))]
 }
 
+// Dashboard draws every chart of site.yaml across all years, for the home page.
+func (d *Data) Dashboard() ([]template.HTML, error) {
+	var figs []template.HTML
+	for _, c := range d.Site.Config.Charts {
+		fig, err := d.r.charts.Draw(chart.Spec{ID: "chart-" + c.Key, Title: c.Title, Kind: c.Kind(), Metrics: c.Metrics})
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", c.Key, err)
+		}
+		figs = append(figs, fig)
+	}
+	d.charted = d.charted || len(figs) > 0
+	return figs, nil
+}
+
+// YearCharts draws every chart of site.yaml for one year, for that year's report page.
+func (d *Data) YearCharts(year int) ([]template.HTML, error) {
+	var figs []template.HTML
+	for _, c := range d.Site.Config.Charts {
+		fig, err := d.r.charts.Draw(chart.Spec{ID: "chart-" + c.Key, Title: c.Title, Kind: c.Kind(), Metrics: c.Metrics, Years: []int{year}})
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", c.Key, err)
+		}
+		figs = append(figs, fig)
+	}
+	d.charted = d.charted || len(figs) > 0
+	return figs, nil
+}
+
+// HallCharts draws the lecture-hall events and their attendance per year, for the
+// lecture-hall index.
+func (d *Data) HallCharts() ([]template.HTML, error) {
+	events, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-events", Title: d.T("hallEvents"), Kind: "bar", Metrics: []string{"events"}})
+	if err != nil {
+		return nil, err
+	}
+	attendance, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-attendance", Title: d.T("attendance"), Kind: "line", Metrics: []string{"attendance"}})
+	if err != nil {
+		return nil, err
+	}
+	d.charted = true
+	return []template.HTML{events, attendance}, nil
+}
+
+// NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
+func (d *Data) NeedsCharts() bool {
+	return d.charted || strings.Contains(string(d.Content), chart.Marker)
+}
+
 // labels are the words of the default layouts, in each script.
 var labels = map[string][2]string{ // simplified, traditional
-	"home":       {"首页", "首頁"},
-	"prev":       {"上一篇", "上一篇"},
-	"next":       {"下一篇", "下一篇"},
-	"more":       {"更多", "更多"},
-	"pages":      {"篇", "篇"},
-	"page":       {"页", "頁"},
-	"prevPage":   {"上一页", "上一頁"},
-	"nextPage":   {"下一页", "下一頁"},
-	"date":       {"日期", "日期"},
-	"branch":     {"党支部", "黨支部"},
-	"tags":       {"标签", "標籤"},
-	"theme":      {"主题", "主題"},
-	"period":     {"时间", "時間"},
-	"people":     {"参加人数", "參加人數"},
-	"form":       {"形式", "形式"},
-	"speaker":    {"主讲", "主講"},
-	"venue":      {"地点", "地點"},
-	"audience":   {"对象", "對象"},
-	"attendance": {"参加人次", "參加人次"},
-	"category":   {"类别", "類別"},
-	"lead":       {"负责人", "負責人"},
-	"members":    {"成员", "成員"},
-	"status":     {"状态", "狀態"},
-	"result":     {"成效", "成效"},
-	"award":      {"获奖", "獲獎"},
-	"host":       {"主持", "主持"},
-	"programme":  {"活动流程", "活動流程"},
-	"published":  {"刊发", "刊發"},
-	"promoted":   {"推广", "推廣"},
-	"awards":     {"荣誉", "榮譽"},
-	"year":       {"年度", "年度"},
-	"metrics":    {"年度指标", "年度指標"},
-	"planned":    {"计划中", "計劃中"},
-	"active":     {"进行中", "進行中"},
-	"done":       {"已完成", "已完成"},
-	"groups":     {"分类", "分類"},
-	"menu":       {"栏目", "欄目"},
-	"empty":      {"暂无内容。", "暫無內容。"},
-	"breadcrumb": {"当前位置", "當前位置"},
-	"skip":       {"跳到正文", "跳到正文"},
+	"home":           {"首页", "首頁"},
+	"prev":           {"上一篇", "上一篇"},
+	"next":           {"下一篇", "下一篇"},
+	"more":           {"更多", "更多"},
+	"pages":          {"篇", "篇"},
+	"page":           {"页", "頁"},
+	"prevPage":       {"上一页", "上一頁"},
+	"nextPage":       {"下一页", "下一頁"},
+	"date":           {"日期", "日期"},
+	"branch":         {"党支部", "黨支部"},
+	"tags":           {"标签", "標籤"},
+	"theme":          {"主题", "主題"},
+	"period":         {"时间", "時間"},
+	"people":         {"参加人数", "參加人數"},
+	"form":           {"形式", "形式"},
+	"speaker":        {"主讲", "主講"},
+	"venue":          {"地点", "地點"},
+	"audience":       {"对象", "對象"},
+	"attendance":     {"参加人次", "參加人次"},
+	"category":       {"类别", "類別"},
+	"lead":           {"负责人", "負責人"},
+	"members":        {"成员", "成員"},
+	"status":         {"状态", "狀態"},
+	"result":         {"成效", "成效"},
+	"award":          {"获奖", "獲獎"},
+	"host":           {"主持", "主持"},
+	"programme":      {"活动流程", "活動流程"},
+	"published":      {"刊发", "刊發"},
+	"promoted":       {"推广", "推廣"},
+	"awards":         {"荣誉", "榮譽"},
+	"year":           {"年度", "年度"},
+	"metrics":        {"年度指标", "年度指標"},
+	"planned":        {"计划中", "計劃中"},
+	"active":         {"进行中", "進行中"},
+	"done":           {"已完成", "已完成"},
+	"groups":         {"分类", "分類"},
+	"menu":           {"栏目", "欄目"},
+	"empty":          {"暂无内容。", "暫無內容。"},
+	"breadcrumb":     {"当前位置", "當前位置"},
+	"skip":           {"跳到正文", "跳到正文"},
+	"total":          {"合计", "合計"},
+	"dashboard":      {"年度数据", "年度數據"},
+	"hallEvents":     {"道德讲堂场次", "道德講堂場次"},
+	"hallEventsUnit": {"场", "場"},
+	"attendanceUnit": {"人次", "人次"},
 }
 
 // T returns a word of the layouts in the site's script; an unknown key returns itself.

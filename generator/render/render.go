@@ -13,8 +13,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dangjian/dangjian/generator/chart"
+	"github.com/dangjian/dangjian/generator/config"
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/markdown"
+	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
 )
 
@@ -27,6 +30,8 @@ const (
 	partialsDir  = "partials"
 	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
 	AssetsDir = "assets"
+	// ChartsScript is the output file of the script that draws charts.
+	ChartsScript = AssetsDir + "/charts.js"
 )
 
 // Renderer renders the pages and lists of one site.
@@ -34,6 +39,8 @@ type Renderer struct {
 	site      *page.Site
 	md        *markdown.Converter
 	templates map[string]*template.Template
+	charts    *chart.Drawer // the site's metrics
+	hall      *chart.Drawer // lecture-hall events and attendance per year
 
 	// contents holds each page's converted body, filled by Convert before any page is rendered.
 	mu       sync.Mutex
@@ -48,9 +55,21 @@ type content struct {
 	cover string // root-relative
 }
 
-// New parses the layouts once. layouts is the overlay of the site's layouts on the defaults.
-func New(site *page.Site, layouts fs.FS, md *markdown.Converter) (*Renderer, diag.List) {
-	r := &Renderer{site: site, md: md, contents: map[*page.Page]*content{}}
+// New parses the layouts once. layouts is the overlay of the site's layouts on the defaults;
+// metrics are the site's yearly figures, for its charts.
+func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag.List) {
+	r := &Renderer{site: site, contents: map[*page.Page]*content{}}
+	script := scriptIndex(site)
+	r.charts = chart.New(metrics, labels["year"][script], labels["total"][script])
+	hallMetrics, _ := metric.Compute(&config.Site{Metrics: []config.Metric{
+		{Key: "events", Label: labels["hallEvents"][script], Unit: labels["hallEventsUnit"][script], Count: &config.Rule{Type: page.TypeLectureHall}},
+		{Key: "attendance", Label: labels["attendance"][script], Unit: labels["attendanceUnit"][script], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+	}}, site.Pages)
+	r.hall = chart.New(hallMetrics, labels["year"][script], labels["total"][script])
+	r.md = markdown.New(
+		markdown.WithRawHTML(site.Config.RawHTML),
+		markdown.WithExtensions(chart.Block{Drawer: r.charts}),
+	)
 	for _, l := range site.Lists {
 		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
 			if title, ok := sectionTitles[l.Kind]; ok {

@@ -1,0 +1,215 @@
+// Package chart draws yearly metrics as go-echarts charts, each with the same numbers as an
+// HTML table beside it, so the data is there without JavaScript, in print and for screen
+// readers. It handles go-echarts' traps: chart IDs are given, not random, so the output is
+// deterministic; its panics are recovered and returned as errors; and its option JSON, which it
+// does not escape, is escaped before it goes into the page.
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/dangjian/dangjian/generator/metric"
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/render"
+)
+
+// Kinds are the kinds of chart.
+var Kinds = []string{"bar", "line", "pie"}
+
+// Spec says what to draw.
+type Spec struct {
+	ID      string // unique on its page; letters, digits and hyphens
+	Title   string
+	Kind    string   // bar, line or pie
+	Metrics []string // metric keys
+	Years   []int    // the years to show; nil shows every year with a value
+}
+
+// Drawer draws charts of one site's metrics.
+type Drawer struct {
+	table *metric.Table
+	// YearLabel heads the tables' year column, in the site's script (年度).
+	YearLabel string
+	// TotalLabel names a pie's sum over its years (合计).
+	TotalLabel string
+}
+
+// New returns a Drawer of the metrics in table.
+func New(table *metric.Table, yearLabel, totalLabel string) *Drawer {
+	return &Drawer{table: table, YearLabel: yearLabel, TotalLabel: totalLabel}
+}
+
+// Table returns the metrics the Drawer draws.
+func (d *Drawer) Table() *metric.Table { return d.table }
+
+// Figure is a drawn chart: a figure element with the chart's container, its options as JSON
+// for assets/charts.js, and its table.
+type Figure struct {
+	HTML template.HTML
+}
+
+// Marker is an attribute every figure carries, so that a page can tell it needs the script.
+const Marker = "data-chart"
+
+// Draw draws spec. An unknown metric is an error, and so is any panic in go-echarts.
+func (d *Drawer) Draw(spec Spec) (fig template.HTML, err error) {
+	var series []*metric.Series
+	for _, key := range spec.Metrics {
+		s := d.table.Series(key)
+		if s == nil {
+			return "", fmt.Errorf("unknown metric %q", key)
+		}
+		series = append(series, s)
+	}
+	years := spec.Years
+	if years == nil {
+		years = d.table.Years(spec.Metrics...)
+	}
+	option, err := options(spec, series, years, d.TotalLabel)
+	if err != nil {
+		return "", err
+	}
+	data := figureData{Spec: spec, Option: template.JS(option), YearLabel: d.YearLabel, Marker: Marker}
+	for _, s := range series {
+		data.Columns = append(data.Columns, column(s))
+	}
+	for _, y := range years {
+		row := tableRow{Year: strconv.Itoa(y)}
+		for _, s := range series {
+			if v, ok := s.Get(y); ok {
+				row.Cells = append(row.Cells, metric.Format(v))
+			} else {
+				row.Cells = append(row.Cells, "–")
+			}
+		}
+		data.Rows = append(data.Rows, row)
+	}
+	var buf bytes.Buffer
+	if err := figureTemplate.Execute(&buf, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+func column(s *metric.Series) string {
+	if s.Metric.Unit == "" {
+		return s.Metric.Label
+	}
+	return s.Metric.Label + "（" + s.Metric.Unit + "）"
+}
+
+type figureData struct {
+	Spec      Spec
+	Option    template.JS
+	YearLabel string
+	Marker    string
+	Columns   []string
+	Rows      []tableRow
+}
+
+type tableRow struct {
+	Year  string
+	Cells []string
+}
+
+// The chart's container is a div the script draws into; the table holds the same numbers.
+var figureTemplate = template.Must(template.New("figure").Parse(`<figure class="chart" data-chart>
+{{- with .Spec.Title }}
+<figcaption>{{ . }}</figcaption>{{ end }}
+<div class="chart-canvas" id="{{ .Spec.ID }}" role="img" aria-label="{{ .Spec.Title }}"></div>
+<script type="application/json" data-chart-for="{{ .Spec.ID }}">{{ .Option }}</script>
+<table class="chart-data">
+<thead><tr><th scope="col">{{ .YearLabel }}</th>{{ range .Columns }}<th scope="col">{{ . }}</th>{{ end }}</tr></thead>
+<tbody>
+{{- range .Rows }}
+<tr><th scope="row">{{ .Year }}</th>{{ range .Cells }}<td>{{ . }}</td>{{ end }}</tr>
+{{- end }}
+</tbody>
+</table>
+</figure>`))
+
+// options builds the chart with go-echarts and returns its option JSON, escaped for a script
+// element.
+func options(spec Spec, series []*metric.Series, years []int, totalLabel string) (option string, err error) {
+	defer func() {
+		// go-echarts panics when its templates fail; a bad chart must not stop the build.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("go-echarts: %v", r)
+		}
+	}()
+	global := []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: spec.ID, Renderer: "svg"}),
+		// One scrolling line of legend keeps clear of the axis on a phone.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
+		charts.WithAnimation(false),
+	}
+	categories := make([]string, len(years))
+	for i, y := range years {
+		categories[i] = strconv.Itoa(y)
+	}
+	var renderer render.Renderer
+	axisGrid := charts.WithGridOpts(opts.Grid{Top: "30", Bottom: "40", Left: "10", Right: "10", ContainLabel: opts.Bool(true)})
+	switch spec.Kind {
+	case "line":
+		c := charts.NewLine()
+		c.SetGlobalOptions(append(global, axisGrid, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}))...)
+		c.SetXAxis(categories)
+		for _, s := range series {
+			data := make([]opts.LineData, len(years))
+			for i, y := range years {
+				data[i] = opts.LineData{Value: value(s, y)}
+			}
+			c.AddSeries(s.Metric.Label, data)
+		}
+		renderer = c
+	case "pie":
+		c := charts.NewPie()
+		c.SetGlobalOptions(append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
+		data := make([]opts.PieData, len(series))
+		for i, s := range series {
+			total := 0.0
+			for _, y := range years {
+				v, _ := s.Get(y)
+				total += v
+			}
+			data[i] = opts.PieData{Name: s.Metric.Label, Value: total}
+		}
+		c.AddSeries(totalLabel, data)
+		renderer = c
+	default:
+		c := charts.NewBar()
+		c.SetGlobalOptions(append(global, axisGrid, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}))...)
+		c.SetXAxis(categories)
+		for _, s := range series {
+			data := make([]opts.BarData, len(years))
+			for i, y := range years {
+				data[i] = opts.BarData{Value: value(s, y)}
+			}
+			c.AddSeries(s.Metric.Label, data)
+		}
+		renderer = c
+	}
+	return escapeJSON(renderer.RenderSnippet().Option), nil
+}
+
+// value is a year's figure, or "-", ECharts' mark of a missing value.
+func value(s *metric.Series, year int) any {
+	if v, ok := s.Get(year); ok {
+		return v
+	}
+	return "-"
+}
+
+// escapeJSON makes JSON safe inside a script element: "</script>" in a title from the content
+// would otherwise end the element. The characters escaped only occur inside JSON strings,
+// where \u escapes mean the same.
+func escapeJSON(s string) string {
+	return jsonEscaper.Replace(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";")))
+}
+
+var jsonEscaper = strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`, "\u2028", `\u2028`, "\u2029", `\u2029`)

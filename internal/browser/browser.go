@@ -1,0 +1,225 @@
+// Package browser drives headless Chromium for the browser tests: it serves an output folder
+// on 127.0.0.1, opens pages, records every request and console error, and saves screenshots as
+// test artifacts.
+package browser
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Path is Debian's Chromium, which the Makefile installs when it is missing.
+const Path = "/usr/bin/chromium"
+
+// Browser is one headless Chromium for a test.
+type Browser struct {
+	t   testing.TB
+	ctx context.Context
+}
+
+// New starts Chromium, or fails the test saying how to install it.
+func New(t testing.TB) *Browser {
+	t.Helper()
+	path := Path
+	if _, err := os.Stat(path); err != nil {
+		found, lookErr := exec.LookPath("chromium")
+		if lookErr != nil {
+			t.Fatalf("chromium not found (%v): run make test, which installs Debian's chromium", err)
+		}
+		path = found
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		// The machine has no network: without these Chromium keeps trying to reach its services.
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		// Pages opened from disk load their scripts from disk, as staff do.
+		chromedp.Flag("allow-file-access-from-files", true),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return &Browser{t: t, ctx: ctx}
+}
+
+// Serve serves dir on 127.0.0.1 until the test ends and returns its base URL.
+func Serve(t testing.TB, dir string) string {
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// Tab is an open page with what it requested and what went wrong in it.
+type Tab struct {
+	Ctx context.Context
+	b   *Browser
+
+	mu       sync.Mutex
+	requests []string
+	errors   []string
+}
+
+// Open opens url in a new tab at the given viewport width, and waits for it to load.
+func (b *Browser) Open(rawURL string, width int) *Tab {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	b.t.Cleanup(func() { cancelTimeout(); cancel() })
+	tab := &Tab{Ctx: ctx, b: b}
+	err := chromedp.Listen(ctx, func(ev any) {
+		tab.mu.Lock()
+		defer tab.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			tab.requests = append(tab.requests, ev.Request.URL)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				tab.errors = append(tab.errors, fmt.Sprintf("console.error: %v", args(ev.Args)))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			tab.errors = append(tab.errors, "exception: "+msg)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				tab.errors = append(tab.errors, fmt.Sprintf("%s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		}
+	})
+	if err == nil {
+		_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	}
+	if err == nil {
+		_, err = chromedp.Call(ctx, log.Enable, cdp.Empty{})
+	}
+	if err == nil {
+		err = chromedp.Do(ctx,
+			chromedp.EmulateViewport(int64(width), 900),
+			chromedp.Navigate(rawURL),
+			chromedp.WaitReady("body"),
+		)
+	}
+	if err != nil {
+		b.t.Fatalf("opening %s: %v", rawURL, err)
+	}
+	return tab
+}
+
+func args(values []*runtime.RemoteObject) []string {
+	var out []string
+	for _, v := range values {
+		if v.Value != nil {
+			out = append(out, string(v.Value))
+		} else {
+			out = append(out, v.Description)
+		}
+	}
+	return out
+}
+
+// Errors returns the console errors, exceptions and failed loads seen so far.
+func (tab *Tab) Errors() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.errors...)
+}
+
+// ForeignRequests returns the requests to any host but base's, and to any scheme but base's.
+func (tab *Tab) ForeignRequests(base string) []string {
+	b, _ := url.Parse(base)
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	var foreign []string
+	for _, r := range tab.requests {
+		u, err := url.Parse(r)
+		if err != nil || u.Scheme != b.Scheme || u.Host != b.Host {
+			if u != nil && u.Scheme == "data" {
+				continue
+			}
+			foreign = append(foreign, r)
+		}
+	}
+	return foreign
+}
+
+// Eval evaluates a JavaScript expression in the tab's page.
+func Eval[T any](tab *Tab, expr string) T {
+	tab.b.t.Helper()
+	v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		tab.b.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// Screenshot saves a full-page PNG as a test artifact, in $ARTIFACTS or test-artifacts/ at the
+// repository root, and returns its path.
+func (tab *Tab) Screenshot(name string) string {
+	tab.b.t.Helper()
+	png, err := chromedp.Run(tab.Ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tab.b.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	dir := os.Getenv("ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(repoRoot(), "test-artifacts")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tab.b.t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		tab.b.t.Fatal(err)
+	}
+	return path
+}
+
+// repoRoot is the folder holding go.mod, found upwards from the test's folder.
+func repoRoot() string {
+	dir, _ := os.Getwd()
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
+// Sleep waits ms milliseconds, or until the tab's context ends.
+func Sleep(tab *Tab, ms int) {
+	select {
+	case <-time.After(time.Duration(ms) * time.Millisecond):
+	case <-tab.Ctx.Done():
+	}
+}
