@@ -65,6 +65,16 @@ func TestRealSite(t *testing.T) {
 			t.Errorf("reports/2016: no %q", figure)
 		}
 	}
+	// The dashboard's charts carry the same figures in their tables.
+	home := read("index.html")
+	for _, row := range []string{
+		`<tr><th scope="row">2016</th><td>20</td><td>5</td><td>12</td><td>4</td></tr>`,
+		`<tr><th scope="row">2016</th><td>53</td><td>30</td><td>64</td><td>18</td><td>7</td></tr>`,
+	} {
+		if !strings.Contains(home, row) || !strings.Contains(report, row) {
+			t.Errorf("home page or report: no chart table row %s", row)
+		}
+	}
 	hall := read("lecture-hall/ai-de-chuan-di/index.html")
 	for _, want := range []string{"愛的傳遞", "甘肅文明網", "白銀市", "情景劇", `lang="zh-Hant"`} {
 		if !strings.Contains(hall, want) {
