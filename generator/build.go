@@ -65,7 +65,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := site.write(ctx, pub); err != nil {
+	if err := site.Write(ctx, pub); err != nil {
 		_ = pub.Abort()
 		return nil, err
 	}
@@ -229,8 +229,15 @@ func (s *Site) files(tree *source.Tree, siteLayouts fs.FS) []page.File {
 	return files
 }
 
-// write renders every page and list and copies every file, in parallel.
-func (s *Site) write(ctx context.Context, pub *publish.Publisher) error {
+// Sink receives the files of a build: the publisher writes them to disk; a server or a
+// benchmark may keep or drop them.
+type Sink interface {
+	Write(name string, data []byte) error
+	Copy(name string, src fs.FS, srcNames ...string) error
+}
+
+// Write renders every page and list and copies every file into sink, in parallel.
+func (s *Site) Write(ctx context.Context, pub Sink) error {
 	type job func() error
 	var jobs []job
 	for _, p := range s.model.Pages {

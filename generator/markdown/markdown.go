@@ -100,14 +100,23 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(conversionKey, conv)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	var buf bytes.Buffer
-	buf.Grow(len(body) * 5 / 4)
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	// HTML is the text and a few tags; sizing the buffer once saves growing it.
+	out := &bufferWriter{}
+	out.Grow(len(body)*3/2 + 512)
+	if err := c.md.Renderer().Render(out, body, doc); err != nil {
 		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
 	}
 	text, lead := plainText(doc, body)
-	return Result{HTML: buf.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
+	return Result{HTML: out.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
 }
+
+// bufferWriter is a bytes.Buffer that goldmark takes as its buffered writer as it is, instead
+// of wrapping it in a bufio.Writer of its own for every page.
+type bufferWriter struct{ bytes.Buffer }
+
+func (w *bufferWriter) Available() int { return w.Cap() - w.Len() }
+func (w *bufferWriter) Buffered() int  { return 0 }
+func (w *bufferWriter) Flush() error   { return nil }
 
 // position returns the file position of a byte offset in the body.
 func (c *conversion) position(offset int) diag.Position {
@@ -186,6 +195,7 @@ func offsetOf(n ast.Node) int {
 // plainText collects the text of a document, a line per block, and that of its first paragraph.
 func plainText(doc ast.Node, source []byte) (text, lead string) {
 	var b strings.Builder
+	b.Grow(len(source))
 	leadStart := -1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, ok := n.(*ast.Paragraph); ok && lead == "" {

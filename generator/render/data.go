@@ -17,6 +17,12 @@ type Data struct {
 	Site  *page.Site
 	URL   string // root-relative URL of the page being rendered
 	Title string
+	// Section is the first folder of the URL ("" on the home page) and Depth the number of
+	// its folders: together they fix every link of the site's menu, for partialCached.
+	Section string
+	Depth   int
+	// L holds the words of the layouts in the site's script: {{ .L.home }} is 首页 or 首頁.
+	L map[string]string
 	// Page is the page, or the list's _index.md; nil for a list without one.
 	Page    *page.Page
 	Content template.HTML
@@ -37,7 +43,12 @@ type Crumb struct {
 }
 
 func (r *Renderer) data(url, title string) *Data {
-	return &Data{r: r, Site: r.site, URL: url, Title: title}
+	dirs := strings.Split(strings.Trim(url, "/"), "/")
+	d := &Data{r: r, Site: r.site, URL: url, Title: title, L: r.labels, Section: dirs[0], Depth: len(dirs)}
+	if dirs[0] == "" {
+		d.Depth = 0
+	}
+	return d
 }
 
 // Rel returns the link from this page to a root-relative path.
@@ -118,11 +129,11 @@ func (d *Data) YearCharts(year int) ([]template.HTML, error) {
 // HallCharts draws the lecture-hall events and their attendance per year, for the
 // lecture-hall index.
 func (d *Data) HallCharts() ([]template.HTML, error) {
-	events, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-events", Title: d.T("hallEvents"), Kind: "bar", Metrics: []string{"events"}})
+	events, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-events", Title: d.L["hallEvents"], Kind: "bar", Metrics: []string{"events"}})
 	if err != nil {
 		return nil, err
 	}
-	attendance, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-attendance", Title: d.T("attendance"), Kind: "line", Metrics: []string{"attendance"}})
+	attendance, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-attendance", Title: d.L["attendance"], Kind: "line", Metrics: []string{"attendance"}})
 	if err != nil {
 		return nil, err
 	}
@@ -182,15 +193,6 @@ var labels = map[string][2]string{ // simplified, traditional
 	"hallEvents":     {"道德讲堂场次", "道德講堂場次"},
 	"hallEventsUnit": {"场", "場"},
 	"attendanceUnit": {"人次", "人次"},
-}
-
-// T returns a word of the layouts in the site's script; an unknown key returns itself.
-func (d *Data) T(key string) string {
-	l, ok := labels[key]
-	if !ok {
-		return key
-	}
-	return l[scriptIndex(d.Site)]
 }
 
 // scriptIndex is 1 for a site written in traditional characters, 0 for simplified.

@@ -41,6 +41,9 @@ type Renderer struct {
 	templates map[string]*template.Template
 	charts    *chart.Drawer // the site's metrics
 	hall      *chart.Drawer // lecture-hall events and attendance per year
+	labels    map[string]string
+	// partials caches the output of partialCached by partial and key.
+	partials sync.Map
 
 	// contents holds each page's converted body, filled by Convert before any page is rendered.
 	mu       sync.Mutex
@@ -58,8 +61,11 @@ type content struct {
 // New parses the layouts once. layouts is the overlay of the site's layouts on the defaults;
 // metrics are the site's yearly figures, for its charts.
 func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag.List) {
-	r := &Renderer{site: site, contents: map[*page.Page]*content{}}
+	r := &Renderer{site: site, contents: map[*page.Page]*content{}, labels: map[string]string{}}
 	script := scriptIndex(site)
+	for key, words := range labels {
+		r.labels[key] = words[script]
+	}
 	r.charts = chart.New(metrics, labels["year"][script], labels["total"][script])
 	hallMetrics, _ := metric.Compute(&config.Site{Metrics: []config.Metric{
 		{Key: "events", Label: labels["hallEvents"][script], Unit: labels["hallEventsUnit"][script], Count: &config.Rule{Type: page.TypeLectureHall}},
@@ -78,8 +84,39 @@ func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag
 		}
 	}
 	var problems diag.List
-	r.templates, problems = parseLayouts(layouts)
+	r.templates, problems = parseLayouts(layouts, r.funcs())
 	return r, problems
+}
+
+// funcs are the functions of the layouts: the fixed ones, and partialCached, which needs the
+// renderer.
+func (r *Renderer) funcs() template.FuncMap {
+	f := template.FuncMap{"partialCached": r.partialCached}
+	for name, fn := range funcs {
+		f[name] = fn
+	}
+	return f
+}
+
+// partialCached renders a partial once per distinct key and reuses the output: the site's
+// menu, for instance, is the same for every page at the same depth of the same section. The
+// keys must name everything the partial's output depends on.
+func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HTML, error) {
+	key := fmt.Sprint(append([]any{name}, keys...)...)
+	if html, ok := r.partials.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	t := r.templates[singleLayout]
+	if t == nil {
+		return "", fmt.Errorf("partialCached %s: no layouts", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	r.partials.Store(key, html)
+	return html, nil
 }
 
 var funcs = template.FuncMap{
@@ -95,7 +132,7 @@ var funcs = template.FuncMap{
 }
 
 // parseLayouts parses the base layout and partials, then each page layout on a copy of them.
-func parseLayouts(layouts fs.FS) (map[string]*template.Template, diag.List) {
+func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.Template, diag.List) {
 	var problems diag.List
 	report := func(name string, err error) {
 		problems.Errorf(diag.Position{File: path.Join("layouts", name)}, "%v", err)

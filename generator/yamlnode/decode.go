@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dangjian/dangjian/generator/diag"
@@ -246,8 +247,16 @@ func (d *decoder) mapping(node *yaml.Node, v reflect.Value, key string) {
 	}
 }
 
+// fieldCache holds Fields' answer per struct type: a build decodes the same few types
+// thousands of times.
+var fieldCache sync.Map // reflect.Type → map[string][]int
+
 // Fields maps the YAML keys of a struct type to field indexes, flattening embedded structs.
+// The map is shared: do not change it.
 func Fields(t reflect.Type) map[string][]int {
+	if cached, ok := fieldCache.Load(t); ok {
+		return cached.(map[string][]int)
+	}
 	fields := map[string][]int{}
 	for _, f := range reflect.VisibleFields(t) {
 		if !f.IsExported() || f.Anonymous {
@@ -259,6 +268,7 @@ func Fields(t reflect.Type) map[string][]int {
 		}
 		fields[tag] = f.Index
 	}
+	fieldCache.Store(t, fields)
 	return fields
 }
 
