@@ -269,6 +269,26 @@ func (s *Site) Write(ctx context.Context, pub Sink) error {
 			})
 		}
 	}
+	for _, tax := range s.model.Taxonomies {
+		jobs = append(jobs, func() error {
+			html, err := s.renderer.Taxonomy(tax)
+			if err != nil {
+				return err
+			}
+			return pub.Write(page.OutputPath(tax.URL), html)
+		})
+		for _, term := range tax.Terms {
+			for _, pg := range term.Paginate(s.model.Config.PageSize) {
+				jobs = append(jobs, func() error {
+					html, err := s.renderer.List(pg)
+					if err != nil {
+						return err
+					}
+					return pub.Write(page.OutputPath(pg.URL), html)
+				})
+			}
+		}
+	}
 	for out, src := range s.copies {
 		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.names...) })
 	}

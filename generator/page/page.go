@@ -40,6 +40,8 @@ type Page struct {
 	Resources []string
 
 	Prev, Next *Page // neighbours in the section, newest first
+	// Lastmod is when the page's file last changed, when known (from git); zero otherwise.
+	Lastmod time.Time
 }
 
 // Pos returns the position of a front-matter key, or of the file's first line.

@@ -35,6 +35,8 @@ type List struct {
 	Pages    []*Page
 	Parent   *List
 	Children []*List
+	// Taxonomy is set for the list of a taxonomy's term (a tag, a year …).
+	Taxonomy *Taxonomy
 }
 
 // IsHome reports whether the list is the home page.
@@ -78,6 +80,8 @@ type Site struct {
 	Pages  []*Page // published pages, newest first
 	Home   *List
 	Lists  []*List // every list, the home page first, then by URL
+	// Taxonomies group the pages by year, branch, lecture form, project category and tag.
+	Taxonomies []*Taxonomy
 	// Files are the files published as they are: static/, loose files under content/, and the
 	// layouts' assets.
 	Files []File
@@ -199,6 +203,15 @@ func Assemble(in Input) (*Site, diag.List) {
 		}
 		slices.SortFunc(l.Children, func(a, b *List) int { return strings.Compare(a.URL, b.URL) })
 	}
+	s.buildTaxonomies()
+	for _, tax := range s.Taxonomies {
+		s.claimGenerated(OutputPath(tax.URL), tax.Key, &problems)
+		for _, term := range tax.Terms {
+			for _, pg := range term.Paginate(in.Config.PageSize) {
+				s.claimGenerated(OutputPath(pg.URL), tax.Key, &problems)
+			}
+		}
+	}
 	s.linkNeighbours()
 	return s, problems
 }
@@ -241,6 +254,17 @@ func (s *Site) claim(out, source string, problems *diag.List) bool {
 	}
 	s.outputs[key] = claim{path: out, source: source}
 	return true
+}
+
+// claimGenerated records a file that dangjian makes on its own, such as a taxonomy's pages;
+// a clash is reported at the source file that claimed the path first.
+func (s *Site) claimGenerated(out, what string, problems *diag.List) {
+	key := strings.ToLower(out)
+	if prev, ok := s.outputs[key]; ok {
+		problems.Errorf(diag.Position{File: prev.source, Line: 1, Col: 1}, "URL /%s is also the %s page that dangjian writes: rename this folder or page", strings.TrimSuffix(out, "index.html"), what)
+		return
+	}
+	s.outputs[key] = claim{path: out, source: what}
 }
 
 // OutputPath is the file a URL is written to: /a/b/ → a/b/index.html.

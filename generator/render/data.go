@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,11 +25,12 @@ type Data struct {
 	// L holds the words of the layouts in the site's script: {{ .L.home }} is 首页 or 首頁.
 	L map[string]string
 	// Page is the page, or the list's _index.md; nil for a list without one.
-	Page    *page.Page
-	Content template.HTML
-	List    *page.List  // lists only
-	Pager   *page.Pager // lists only
-	Crumbs  []Crumb
+	Page     *page.Page
+	Content  template.HTML
+	List     *page.List     // lists only
+	Pager    *page.Pager    // lists only
+	Taxonomy *page.Taxonomy // a taxonomy's index only
+	Crumbs   []Crumb
 
 	// charted records that a chart was drawn, so that baseof.html, which asks last, adds the
 	// script that draws charts to this page and no other.
@@ -91,6 +93,31 @@ func (d *Data) Summary(p *page.Page) string {
 		return text
 	}
 	return string([]rune(text)[:summaryLength]) + "……"
+}
+
+// TermLink returns the link to the page of a taxonomy's term (e.g. "tags", "两学一做"), or ""
+// when there is none.
+func (d *Data) TermLink(key, value string) string {
+	if term := d.Site.Term(key, value); term != nil {
+		return d.Rel(term.URL)
+	}
+	return ""
+}
+
+// YearLink returns the link to the archive of a page's year.
+func (d *Data) YearLink(p *page.Page) string {
+	return d.TermLink(page.TaxonomyYears, strconv.Itoa(p.Year()))
+}
+
+// Taxonomies lists the taxonomies that have terms, for the site's footer and home page.
+func (d *Data) Taxonomies() []*page.Taxonomy {
+	var out []*page.Taxonomy
+	for _, t := range d.Site.Taxonomies {
+		if len(t.Terms) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Recent returns at most n pages of a list, newest first.

@@ -23,11 +23,12 @@ import (
 
 // Layout names: a page of type T uses T.html when the layouts have one, else single.html.
 const (
-	baseLayout   = "baseof.html"
-	homeLayout   = "home.html"
-	listLayout   = "list.html"
-	singleLayout = "single.html"
-	partialsDir  = "partials"
+	baseLayout     = "baseof.html"
+	homeLayout     = "home.html"
+	listLayout     = "list.html"
+	taxonomyLayout = "taxonomy.html"
+	singleLayout   = "single.html"
+	partialsDir    = "partials"
 	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
 	AssetsDir = "assets"
 	// ChartsScript is the output file of the script that draws charts.
@@ -164,7 +165,7 @@ func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.T
 		}
 		templates[name] = t
 	}
-	for _, required := range []string{homeLayout, listLayout, singleLayout} {
+	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout} {
 		if templates[required] == nil && len(problems) == 0 {
 			report(required, fmt.Errorf("layout missing"))
 		}
@@ -235,12 +236,24 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 		d.Page = l.Index
 		d.Content = r.contents[l.Index].html
 	}
-	if !l.IsHome() {
-		d.Crumbs = r.crumbs(l.Parent, nil)
-		d.Crumbs = append(d.Crumbs, Crumb{Title: l.Title})
+	switch {
+	case l.Taxonomy != nil:
+		d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.L["tax-"+l.Taxonomy.Key], URL: l.Taxonomy.URL}, Crumb{Title: l.Title})
+		return r.execute(layout, d, "the "+l.Taxonomy.Key+" of the pages")
+	case !l.IsHome():
+		d.Crumbs = append(r.crumbs(l.Parent, nil), Crumb{Title: l.Title})
 	}
 	source := path.Join(page.ContentDir, l.Dir, page.IndexFile)
 	return r.execute(layout, d, source)
+}
+
+// Taxonomy renders the index of a taxonomy: its terms with their counts.
+func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
+	d := r.data(t.URL, "")
+	d.Title = d.L["tax-"+t.Key]
+	d.Taxonomy = t
+	d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
+	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
 }
 
 func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
