@@ -6,7 +6,11 @@ BIN         := bin/dangjian
 # The shared folder beside the repository: the bench corpus generator lives there.
 SHARED      ?= ../shared
 
-.PHONY: all deps build site test lint unit corpus clean
+# The Nu HTML Checker validates exported articles in the tests: vnu-jar from npm, pinned by
+# package-lock.json, run by Java (Debian's default-jre-headless where the machine has none).
+VNU_JAR     := $(CURDIR)/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: all deps build site test lint unit corpus vnu clean
 
 all: site
 
@@ -30,8 +34,15 @@ lint: deps
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-unit: deps
-	$(GO) test -count=1 ./...
+unit: deps vnu
+	VNU_JAR=$(VNU_JAR) $(GO) test -count=1 ./...
+
+# npm writes node_modules/.package-lock.json on each install: it stands for the whole install.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+vnu: node_modules/.package-lock.json
+	@command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
 # The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
 corpus: build
