@@ -44,11 +44,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 vnu: node_modules/.package-lock.json
 	@command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
-# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build and export without an error.
 corpus: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
 	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
+	  (./$(BIN) export -s "$$tmp/site" -o "$$tmp/export" 2>"$$tmp/export.log" || { cat "$$tmp/export.log"; false; }) && \
 	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \
 	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000
 

@@ -37,11 +37,12 @@ func choose(site *page.Site, cfg Config) ([]*page.Page, diag.List) {
 			}
 		}
 	}
-	if !cfg.Since.IsZero() {
+	if since := cfg.Since.Format(time.DateOnly); !cfg.Since.IsZero() {
+		// Days are compared as written, so that a time of day in another zone changes nothing.
 		chosen = slices.DeleteFunc(chosen, func(p *page.Page) bool {
-			before := p.Date.Before(cfg.Since)
+			before := p.DateString() < since
 			if before && len(cfg.Pages) > 0 {
-				problems.Errorf(p.Pos("date"), "named for export, but dated %s, before --since %s", p.DateString(), cfg.Since.Format(time.DateOnly))
+				problems.Errorf(p.Pos("date"), "named for export, but dated %s, before --since %s", p.DateString(), since)
 			}
 			return before
 		})

@@ -264,7 +264,7 @@ func assertAllowed(t *testing.T, fragment string) {
 }
 
 // imageSite has a bundle with a cover, a photo wider than the site allows, a narrow one shown
-// twice, a GIF from static/ and an image on another site.
+// twice, a GIF from static/ and an image on another site; two captions are traditional.
 const imageSite = `
 -- site.yaml --
 title: 测试党建
@@ -278,9 +278,9 @@ date: 2016-05-04
 export: true
 cover: cover.png
 ---
-![宽的照片](wide.png)
+![寬的照片](wide.png)
 
-![小的照片](small.jpg "主题党日合影")
+![小的照片](small.jpg "主題黨日合影")
 
 文中的图 ![行内](small.jpg) 在这里，[内部链接](/activities/photos/)。
 
@@ -402,11 +402,13 @@ func TestCharts(t *testing.T) {
 <table><tbody><tr><th>党课</th><td>20 场次</td></tr></tbody></table>`)
 	holds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<text x=\"0\" y=\"20\">党课</text>")
 
-	scripted := func(*page.Site, *page.Page) ([]export.Chart, error) {
-		return []export.Chart{{Title: "图", SVG: []byte(`<svg><SCRIPT>alert(1)</SCRIPT></svg>`)}}, nil
+	for _, svg := range []string{`<svg><SCRIPT>alert(1)</SCRIPT></svg>`, `<svg onload="alert(1)"></svg>`, `<svg><a href="javascript:alert(1)"></a></svg>`} {
+		scripted := func(*page.Site, *page.Page) ([]export.Chart, error) {
+			return []export.Chart{{Title: "图", SVG: []byte(svg)}}, nil
+		}
+		sitetest.AssertProblems(t, fails(t, export.Config{Source: s.Dir, Charts: scripted}),
+			`content/reports/2016.md: chart "图": its SVG image holds a script`)
 	}
-	sitetest.AssertProblems(t, fails(t, export.Config{Source: s.Dir, Charts: scripted}),
-		`content/reports/2016.md: chart "图": its SVG image holds a script`)
 }
 
 func TestSelection(t *testing.T) {

@@ -41,6 +41,10 @@ var policy = func() *bluemonday.Policy {
 // bundleImage matches the names the export gives images and charts: 1.jpg, chart-2.svg.
 var bundleImage = regexp.MustCompile(`^(chart-)?[1-9][0-9]*\.(jpg|png|gif|svg)$`)
 
+// svgScript finds what could run in an SVG image: a script element, an event attribute, a
+// javascript: URL. The chart engine's pictures are copied as they are, so they are checked.
+var svgScript = regexp.MustCompile(`(?i)<script|\son[a-z]+\s*=|javascript:`)
+
 // fragment makes the article's HTML: the page's converted body and its charts, rewritten for
 // the civilization website, then sanitised. It copies the images, the cover among them.
 func (b *batch) fragment(a *article) ([]byte, diag.List) {
@@ -54,7 +58,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 	}
 	for i, c := range charts {
 		name := fmt.Sprintf("chart-%d.svg", i+1)
-		if strings.Contains(strings.ToLower(string(c.SVG)), "<script") {
+		if svgScript.Match(c.SVG) {
 			r.errorf("chart %q: its SVG image holds a script", c.Title)
 			continue
 		}
@@ -68,8 +72,8 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 		r.parse(root, c.Table)
 		root.AppendChild(&html.Node{Type: html.TextNode, Data: "\n"})
 	}
-	// The cover goes with the images, for the website's title-picture field; the page shows
-	// it above the body, so article.html leaves it out.
+	// The cover is for the website's title picture (标题图片): it is copied and named in
+	// meta.json, not repeated in the article.
 	if cover := b.site.Renderer().Cover(a.page); cover != "" {
 		a.meta.Cover, _ = r.copyImage(cover, "")
 	}
