@@ -19,8 +19,3 @@ const (
 func Remove(text string) string {
 	return pinyin.ReplaceAllString(text, "$1")
 }
-
-// Find returns the first piece of garbage in text, character and pinyin, or "".
-func Find(text string) string {
-	return pinyin.FindString(text)
-}
