@@ -9,7 +9,11 @@ SHARED      ?= ../shared
 # Debian packages the browser tests need: Chromium and a Chinese font for readable screenshots.
 BROWSER_PKGS := chromium fonts-wqy-microhei
 
-.PHONY: all deps build site test lint unit corpus browser-deps clean
+# The Nu HTML Checker validates pages and exported articles in the tests: vnu-jar from npm,
+# pinned by package-lock.json, run by Java (Debian's default-jre-headless where there is none).
+VNU_JAR     := $(CURDIR)/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: all deps build site test lint unit corpus browser-deps vnu clean
 
 all: site
 
@@ -18,8 +22,9 @@ all: site
 deps: node_modules/.package-lock.json layouts/vendor/echarts.min.js
 	$(GO) mod download
 
+# npm writes node_modules/.package-lock.json on each install: it stands for the whole install.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 
 layouts/vendor/echarts.min.js: node_modules/.package-lock.json
 	cp node_modules/echarts/dist/echarts.min.js $@
@@ -50,14 +55,18 @@ lint: deps
 	$(GO) run $(STATICCHECK) ./...
 
 # Screenshots of the browser tests go to test-artifacts/ (not committed).
-unit: deps browser-deps
-	$(GO) test -count=1 ./...
+unit: deps browser-deps vnu
+	VNU_JAR=$(VNU_JAR) $(GO) test -count=1 ./...
 
-# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
+vnu: node_modules/.package-lock.json
+	@command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
+
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build and export without an error.
 corpus: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
 	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
+	  (./$(BIN) export -s "$$tmp/site" -o "$$tmp/export" 2>"$$tmp/export.log" || { cat "$$tmp/export.log"; false; }) && \
 	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \
 	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000
 

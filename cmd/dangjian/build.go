@@ -32,21 +32,37 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// parseFlags parses a command's flags; it returns ok false with the exit status when the
-// command should stop (help asked for, or wrong usage).
+// parseFlags parses a command's flags, and allows no other arguments; it returns ok false with
+// the exit status when the command should stop (help asked for, or wrong usage).
 func parseFlags(flags *flag.FlagSet, args []string) (int, bool) {
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(flags.Output(), "dangjian %s: unexpected argument %q\n", flags.Name(), flags.Arg(0))
+	rest, code, ok := parseArgs(flags, args)
+	if ok && len(rest) > 0 {
+		fmt.Fprintf(flags.Output(), "dangjian %s: unexpected argument %q\n", flags.Name(), rest[0])
 		flags.Usage()
 		return exitUsage, false
 	}
-	return 0, true
+	return code, ok
+}
+
+// parseArgs parses a command's flags, which may come before, between or after its other
+// arguments, and returns those arguments; "--" ends the flags.
+func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok bool) {
+	for {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		if flags.NArg() == 0 {
+			return rest, 0, true
+		}
+		if parsed := len(args) - flags.NArg(); parsed > 0 && args[parsed-1] == "--" {
+			return append(rest, flags.Args()...), 0, true
+		}
+		rest = append(rest, flags.Arg(0))
+		args = flags.Args()[1:]
+	}
 }
 
 // reportError prints every problem of a failed build, or the error, and returns exit status 1.

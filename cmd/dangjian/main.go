@@ -3,6 +3,7 @@
 // Usage:
 //
 //	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts]
+//	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
 //	dangjian version
 package main
 
@@ -32,6 +33,7 @@ type command struct {
 
 var commands = []command{
 	{"build", "build the site into DEST (default SRC/public)", runBuild},
+	{"export", "make article bundles for the civilization website", runExport},
 	{"version", "print the version", runVersion},
 }
 

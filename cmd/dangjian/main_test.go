@@ -16,6 +16,7 @@ func TestExitStatus(t *testing.T) {
 	bad := t.TempDir()
 	write(t, bad, "site.yaml", "title: 测试\n")
 	write(t, bad, "content/lectures/x.md", "---\ntitle: 党课\ndate: 2016-09-20\nspeeker: 张三\n---\n")
+	out := filepath.Join(t.TempDir(), "export")
 
 	tests := []struct {
 		name   string
@@ -34,6 +35,15 @@ func TestExitStatus(t *testing.T) {
 		{"problems", []string{"build", "-s", bad}, exitProblems, "",
 			"content/lectures/x.md:4:1: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
 		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
+		{"export", []string{"export", "-s", good, "-o", out, "content/activities/a.md"}, exitOK, "exported 1 article into " + out, ""},
+		{"export, flags after the page", []string{"export", "content/activities/a.md", "-s", good, "-o", out}, exitOK, "exported 1 article", ""},
+		{"export, page after --", []string{"export", "-s", good, "-o", out, "--", "content/activities/a.md"}, exitOK, "exported 1 article", ""},
+		{"export nothing", []string{"export", "-s", good, "-o", out}, exitProblems, "", "site.yaml: nothing to export"},
+		{"export, not a page", []string{"export", "-s", good, "-o", out, "content/x.md"}, exitProblems, "", "content/x.md: no such page in the site"},
+		{"export, bad date", []string{"export", "--since", "2016-13-01"}, exitUsage, "", `invalid value "2016-13-01" for flag -since`},
+		// The OpenCC package registers -dir on the global flag set; commands have their own.
+		{"export, OpenCC's flag", []string{"export", "-dir", "x"}, exitUsage, "", "flag provided but not defined: -dir"},
+		{"export help", []string{"export", "-h"}, exitOK, "", "-since"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -69,8 +69,8 @@ func (d *Data) IsCurrent(l *page.List) bool {
 
 // Cover returns the link to a page's cover image, or "".
 func (d *Data) Cover(p *page.Page) string {
-	if c := d.r.contents[p]; c != nil && c.cover != "" {
-		return d.Rel(c.cover)
+	if cover := d.r.Cover(p); cover != "" {
+		return d.Rel(cover)
 	}
 	return ""
 }
@@ -80,11 +80,14 @@ func (d *Data) Cover(p *page.Page) string {
 const summaryLength = 120
 
 // Summary returns a page's summary: its summary key, or the start of its text.
-func (d *Data) Summary(p *page.Page) string {
+func (d *Data) Summary(p *page.Page) string { return d.r.Summary(p) }
+
+// Summary returns a page's summary: its summary key, or the start of its first paragraph.
+func (r *Renderer) Summary(p *page.Page) string {
 	if p.Summary != "" {
 		return p.Summary
 	}
-	c := d.r.contents[p]
+	c := r.contents[p]
 	if c == nil {
 		return ""
 	}

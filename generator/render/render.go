@@ -210,6 +210,14 @@ func (r *Renderer) Body(p *page.Page) (html template.HTML, text string) {
 	return "", ""
 }
 
+// Cover returns the root-relative URL of a page's cover image, or "".
+func (r *Renderer) Cover(p *page.Page) string {
+	if c := r.contents[p]; c != nil {
+		return c.cover
+	}
+	return ""
+}
+
 // Page renders a page with the layout of its type.
 func (r *Renderer) Page(p *page.Page) ([]byte, error) {
 	layout := p.Kind + ".html"

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dangjian/dangjian/generator/export"
+	"github.com/dangjian/dangjian/generator/yamlnode"
+)
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("export", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dangjian export [-s SRC] [-o OUT] [--since DATE] [PAGE...]")
+		fmt.Fprintln(stderr, "\nPAGE is a page's file (content/…/x.md), its bundle's folder or its URL; without PAGE,")
+		fmt.Fprintln(stderr, "every page with export: true is exported.")
+		flags.PrintDefaults()
+	}
+	var cfg export.Config
+	flags.StringVar(&cfg.Source, "s", ".", "the site's `folder`, holding site.yaml")
+	flags.StringVar(&cfg.Out, "o", "", "the bundle's `folder` (default SRC/export)")
+	flags.Func("since", "export only pages dated on or after `DATE` (2016-09-20)", func(s string) error {
+		t, err := yamlnode.ParseDate(s)
+		cfg.Since = t
+		return err
+	})
+	pages, code, ok := parseArgs(flags, args)
+	if !ok {
+		return code
+	}
+	cfg.Pages = pages
+	rep, err := export.Export(ctx, cfg)
+	if err != nil {
+		return reportError(stderr, err)
+	}
+	printProblems(stderr, rep.Warnings)
+	fmt.Fprintf(stdout, "exported %d %s into %s; send %s\n", len(rep.Articles), plural(len(rep.Articles), "article", "articles"), rep.Out, rep.Zip)
+	return exitOK
+}

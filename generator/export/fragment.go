@@ -1,0 +1,301 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// policy is the allow-list of article.html, applied to the finished fragment: headings,
+// paragraphs and the emphasis inside them, quotations, lists, tables, figures, images of the
+// bundle and links to other sites. Everything else goes: scripts, styles, event attributes,
+// classes and IDs, frames, forms; the text of an element that is dropped stays, except that
+// of scripts and styles.
+var policy = func() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote",
+		"strong", "em", "b", "i", "del", "sub", "sup",
+		"ul", "ol", "li",
+		"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+		"figure", "figcaption")
+	p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
+	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("th", "td")
+	p.AllowAttrs("alt").OnElements("img")
+	p.AllowAttrs("src").Matching(bundleImage).OnElements("img")
+	p.AllowAttrs("href", "title").OnElements("a")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.AllowRelativeURLs(true)
+	p.RequireParseableURLs(true)
+	return p
+}()
+
+// bundleImage matches the names the export gives images and charts: 1.jpg, chart-2.svg.
+var bundleImage = regexp.MustCompile(`^(chart-)?[1-9][0-9]*\.(jpg|png|gif|svg)$`)
+
+// svgScript finds what could run in an SVG image: a script element, an event attribute, a
+// javascript: URL. The chart engine's pictures are copied as they are, so they are checked.
+var svgScript = regexp.MustCompile(`(?i)<script|\son[a-z]+\s*=|javascript:`)
+
+// fragment makes the article's HTML: the page's converted body and its charts, rewritten for
+// the civilization website, then sanitised. It copies the images, the cover among them.
+func (b *batch) fragment(a *article) ([]byte, diag.List) {
+	body, _ := b.site.Renderer().Body(a.page)
+	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	r := &rewriter{b: b, a: a}
+	r.parse(root, string(body))
+	charts, err := b.charts(b.site.Model(), a.page)
+	if err != nil {
+		r.errorf("charts: %v", err)
+	}
+	for i, c := range charts {
+		name := fmt.Sprintf("chart-%d.svg", i+1)
+		if svgScript.Match(c.SVG) {
+			r.errorf("chart %q: its SVG image holds a script", c.Title)
+			continue
+		}
+		title := b.text.clean(c.Title)
+		a.files[name] = []byte(b.text.clean(string(c.SVG)))
+		a.meta.Images = append(a.meta.Images, imageMeta{File: name, Caption: title})
+		root.AppendChild(element("figure", nil,
+			element("img", []html.Attribute{{Key: "src", Val: name}, {Key: "alt", Val: title}}),
+			element("figcaption", nil, &html.Node{Type: html.TextNode, Data: title})))
+		root.AppendChild(&html.Node{Type: html.TextNode, Data: "\n"})
+		r.parse(root, c.Table)
+		root.AppendChild(&html.Node{Type: html.TextNode, Data: "\n"})
+	}
+	// The cover is for the website's title picture (标题图片): it is copied and named in
+	// meta.json, not repeated in the article.
+	if cover := b.site.Renderer().Cover(a.page); cover != "" {
+		a.meta.Cover, _ = r.copyImage(cover, "")
+	}
+	var buf bytes.Buffer
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if err := html.Render(&buf, c); err != nil {
+			r.errorf("cannot write the article: %v", err)
+		}
+	}
+	out := policy.SanitizeBytes(buf.Bytes())
+	out = append(bytes.TrimSpace(out), '\n')
+	return out, r.problems
+}
+
+// rewriter rewrites one article's HTML for the civilization website.
+type rewriter struct {
+	b        *batch
+	a        *article
+	images   map[string]string // image file in the site's output → its name in the bundle
+	problems diag.List
+}
+
+func (r *rewriter) errorf(format string, args ...any) {
+	r.problems.Errorf(diag.Position{File: r.a.page.File}, format, args...)
+}
+
+func (r *rewriter) warnf(format string, args ...any) {
+	r.problems.Add(diag.Warningf(diag.Position{File: r.a.page.File}, format, args...))
+}
+
+// parse parses an HTML fragment, rewrites it and appends it to root.
+func (r *rewriter) parse(root *html.Node, fragment string) {
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), root)
+	if err != nil {
+		r.errorf("cannot read the page's HTML: %v", err)
+		return
+	}
+	holder := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	for _, n := range nodes {
+		holder.AppendChild(n)
+	}
+	r.walk(holder)
+	for holder.FirstChild != nil {
+		n := holder.FirstChild
+		holder.RemoveChild(n)
+		root.AppendChild(n)
+	}
+}
+
+// walk rewrites the children of n: text in simplified characters without garbage, images
+// copied into the bundle, links to the internal site unwrapped, paragraphs that hold only
+// images made figures with captions.
+func (r *rewriter) walk(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch c.Type {
+		case html.TextNode:
+			c.Data = r.b.text.clean(c.Data)
+		case html.ElementNode:
+			for i, at := range c.Attr {
+				if at.Key == "alt" || at.Key == "title" {
+					c.Attr[i].Val = r.b.text.clean(at.Val)
+				}
+			}
+			switch c.DataAtom {
+			case atom.Img:
+				if !r.image(c) {
+					n.RemoveChild(c)
+				}
+			case atom.A:
+				if href := attr(c, "href"); !external(href) {
+					// The civilization website's readers cannot reach the internal site:
+					// its links become their text.
+					if c.FirstChild != nil {
+						next = c.FirstChild
+					}
+					for c.FirstChild != nil {
+						child := c.FirstChild
+						c.RemoveChild(child)
+						n.InsertBefore(child, c)
+					}
+					n.RemoveChild(c)
+				} else {
+					r.walk(c)
+				}
+			case atom.P:
+				r.walk(c)
+				figures(c)
+			default:
+				r.walk(c)
+			}
+		}
+		c = next
+	}
+}
+
+// image copies an image into the bundle and points the element at its copy. It returns false
+// when the image is left out.
+func (r *rewriter) image(img *html.Node) bool {
+	name, ok := r.copyImage(attr(img, "src"), caption(img))
+	if !ok {
+		return false
+	}
+	setAttr(img, "src", name)
+	if !hasAttr(img, "alt") {
+		setAttr(img, "alt", "")
+	}
+	return true
+}
+
+// copyImage copies the image at src (relative to the page, or to the site's root) into the
+// bundle, numbered in the order images first appear, and returns its name there. It returns
+// false when the image is left out: it is on another site, or is no image.
+func (r *rewriter) copyImage(src, caption string) (string, bool) {
+	u, err := url.Parse(src)
+	if src == "" || err != nil || u.Scheme != "" || u.Host != "" {
+		r.warnf("image %q is not a file of the site: it is left out", src)
+		return "", false
+	}
+	target := u.Path
+	if !path.IsAbs(target) {
+		target = path.Join(r.a.page.URL, target)
+	}
+	out := strings.TrimPrefix(target, "/")
+	if name, seen := r.images[out]; seen {
+		return name, true
+	}
+	data, err := r.b.site.ReadFile(out)
+	if err != nil {
+		r.errorf("image %q: no such file in the site", src)
+		return "", false
+	}
+	scaled, ext, err := scaleDown(data, r.b.conf.Export.ImageWidth)
+	if err != nil {
+		r.errorf("image %q: %v", src, err)
+		return "", false
+	}
+	if r.images == nil {
+		r.images = map[string]string{}
+	}
+	name := strconv.Itoa(len(r.images)+1) + ext
+	r.images[out] = name
+	r.a.files[name] = scaled
+	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: caption})
+	return name, true
+}
+
+// external reports whether a link leads to another site, which the website's readers can follow.
+func external(href string) bool {
+	u, err := url.Parse(href)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto")
+}
+
+// figures replaces a paragraph that holds nothing but images with a figure for each, captioned
+// with the image's title, or else its alt text. A paragraph left empty, its images left out,
+// goes too.
+func figures(p *html.Node) {
+	var images []*html.Node
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
+			images = append(images, c)
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			return
+		}
+	}
+	for i, img := range images {
+		p.RemoveChild(img)
+		fig := element("figure", nil, img)
+		if text := caption(img); text != "" {
+			fig.AppendChild(element("figcaption", nil, &html.Node{Type: html.TextNode, Data: text}))
+		}
+		p.Parent.InsertBefore(fig, p)
+		if i+1 < len(images) {
+			p.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, p)
+		}
+	}
+	p.Parent.RemoveChild(p)
+}
+
+// caption is an image's caption: its title, or else its alt text.
+func caption(img *html.Node) string {
+	if title := strings.TrimSpace(attr(img, "title")); title != "" {
+		return title
+	}
+	return strings.TrimSpace(attr(img, "alt"))
+}
+
+func element(tag string, attrs []html.Attribute, children ...*html.Node) *html.Node {
+	n := &html.Node{Type: html.ElementNode, Data: tag, DataAtom: atom.Lookup([]byte(tag)), Attr: attrs}
+	for _, c := range children {
+		n.AppendChild(c)
+	}
+	return n
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}

@@ -1,0 +1,85 @@
+package export_test
+
+import (
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/generator/export"
+	"github.com/dangjian/dangjian/internal/sitetest"
+)
+
+// vnuJar finds the Nu HTML Checker that `make test` installs from npm (package-lock.json):
+// VNU_JAR names it, else it is looked for in the repository's node_modules. A test run by hand
+// without it is skipped; `make test` sets VNU_JAR, so there a missing checker fails.
+func vnuJar(t *testing.T) string {
+	t.Helper()
+	jar, set := os.LookupEnv("VNU_JAR")
+	if !set {
+		jar = filepath.Join("..", "..", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	}
+	if _, err := os.Stat(jar); err != nil {
+		if set {
+			t.Fatalf("VNU_JAR: %v", err)
+		}
+		t.Skip("the Nu HTML Checker is not installed: run make test, or npm ci")
+	}
+	if _, err := exec.LookPath("java"); err != nil {
+		t.Fatalf("the Nu HTML Checker needs java: %v", err)
+	}
+	return jar
+}
+
+// TestFragmentsAreValidHTML wraps every article.html that the tests' sites and every page of
+// the real site export to in a minimal document, and has the Nu HTML Checker check them all.
+func TestFragmentsAreValidHTML(t *testing.T) {
+	jar := vnuJar(t)
+	var outs []string
+	for _, site := range []string{traditionalSite, rawSite, imageSite, chartSite} {
+		s := sitetest.New(t, site)
+		writeImages(t, s)
+		outs = append(outs, run(t, export.Config{Source: s.Dir, Charts: charts}).Out)
+	}
+	var all []string
+	err := filepath.WalkDir("../../content", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".md") && d.Name() != "_index.md" {
+			all = append(all, filepath.ToSlash(strings.TrimPrefix(name, "../../")))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs = append(outs, run(t, export.Config{Source: "../..", Pages: all}).Out)
+
+	docs := t.TempDir()
+	n := 0
+	for _, out := range outs {
+		for _, name := range sitetest.Files(t, out) {
+			if filepath.Base(name) != export.HTMLFile {
+				continue
+			}
+			n++
+			// The document shows the title above the article, as the website does.
+			doc := "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + name + "</title>\n</head>\n<body>\n<h1>" + name + "</h1>\n" +
+				read(t, filepath.Join(out, name)) + "</body>\n</html>\n"
+			if err := os.WriteFile(filepath.Join(docs, strconv.Itoa(n)+"-"+strings.ReplaceAll(name, "/", "_")), []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if n < len(all)+4 {
+		t.Fatalf("only %d fragments to check", n)
+	}
+	// Warnings fail the test too, but for the note that <img/>'s slash, which the sanitiser
+	// writes, has no effect: it is valid HTML.
+	cmd := exec.CommandContext(t.Context(), "java", "-jar", jar, "--Werror", "--format", "gnu",
+		"--filterpattern", ".*Trailing slash on void elements.*", "--skip-non-html", docs)
+	if output, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("the Nu HTML Checker found problems in %d fragments (%v):\n%s", n, err, output)
+	}
+}
