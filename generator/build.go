@@ -19,6 +19,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/config"
 	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/generator/feed"
 	"github.com/dangjian/dangjian/generator/frontmatter"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
@@ -131,7 +132,7 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
-	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Drafts: cfg.Drafts})
+	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: machineFileNames(conf.BaseURL), Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
 
@@ -258,7 +259,8 @@ func (s *Site) Write(ctx context.Context, pub Sink) error {
 			return nil
 		})
 	}
-	for _, l := range s.model.Lists {
+	// renderList adds the jobs of every page of a paginated list.
+	renderList := func(l *page.List) {
 		for _, pg := range l.Paginate(s.model.Config.PageSize) {
 			jobs = append(jobs, func() error {
 				html, err := s.renderer.List(pg)
@@ -269,6 +271,9 @@ func (s *Site) Write(ctx context.Context, pub Sink) error {
 			})
 		}
 	}
+	for _, l := range s.model.Lists {
+		renderList(l)
+	}
 	for _, tax := range s.model.Taxonomies {
 		jobs = append(jobs, func() error {
 			html, err := s.renderer.Taxonomy(tax)
@@ -278,16 +283,11 @@ func (s *Site) Write(ctx context.Context, pub Sink) error {
 			return pub.Write(page.OutputPath(tax.URL), html)
 		})
 		for _, term := range tax.Terms {
-			for _, pg := range term.Paginate(s.model.Config.PageSize) {
-				jobs = append(jobs, func() error {
-					html, err := s.renderer.List(pg)
-					if err != nil {
-						return err
-					}
-					return pub.Write(page.OutputPath(pg.URL), html)
-				})
-			}
+			renderList(term)
 		}
+	}
+	for name, data := range s.machineFiles() {
+		jobs = append(jobs, func() error { return pub.Write(name, data()) })
 	}
 	for out, src := range s.copies {
 		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.names...) })
@@ -310,6 +310,26 @@ func (s *Site) Write(ctx context.Context, pub Sink) error {
 		return fmt.Errorf("writing the site: %w", errors.Join(errs...))
 	}
 	return nil
+}
+
+// machineFiles are the files for machines: robots.txt, and with a base URL the sitemap and the
+// Atom feed, which need absolute URLs.
+func (s *Site) machineFiles() map[string]func() []byte {
+	base := s.model.Config.BaseURL
+	files := map[string]func() []byte{feed.RobotsFile: func() []byte { return feed.Robots(base) }}
+	if base != "" {
+		files[feed.SitemapFile] = func() []byte { return feed.Sitemap(s.model, base) }
+		files[feed.AtomFile] = func() []byte { return feed.Atom(s.model, base, s.renderer.Summary) }
+	}
+	return files
+}
+
+// machineFileNames lists the files machineFiles writes for a site with this base URL.
+func machineFileNames(baseURL string) []string {
+	if baseURL == "" {
+		return []string{feed.RobotsFile}
+	}
+	return []string{feed.RobotsFile, feed.SitemapFile, feed.AtomFile}
 }
 
 // parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs, and returns when

@@ -50,6 +50,12 @@ func Sitemap(site *page.Site, base string) []byte {
 	for _, l := range site.Lists {
 		set.URLs = append(set.URLs, sitemapURL{Loc: Absolute(base, l.URL)})
 	}
+	for _, t := range site.Taxonomies {
+		set.URLs = append(set.URLs, sitemapURL{Loc: Absolute(base, t.URL)})
+		for _, term := range t.Terms {
+			set.URLs = append(set.URLs, sitemapURL{Loc: Absolute(base, term.URL)})
+		}
+	}
 	pages := slices.Clone(site.Pages)
 	slices.SortFunc(pages, func(a, b *page.Page) int { return strings.Compare(a.URL, b.URL) })
 	for _, p := range pages {

@@ -40,7 +40,7 @@ type List struct {
 }
 
 // IsHome reports whether the list is the home page.
-func (l *List) IsHome() bool { return l.Dir == "" }
+func (l *List) IsHome() bool { return l.URL == "/" }
 
 // Pager is one page of a paginated list.
 type Pager struct {
@@ -114,7 +114,9 @@ type Input struct {
 	Pages   []*Page // content files other than _index.md
 	Indexes []*Page // _index.md files
 	Files   []File
-	Drafts  bool // publish drafts too
+	// Generated are the other files dangjian writes, such as sitemap.xml.
+	Generated []string
+	Drafts    bool // publish drafts too
 }
 
 // SectionType returns the page type of a section folder, or TypePage.
@@ -202,6 +204,9 @@ func Assemble(in Input) (*Site, diag.List) {
 			s.claim(OutputPath(pg.URL), source, &problems)
 		}
 		slices.SortFunc(l.Children, func(a, b *List) int { return strings.Compare(a.URL, b.URL) })
+	}
+	for _, name := range in.Generated {
+		s.claimGenerated(name, name, &problems)
 	}
 	s.buildTaxonomies()
 	for _, tax := range s.Taxonomies {

@@ -1,10 +1,14 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/generator/chart"
@@ -123,6 +127,90 @@ func (d *Data) Taxonomies() []*page.Taxonomy {
 	return out
 }
 
+// HasFeed reports whether the site has an Atom feed (it needs site.yaml's base_url).
+func (d *Data) HasFeed() bool { return d.Site.Config.BaseURL != "" }
+
+// Photo is an image of a page bundle, for the page's gallery.
+type Photo struct {
+	Src string // relative to the page
+	Alt string
+}
+
+// imageExtensions are the files of a bundle shown in its gallery.
+var imageExtensions = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
+
+// Gallery returns the images of a page bundle other than its cover, in file order. Their alt
+// text is the file's name, which editors write in Chinese: 现场合影.jpg shows as 现场合影.
+func (d *Data) Gallery(p *page.Page) []Photo {
+	var photos []Photo
+	for _, r := range p.Resources {
+		ext := strings.ToLower(path.Ext(r))
+		if !slices.Contains(imageExtensions, ext) || r == p.Cover {
+			continue
+		}
+		alt := strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSuffix(path.Base(r), path.Ext(r)))
+		photos = append(photos, Photo{Src: d.Rel(p.URL + r), Alt: alt})
+	}
+	return photos
+}
+
+// Related returns up to n other pages of the same section most like p: those sharing its
+// theme or tags first, then the nearest in time.
+func (d *Data) Related(p *page.Page, n int) []*page.Page {
+	l := d.Site.List(p.Section)
+	if l == nil {
+		return nil
+	}
+	type candidate struct {
+		p      *page.Page
+		shared int
+		apart  time.Duration
+	}
+	var cands []candidate
+	for _, other := range l.Pages {
+		if other == p {
+			continue
+		}
+		shared := 0
+		for _, tag := range other.Tags {
+			if slices.Contains(p.Tags, tag) {
+				shared++
+			}
+		}
+		if p.LectureHall != nil && other.LectureHall != nil && p.LectureHall.Theme != "" && p.LectureHall.Theme == other.LectureHall.Theme {
+			shared += 2
+		}
+		apart := p.Date.Sub(other.Date)
+		cands = append(cands, candidate{other, shared, max(apart, -apart)})
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.shared, a.shared), cmp.Compare(a.apart, b.apart))
+	})
+	related := make([]*page.Page, 0, n)
+	for _, c := range cands[:min(n, len(cands))] {
+		related = append(related, c.p)
+	}
+	return related
+}
+
+// YearGroup is the pages of one year, for lists grouped by year.
+type YearGroup struct {
+	Year  int
+	Pages []*page.Page
+}
+
+// ByYear groups pages, newest first, by year.
+func (d *Data) ByYear(pages []*page.Page) []YearGroup {
+	var groups []YearGroup
+	for _, p := range pages {
+		if len(groups) == 0 || groups[len(groups)-1].Year != p.Year() {
+			groups = append(groups, YearGroup{Year: p.Year()})
+		}
+		groups[len(groups)-1].Pages = append(groups[len(groups)-1].Pages, p)
+	}
+	return groups
+}
+
 // Recent returns at most n pages of a list, newest first.
 func (d *Data) Recent(l *page.List, n int) []*page.Page {
 	return l.Pages[:min(n, len(l.Pages))]
@@ -220,6 +308,16 @@ var labels = map[string][2]string{ // simplified, traditional
 	"skip":           {"跳到正文", "跳到正文"},
 	"total":          {"合计", "合計"},
 	"dashboard":      {"年度数据", "年度數據"},
+	"tax-tags":       {"标签", "標籤"},
+	"tax-branches":   {"党支部", "黨支部"},
+	"tax-forms":      {"党课形式", "黨課形式"},
+	"tax-categories": {"项目类别", "項目類別"},
+	"tax-years":      {"年度归档", "年度歸檔"},
+	"browse":         {"分类浏览", "分類瀏覽"},
+	"photos":         {"活动照片", "活動照片"},
+	"related":        {"相关活动", "相關活動"},
+	"close":          {"关闭", "關閉"},
+	"yearSuffix":     {"年", "年"},
 	"hallEvents":     {"道德讲堂场次", "道德講堂場次"},
 	"hallEventsUnit": {"场", "場"},
 	"attendanceUnit": {"人次", "人次"},

@@ -130,6 +130,21 @@ var funcs = template.FuncMap{
 	"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	"join":    strings.Join,
 	"add":     func(a, b int) int { return a + b },
+	// dict passes several values to a partial: {{ template "x" (dict "D" $ "Pages" .) }}.
+	"dict": func(pairs ...any) (map[string]any, error) {
+		if len(pairs)%2 != 0 {
+			return nil, fmt.Errorf("dict: want key and value pairs, got %d values", len(pairs))
+		}
+		m := make(map[string]any, len(pairs)/2)
+		for i := 0; i < len(pairs); i += 2 {
+			key, ok := pairs[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not text", pairs[i])
+			}
+			m[key] = pairs[i+1]
+		}
+		return m, nil
+	},
 }
 
 // parseLayouts parses the base layout and partials, then each page layout on a copy of them.
