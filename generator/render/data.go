@@ -29,23 +29,26 @@ type Data struct {
 	// L holds the words of the layouts in the site's script: {{ .L.home }} is 首页 or 首頁.
 	L map[string]string
 	// Page is the page, or the list's _index.md; nil for a list without one.
-	Page     *page.Page
-	Content  template.HTML
-	List     *page.List     // lists only
-	Pager    *page.Pager    // lists only
-	Taxonomy *page.Taxonomy // a taxonomy's index only
-	Crumbs   []Crumb
+	Page        *page.Page
+	Content     template.HTML
+	Description string         // the page's summary, for its meta description
+	Facts       []Fact         // what the page's front matter says (see facts.go)
+	Prev, Next  *Link          // the neighbouring pages of the section
+	List        *page.List     // lists only
+	Pager       *page.Pager    // lists only
+	Entries     []Entry        // the pager's pages, lists only
+	Taxonomy    *page.Taxonomy // a taxonomy's index only
+	Crumbs      []Crumb
 
 	// charted records that a chart was drawn, so that baseof.html, which asks last, adds the
 	// script that draws charts to this page and no other.
 	charted bool
 }
 
-// Crumb is one step of the breadcrumbs; the last has no URL.
+// Crumb is one step of the breadcrumbs; the last has no link.
 type Crumb struct {
 	Title string
-	URL   string
-	Home  bool // the home page, shown with the word for "home" rather than the site title
+	Href  string
 }
 
 func (r *Renderer) data(url, title string) *Data {
@@ -88,18 +91,21 @@ func (d *Data) Summary(p *page.Page) string { return d.r.Summary(p) }
 
 // Summary returns a page's summary: its summary key, or the start of its first paragraph.
 func (r *Renderer) Summary(p *page.Page) string {
+	if c := r.contents[p]; c != nil {
+		return c.summary
+	}
+	return p.Summary
+}
+
+// summarize makes a page's summary from its summary key, or from its first paragraph.
+func summarize(p *page.Page, lead string) string {
 	if p.Summary != "" {
 		return p.Summary
 	}
-	c := r.contents[p]
-	if c == nil {
-		return ""
+	if utf8.RuneCountInString(lead) <= summaryLength {
+		return lead
 	}
-	text := c.lead
-	if utf8.RuneCountInString(text) <= summaryLength {
-		return text
-	}
-	return string([]rune(text)[:summaryLength]) + "……"
+	return string([]rune(lead)[:summaryLength]) + "……"
 }
 
 // TermLink returns the link to the page of a taxonomy's term (e.g. "tags", "两学一做"), or ""
@@ -154,8 +160,12 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 	return photos
 }
 
-// Related returns up to n other pages of the same section most like p: those sharing its
-// theme or tags first, then the nearest in time.
+// relatedWindow is how many pages on each side of a page, in date order, Related considers:
+// comparing every page with every other would make a large section quadratic.
+const relatedWindow = 40
+
+// Related returns up to n other pages of the same section most like p, among the pages
+// nearest to it in time: those sharing its theme or tags first, then the nearest.
 func (d *Data) Related(p *page.Page, n int) []*page.Page {
 	l := d.Site.List(p.Section)
 	if l == nil {
@@ -166,8 +176,9 @@ func (d *Data) Related(p *page.Page, n int) []*page.Page {
 		shared int
 		apart  time.Duration
 	}
+	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
 	var cands []candidate
-	for _, other := range l.Pages {
+	for _, other := range l.Pages[max(0, at-relatedWindow):min(len(l.Pages), at+relatedWindow+1)] {
 		if other == p {
 			continue
 		}
@@ -193,27 +204,46 @@ func (d *Data) Related(p *page.Page, n int) []*page.Page {
 	return related
 }
 
-// YearGroup is the pages of one year, for lists grouped by year.
+// YearGroup is the entries of one year, for lists grouped by year.
 type YearGroup struct {
-	Year  int
-	Pages []*page.Page
+	Year    int
+	Entries []Entry
 }
 
-// ByYear groups pages, newest first, by year.
-func (d *Data) ByYear(pages []*page.Page) []YearGroup {
+// ByYear groups entries, newest first, by year.
+func (d *Data) ByYear(entries []Entry) []YearGroup {
 	var groups []YearGroup
-	for _, p := range pages {
-		if len(groups) == 0 || groups[len(groups)-1].Year != p.Year() {
-			groups = append(groups, YearGroup{Year: p.Year()})
+	for _, e := range entries {
+		if len(groups) == 0 || groups[len(groups)-1].Year != e.Page.Year() {
+			groups = append(groups, YearGroup{Year: e.Page.Year()})
 		}
-		groups[len(groups)-1].Pages = append(groups[len(groups)-1].Pages, p)
+		groups[len(groups)-1].Entries = append(groups[len(groups)-1].Entries, e)
 	}
 	return groups
 }
 
+// Entry is a page as a list shows it, with what the list prints worked out beforehand: a
+// list page shows twenty of them, and fields cost a layout far less than calls.
+type Entry struct {
+	Page    *page.Page
+	Href    string // relative to the list
+	Date    string // 2016年9月20日
+	ISODate string // 2016-09-20
+	Summary string
+}
+
+// entries returns pages as entries of the list at d.
+func (d *Data) entries(pages []*page.Page) []Entry {
+	out := make([]Entry, len(pages))
+	for i, p := range pages {
+		out[i] = Entry{Page: p, Href: d.Rel(p.URL), Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p)}
+	}
+	return out
+}
+
 // Recent returns at most n pages of a list, newest first.
-func (d *Data) Recent(l *page.List, n int) []*page.Page {
-	return l.Pages[:min(n, len(l.Pages))]
+func (d *Data) Recent(l *page.List, n int) []Entry {
+	return d.entries(l.Pages[:min(n, len(l.Pages))])
 }
 
 // Dashboard draws every chart of site.yaml across all years, for the home page.
@@ -261,7 +291,11 @@ func (d *Data) HallCharts() ([]template.HTML, error) {
 
 // NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
 func (d *Data) NeedsCharts() bool {
-	return d.charted || strings.Contains(string(d.Content), chart.Marker)
+	if d.charted {
+		return true
+	}
+	c := d.r.contents[d.Page]
+	return d.Page != nil && c != nil && c.charted
 }
 
 // labels are the words of the default layouts, in each script.

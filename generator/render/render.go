@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -53,10 +54,11 @@ type Renderer struct {
 
 // content is a page's converted body and the resolved URL of its cover image.
 type content struct {
-	html  template.HTML
-	text  string
-	lead  string // the first paragraph's text
-	cover string // root-relative
+	html    template.HTML
+	text    string
+	summary string // computed once: a page shows in many lists
+	cover   string // root-relative
+	charted bool   // the body holds a chart
 }
 
 // New parses the layouts once. layouts is the overlay of the site's layouts on the defaults;
@@ -121,30 +123,18 @@ func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HT
 }
 
 var funcs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
-	},
+	"date":    chineseDate,
 	"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	"join":    strings.Join,
 	"add":     func(a, b int) int { return a + b },
-	// dict passes several values to a partial: {{ template "x" (dict "D" $ "Pages" .) }}.
-	"dict": func(pairs ...any) (map[string]any, error) {
-		if len(pairs)%2 != 0 {
-			return nil, fmt.Errorf("dict: want key and value pairs, got %d values", len(pairs))
-		}
-		m := make(map[string]any, len(pairs)/2)
-		for i := 0; i < len(pairs); i += 2 {
-			key, ok := pairs[i].(string)
-			if !ok {
-				return nil, fmt.Errorf("dict: key %v is not text", pairs[i])
-			}
-			m[key] = pairs[i+1]
-		}
-		return m, nil
-	},
+}
+
+// chineseDate writes a date as 2016年9月20日.
+func chineseDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
 // parseLayouts parses the base layout and partials, then each page layout on a copy of them.
@@ -202,7 +192,12 @@ func parseFile(t *template.Template, fsys fs.FS, name string) (*template.Templat
 func (r *Renderer) Convert(p *page.Page) diag.List {
 	resolver := linkResolver{site: r.site, page: p}
 	res := r.md.Convert(p.File, p.Body, p.BodyLine, resolver)
-	c := &content{html: template.HTML(res.HTML), text: res.Text, lead: res.Lead}
+	c := &content{
+		html:    template.HTML(res.HTML),
+		text:    res.Text,
+		summary: summarize(p, res.Lead),
+		charted: bytes.Contains(res.HTML, []byte(chart.Marker)),
+	}
 	problems := res.Problems
 	if p.Cover != "" {
 		target, _, err := resolver.target(p.Cover)
@@ -242,7 +237,10 @@ func (r *Renderer) Page(p *page.Page) ([]byte, error) {
 	d := r.data(p.URL, p.Title)
 	d.Page = p
 	d.Content = r.contents[p].html
-	d.Crumbs = r.crumbs(r.site.List(p.Dir), p)
+	d.Description = r.Summary(p)
+	d.Facts = d.facts(p)
+	d.Prev, d.Next = d.neighbour(p.Prev), d.neighbour(p.Next)
+	d.Crumbs = d.crumbs(r.site.List(p.Dir), p)
 	return r.execute(layout, d, p.File)
 }
 
@@ -255,16 +253,18 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	}
 	d := r.data(pg.URL, l.Title)
 	d.List, d.Pager = l, pg
+	d.Entries = d.entries(pg.Pages)
 	if l.Index != nil {
 		d.Page = l.Index
 		d.Content = r.contents[l.Index].html
+		d.Description = r.Summary(l.Index)
 	}
 	switch {
 	case l.Taxonomy != nil:
-		d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.L["tax-"+l.Taxonomy.Key], URL: l.Taxonomy.URL}, Crumb{Title: l.Title})
+		d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.L["tax-"+l.Taxonomy.Key], Href: d.Rel(l.Taxonomy.URL)}, Crumb{Title: l.Title})
 		return r.execute(layout, d, "the "+l.Taxonomy.Key+" of the pages")
 	case !l.IsHome():
-		d.Crumbs = append(r.crumbs(l.Parent, nil), Crumb{Title: l.Title})
+		d.Crumbs = append(d.crumbs(l.Parent, nil), Crumb{Title: l.Title})
 	}
 	source := path.Join(page.ContentDir, l.Dir, page.IndexFile)
 	return r.execute(layout, d, source)
@@ -275,7 +275,7 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 	d := r.data(t.URL, "")
 	d.Title = d.L["tax-"+t.Key]
 	d.Taxonomy = t
-	d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
+	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
 	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
 }
 
@@ -288,10 +288,14 @@ func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error
 }
 
 // crumbs returns the breadcrumbs from the home page down to list, then p when given.
-func (r *Renderer) crumbs(l *page.List, p *page.Page) []Crumb {
+func (d *Data) crumbs(l *page.List, p *page.Page) []Crumb {
 	var crumbs []Crumb
 	for ; l != nil; l = l.Parent {
-		crumbs = append([]Crumb{{Title: l.Title, URL: l.URL, Home: l.IsHome()}}, crumbs...)
+		title := l.Title
+		if l.IsHome() {
+			title = d.L["home"]
+		}
+		crumbs = append([]Crumb{{Title: title, Href: d.Rel(l.URL)}}, crumbs...)
 	}
 	if p != nil {
 		crumbs = append(crumbs, Crumb{Title: p.Title})
