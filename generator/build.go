@@ -20,6 +20,7 @@ import (
 	"github.com/dangjian/dangjian/generator/config"
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/frontmatter"
+	"github.com/dangjian/dangjian/generator/lastmod"
 	"github.com/dangjian/dangjian/generator/markdown"
 	"github.com/dangjian/dangjian/generator/page"
 	"github.com/dangjian/dangjian/generator/publish"
@@ -35,6 +36,8 @@ type Config struct {
 	Dest    string // the output folder; default Source/public
 	BaseURL string // overrides site.yaml's base_url
 	Drafts  bool   // publish drafts too
+	// NoGit dates pages by their files' modification times even in a git checkout.
+	NoGit bool
 }
 
 // Report says what a build did.
@@ -119,6 +122,7 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 
 	pages, indexes, loadProblems := loadPages(ctx, fsys, conf, tree)
 	problems = append(problems, loadProblems...)
+	problems = append(problems, setLastmod(ctx, cfg, append(append([]*page.Page{}, pages...), indexes...))...)
 
 	s := &Site{fsys: fsys, copies: map[string]copySource{}}
 	siteLayouts := layouts.Overlay(nil)
@@ -198,6 +202,19 @@ func loadPages(ctx context.Context, fsys fs.FS, conf *config.Site, tree *source.
 		}
 	}
 	return pages, indexes, problems
+}
+
+// setLastmod dates each page by the last change of its source file.
+func setLastmod(ctx context.Context, cfg Config, pages []*page.Page) diag.List {
+	files := make([]string, len(pages))
+	for i, p := range pages {
+		files[i] = p.File
+	}
+	dates, problems := lastmod.Find(ctx, cfg.Source, files, !cfg.NoGit)
+	for _, p := range pages {
+		p.Lastmod = dates[p.File]
+	}
+	return problems
 }
 
 // files lists the files published as they are, and remembers where to copy each from.

@@ -38,6 +38,8 @@ type Page struct {
 	KeyPos map[string]diag.Position
 	// Resources are the other files of a page bundle, relative to the bundle's folder.
 	Resources []string
+	// Lastmod is when the source file last changed (see generator/lastmod); zero when unknown.
+	Lastmod time.Time
 
 	Prev, Next *Page // neighbours in the section, newest first
 }

@@ -236,7 +236,7 @@ func (s *Site) claim(out, source string, problems *diag.List) bool {
 		if prev.path != out {
 			what = fmt.Sprintf("URL /%s (as /%s, differing only in case)", strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
 		}
-		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, prev.source)
+		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, diag.Path(prev.source))
 		return false
 	}
 	s.outputs[key] = claim{path: out, source: source}

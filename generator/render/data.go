@@ -123,6 +123,7 @@ var labels = map[string][2]string{ // simplified, traditional
 	"empty":      {"暂无内容。", "暫無內容。"},
 	"breadcrumb": {"当前位置", "當前位置"},
 	"skip":       {"跳到正文", "跳到正文"},
+	"lastmod":    {"最后更新", "最後更新"},
 }
 
 // T returns a word of the layouts in the site's script; an unknown key returns itself.

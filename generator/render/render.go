@@ -190,7 +190,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.templates[layout].ExecuteTemplate(&buf, baseLayout, d); err != nil {
-		return nil, fmt.Errorf("%s: layouts/%s: %v", source, layout, err)
+		return nil, fmt.Errorf("%s: %s: %v", diag.Path(source), diag.Path(path.Join("layouts", layout)), err)
 	}
 	return buf.Bytes(), nil
 }
