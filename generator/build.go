@@ -273,6 +273,13 @@ func (s *Site) write(ctx context.Context, pub *publish.Publisher) error {
 			})
 		}
 	}
+	jobs = append(jobs, func() error {
+		html, err := s.renderer.NotFound()
+		if err != nil {
+			return err
+		}
+		return pub.Write(page.NotFoundFile, html)
+	})
 	for out, src := range s.copies {
 		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.name) })
 	}

@@ -21,6 +21,8 @@ type Data struct {
 	List    *page.List  // lists only
 	Pager   *page.Pager // lists only
 	Crumbs  []Crumb
+	// base, when set, makes links absolute paths from it rather than relative to URL.
+	base string
 }
 
 // Crumb is one step of the breadcrumbs; the last has no URL.
@@ -35,7 +37,12 @@ func (r *Renderer) data(url, title string) *Data {
 }
 
 // Rel returns the link from this page to a root-relative path.
-func (d *Data) Rel(target string) string { return page.Rel(d.URL, target) }
+func (d *Data) Rel(target string) string {
+	if d.base != "" {
+		return d.base + strings.TrimPrefix(target, "/")
+	}
+	return page.Rel(d.URL, target)
+}
 
 // Asset returns the link to a file of the layouts' assets.
 func (d *Data) Asset(name string) string { return d.Rel("/" + AssetsDir + "/" + name) }
@@ -83,47 +90,50 @@ func (d *Data) Recent(l *page.List, n int) []*page.Page {
 
 // labels are the words of the default layouts, in each script.
 var labels = map[string][2]string{ // simplified, traditional
-	"home":       {"首页", "首頁"},
-	"prev":       {"上一篇", "上一篇"},
-	"next":       {"下一篇", "下一篇"},
-	"more":       {"更多", "更多"},
-	"pages":      {"篇", "篇"},
-	"page":       {"页", "頁"},
-	"prevPage":   {"上一页", "上一頁"},
-	"nextPage":   {"下一页", "下一頁"},
-	"date":       {"日期", "日期"},
-	"branch":     {"党支部", "黨支部"},
-	"tags":       {"标签", "標籤"},
-	"theme":      {"主题", "主題"},
-	"period":     {"时间", "時間"},
-	"people":     {"参加人数", "參加人數"},
-	"form":       {"形式", "形式"},
-	"speaker":    {"主讲", "主講"},
-	"venue":      {"地点", "地點"},
-	"audience":   {"对象", "對象"},
-	"attendance": {"参加人次", "參加人次"},
-	"category":   {"类别", "類別"},
-	"lead":       {"负责人", "負責人"},
-	"members":    {"成员", "成員"},
-	"status":     {"状态", "狀態"},
-	"result":     {"成效", "成效"},
-	"award":      {"获奖", "獲獎"},
-	"host":       {"主持", "主持"},
-	"programme":  {"活动流程", "活動流程"},
-	"published":  {"刊发", "刊發"},
-	"promoted":   {"推广", "推廣"},
-	"awards":     {"荣誉", "榮譽"},
-	"year":       {"年度", "年度"},
-	"metrics":    {"年度指标", "年度指標"},
-	"planned":    {"计划中", "計劃中"},
-	"active":     {"进行中", "進行中"},
-	"done":       {"已完成", "已完成"},
-	"groups":     {"分类", "分類"},
-	"menu":       {"栏目", "欄目"},
-	"empty":      {"暂无内容。", "暫無內容。"},
-	"breadcrumb": {"当前位置", "當前位置"},
-	"skip":       {"跳到正文", "跳到正文"},
-	"lastmod":    {"最后更新", "最後更新"},
+	"home":        {"首页", "首頁"},
+	"prev":        {"上一篇", "上一篇"},
+	"next":        {"下一篇", "下一篇"},
+	"more":        {"更多", "更多"},
+	"pages":       {"篇", "篇"},
+	"page":        {"页", "頁"},
+	"prevPage":    {"上一页", "上一頁"},
+	"nextPage":    {"下一页", "下一頁"},
+	"date":        {"日期", "日期"},
+	"branch":      {"党支部", "黨支部"},
+	"tags":        {"标签", "標籤"},
+	"theme":       {"主题", "主題"},
+	"period":      {"时间", "時間"},
+	"people":      {"参加人数", "參加人數"},
+	"form":        {"形式", "形式"},
+	"speaker":     {"主讲", "主講"},
+	"venue":       {"地点", "地點"},
+	"audience":    {"对象", "對象"},
+	"attendance":  {"参加人次", "參加人次"},
+	"category":    {"类别", "類別"},
+	"lead":        {"负责人", "負責人"},
+	"members":     {"成员", "成員"},
+	"status":      {"状态", "狀態"},
+	"result":      {"成效", "成效"},
+	"award":       {"获奖", "獲獎"},
+	"host":        {"主持", "主持"},
+	"programme":   {"活动流程", "活動流程"},
+	"published":   {"刊发", "刊發"},
+	"promoted":    {"推广", "推廣"},
+	"awards":      {"荣誉", "榮譽"},
+	"year":        {"年度", "年度"},
+	"metrics":     {"年度指标", "年度指標"},
+	"planned":     {"计划中", "計劃中"},
+	"active":      {"进行中", "進行中"},
+	"done":        {"已完成", "已完成"},
+	"groups":      {"分类", "分類"},
+	"menu":        {"栏目", "欄目"},
+	"empty":       {"暂无内容。", "暫無內容。"},
+	"breadcrumb":  {"当前位置", "當前位置"},
+	"skip":        {"跳到正文", "跳到正文"},
+	"lastmod":     {"最后更新", "最後更新"},
+	"notFound":    {"找不到页面", "找不到頁面"},
+	"notFoundMsg": {"您要找的页面不存在，可能已经移动或删除。", "您要找的頁面不存在，可能已經移動或刪除。"},
+	"backHome":    {"返回首页", "返回首頁"},
 }
 
 // T returns a word of the layouts in the site's script; an unknown key returns itself.

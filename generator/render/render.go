@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -24,7 +25,9 @@ const (
 	homeLayout   = "home.html"
 	listLayout   = "list.html"
 	singleLayout = "single.html"
-	partialsDir  = "partials"
+	// notFoundLayout renders page.NotFoundFile.
+	notFoundLayout = "404.html"
+	partialsDir    = "partials"
 	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
 	AssetsDir = "assets"
 )
@@ -108,7 +111,7 @@ func parseLayouts(layouts fs.FS) (map[string]*template.Template, diag.List) {
 		}
 		templates[name] = t
 	}
-	for _, required := range []string{homeLayout, listLayout, singleLayout} {
+	for _, required := range []string{homeLayout, listLayout, singleLayout, notFoundLayout} {
 		if templates[required] == nil && len(problems) == 0 {
 			report(required, fmt.Errorf("layout missing"))
 		}
@@ -185,6 +188,20 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	}
 	source := path.Join(page.ContentDir, l.Dir, page.IndexFile)
 	return r.execute(layout, d, source)
+}
+
+// NotFound renders the page a web server shows for any missing URL. Since that URL may be at
+// any depth, its links cannot be relative: they start from the path of the site's base URL
+// (/dangjian/ for https://intranet.example/dangjian/, / without a base URL).
+func (r *Renderer) NotFound() ([]byte, error) {
+	title := labels["notFound"][scriptIndex(r.site)]
+	d := r.data("/"+page.NotFoundFile, title)
+	d.base = "/"
+	if u, err := url.Parse(r.site.Config.BaseURL); err == nil && u.Path != "" {
+		d.base = strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	d.Crumbs = []Crumb{{Title: r.site.Home.Title, URL: "/", Home: true}, {Title: title}}
+	return r.execute(notFoundLayout, d, path.Join("layouts", notFoundLayout))
 }
 
 func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
