@@ -16,7 +16,12 @@ COMMIT      ?= $(shell git rev-parse HEAD 2>/dev/null)
 DATE        ?= $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(date +%s)}" +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS     := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 
-.PHONY: all deps build site test lint unit corpus cross release clean
+# The programs the tests run besides Go: git (pages are dated from history) and nginx (the
+# deployment test serves the real site with deploy/nginx.conf), from Debian's packages when
+# missing. Installing Debian's nginx does not start it where policy-rc.d forbids services.
+NGINX_BIN   ?= $(shell command -v nginx || echo /usr/sbin/nginx)
+
+.PHONY: all deps tools build site test lint unit corpus cross release clean
 
 all: site
 
@@ -40,8 +45,13 @@ lint: deps
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-unit: deps
-	$(GO) test -count=1 ./...
+tools:
+	@command -v git >/dev/null || (apt-get update && apt-get install -y git)
+	@test -x $(NGINX_BIN) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx)
+
+# DANGJIAN_NGINX makes the deployment test run rather than skip when nginx is missing.
+unit: deps tools
+	DANGJIAN_NGINX=$(NGINX_BIN) $(GO) test -count=1 ./...
 
 # The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
 corpus: build
@@ -68,7 +78,7 @@ release: deps
 cross: deps
 	@set -e; for target in $(TARGETS); do \
 	  echo "go vet ./... for $$target"; \
-	  CGO_ENABLED=0 GOOS=$${target%/*} GOARCH=$${target#*/} $(GO) vet ./...; \
+	  CGO_ENABLED=0 GOOS=$${target%/*} GOARCH=$${target#*/} $(GO) vet -trimpath ./...; \
 	done
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && set -e && \
 	  $(MAKE) --no-print-directory release DIST="$$tmp" VERSION=v0.0.0-test COMMIT=0123456789abcdef0123 DATE=2016-09-20T08:00:00Z && \
