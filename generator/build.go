@@ -21,6 +21,7 @@ import (
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/feed"
 	"github.com/dangjian/dangjian/generator/frontmatter"
+	"github.com/dangjian/dangjian/generator/lastmod"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
 	"github.com/dangjian/dangjian/generator/publish"
@@ -36,6 +37,8 @@ type Config struct {
 	Dest    string // the output folder; default Source/public
 	BaseURL string // overrides site.yaml's base_url
 	Drafts  bool   // publish drafts too
+	// NoGit dates pages by their files' modification times even in a git checkout.
+	NoGit bool
 }
 
 // Report says what a build did.
@@ -121,6 +124,7 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 
 	pages, indexes, loadProblems := loadPages(ctx, fsys, conf, tree)
 	problems = append(problems, loadProblems...)
+	problems = append(problems, setLastmod(ctx, cfg, append(append([]*page.Page{}, pages...), indexes...))...)
 
 	s := &Site{fsys: fsys, copies: map[string]copySource{}}
 	siteLayouts := layouts.Overlay(nil)
@@ -206,6 +210,19 @@ func loadPages(ctx context.Context, fsys fs.FS, conf *config.Site, tree *source.
 	return pages, indexes, problems
 }
 
+// setLastmod dates each page by the last change of its source file.
+func setLastmod(ctx context.Context, cfg Config, pages []*page.Page) diag.List {
+	files := make([]string, len(pages))
+	for i, p := range pages {
+		files[i] = p.File
+	}
+	dates, problems := lastmod.Find(ctx, cfg.Source, files, !cfg.NoGit)
+	for _, p := range pages {
+		p.Lastmod = dates[p.File]
+	}
+	return problems
+}
+
 // files lists the files published as they are, and remembers where to copy each from.
 func (s *Site) files(tree *source.Tree, siteLayouts fs.FS) []page.File {
 	var files []page.File
@@ -289,6 +306,13 @@ func (s *Site) Write(ctx context.Context, pub Sink) error {
 	for name, data := range s.machineFiles() {
 		jobs = append(jobs, func() error { return pub.Write(name, data()) })
 	}
+	jobs = append(jobs, func() error {
+		html, err := s.renderer.NotFound()
+		if err != nil {
+			return err
+		}
+		return pub.Write(page.NotFoundFile, html)
+	})
 	for out, src := range s.copies {
 		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.names...) })
 	}

@@ -167,7 +167,8 @@ func TestLinksAreRelative(t *testing.T) {
 	s.Build()
 	href := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 	for _, name := range sitetest.Files(t, filepath.Join(s.Dir, "public")) {
-		if !strings.HasSuffix(name, ".html") {
+		// The 404 page is served at any missing URL: its links are absolute (TestNotFoundPage).
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
 			continue
 		}
 		for _, m := range href.FindAllStringSubmatch(s.Read("public/"+name), -1) {
@@ -271,6 +272,39 @@ func TestBaseURLOverride(t *testing.T) {
 	s.Build(cfg)
 	// The base URL is for absolute URLs only (sitemap, feed): pages stay relative.
 	s.AssertFile("public/lectures/hongse-dangke/index.html", "! localhost", "! intranet.example")
+}
+
+func TestNotFoundPage(t *testing.T) {
+	tests := []struct {
+		name, baseURL, base string
+	}{
+		{"site.yaml's base_url", "", "/dangjian/"},
+		{"--base-url", "http://localhost:8080/a/b", "/a/b/"},
+		{"at the server's root", "https://intranet.example", "/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sitetest.New(t, basicSite)
+			cfg := s.Config()
+			cfg.BaseURL = tt.baseURL
+			s.Build(cfg)
+			// A web server shows it for a missing URL at any depth: every link starts from the
+			// site's base path.
+			s.AssertFile("public/404.html", "<h1>找不到页面</h1>",
+				`<link rel="stylesheet" href="`+tt.base+`assets/style.css">`,
+				`<a href="`+tt.base+`lectures/">党课与讲座</a>`,
+				`<a href="`+tt.base+`">返回首页</a>`,
+				`! href="../`, `! href="assets`)
+		})
+	}
+	// No site.yaml base_url: the site is served from the server's root.
+	s := sitetest.New(t, "-- site.yaml --\ntitle: 測試\nscript: traditional\n")
+	s.Build()
+	s.AssertFile("public/404.html", "<h1>找不到頁面</h1>", `<a href="/">返回首頁</a>`, `href="/assets/style.css"`)
+
+	// The site's own 404.html would be overwritten: it is a layout to override instead.
+	s.Write("static/404.html", "mine")
+	sitetest.AssertProblems(t, s.BuildFails(), "static/404.html:1:1: URL /404.html is claimed twice: also by layouts/404.html")
 }
 
 func TestWindowsFiles(t *testing.T) {

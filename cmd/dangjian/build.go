@@ -20,6 +20,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	flags.StringVar(&cfg.Dest, "d", "", "the output `folder` (default SRC/public)")
 	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
 	flags.BoolVar(&cfg.Drafts, "drafts", false, "publish drafts too")
+	flags.BoolVar(&cfg.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}

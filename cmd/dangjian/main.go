@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts]
+//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
 //	dangjian version
 package main

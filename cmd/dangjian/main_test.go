@@ -17,6 +17,14 @@ func TestExitStatus(t *testing.T) {
 	write(t, bad, "site.yaml", "title: 测试\n")
 	write(t, bad, "content/lectures/x.md", "---\ntitle: 党课\ndate: 2016-09-20\nspeeker: 张三\n---\n")
 	out := filepath.Join(t.TempDir(), "export")
+	// Where Windows editors keep a site: folders with Chinese names and spaces.
+	chinese := filepath.Join(t.TempDir(), "党委 文件", "2016 两学一做")
+	write(t, chinese, "site.yaml", "title: 测试\n")
+	write(t, chinese, "content/lectures/专题 讨论/x.md", "---\ntitle: 党课\ndate: 2016-09-20\n---\n")
+	write(t, chinese, "content/activities/a.md", "---\ntitle: 小\ndate: 2016-01-01\n---\n")
+	chineseBad := filepath.Join(t.TempDir(), "党委 文件")
+	write(t, chineseBad, "site.yaml", "title: 测试\n")
+	write(t, chineseBad, "content/lectures/专题 讨论/x.md", "---\ntitle: 党课\ndate: 2016-09-20\nspeeker: 张三\n---\n")
 
 	tests := []struct {
 		name   string
@@ -44,6 +52,10 @@ func TestExitStatus(t *testing.T) {
 		// The OpenCC package registers -dir on the global flag set; commands have their own.
 		{"export, OpenCC's flag", []string{"export", "-dir", "x"}, exitUsage, "", "flag provided but not defined: -dir"},
 		{"export help", []string{"export", "-h"}, exitOK, "", "-since"},
+		{"Chinese folders with spaces", []string{"build", "-s", chinese, "--no-git"}, exitOK, "built 2 pages,", ""},
+		// Paths are printed the way the system writes them: content\lectures\… on Windows.
+		{"problems in Chinese folders", []string{"build", "-s", chineseBad}, exitProblems, "",
+			filepath.FromSlash("content/lectures/专题 讨论/x.md") + ":4:1: unknown key \"speeker\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +65,27 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
 			}
 		})
+	}
+}
+
+// TestNamesDifferingOnlyInCase: a.md and A.md, which Windows and macOS take for one file.
+func TestNamesDifferingOnlyInCase(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "site.yaml", "title: 测试\n")
+	write(t, dir, "content/activities/a.md", "---\ntitle: 小\ndate: 2016-01-01\n---\n")
+	if _, err := os.Stat(filepath.Join(dir, "content/activities/A.md")); err == nil {
+		t.Skip("this file system does not tell a.md from A.md")
+	}
+	write(t, dir, "content/activities/A.md", "---\ntitle: 大\ndate: 2016-01-02\n---\n")
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"build", "-s", dir}, &stdout, &stderr)
+	want := filepath.FromSlash("content/activities/a.md") + ":1:1: URL /activities/a/ (as /activities/A/, differing only in case) is claimed twice: also by " +
+		filepath.FromSlash("content/activities/A.md") + "\n1 error; nothing was written\n"
+	if code != exitProblems || stderr.String() != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, stderr.String(), exitProblems, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Errorf("a failed build wrote public/")
 	}
 }
 

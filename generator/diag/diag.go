@@ -5,6 +5,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -17,14 +18,29 @@ type Position struct {
 	Col  int
 }
 
+// String prints the position as path:line:col, the path written the way the user's system
+// writes paths (content\lectures\x.md on Windows), so that it can be pasted into an editor.
 func (p Position) String() string {
+	file := Path(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// Path writes a slash-separated path of the site the way the user's system writes paths, for
+// messages that name another file. The model keeps slash-separated paths throughout.
+func Path(name string) string { return nativePath(name, filepath.Separator) }
+
+// nativePath replaces the slashes of name by sep.
+func nativePath(name string, sep rune) string {
+	if sep == '/' {
+		return name
+	}
+	return strings.ReplaceAll(name, "/", string(sep))
 }
 
 // Severity says whether a problem fails the build.

@@ -38,10 +38,10 @@ type Page struct {
 	KeyPos map[string]diag.Position
 	// Resources are the other files of a page bundle, relative to the bundle's folder.
 	Resources []string
+	// Lastmod is when the source file last changed (see generator/lastmod); zero when unknown.
+	Lastmod time.Time
 
 	Prev, Next *Page // neighbours in the section, newest first
-	// Lastmod is when the page's file last changed, when known (from git); zero otherwise.
-	Lastmod time.Time
 }
 
 // Pos returns the position of a front-matter key, or of the file's first line.

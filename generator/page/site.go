@@ -20,6 +20,8 @@ const (
 	IndexFile = "_index.md"
 	// BundleFile is the page file of a page bundle.
 	BundleFile = "index.md"
+	// NotFoundFile is the page a web server shows for a missing URL.
+	NotFoundFile = "404.html"
 )
 
 // List is the home page, a section, or a sub-folder of a section: a title, an optional
@@ -152,6 +154,8 @@ func Assemble(in Input) (*Site, diag.List) {
 		drafts:   map[string]string{},
 	}
 	var problems diag.List
+	// The 404 page comes first, so that a file of the site that collides with it is the one reported.
+	s.claim(NotFoundFile, "layouts/"+NotFoundFile, &problems)
 	for _, f := range in.Files {
 		s.claim(f.Path, f.Source, &problems)
 	}
@@ -254,7 +258,7 @@ func (s *Site) claim(out, source string, problems *diag.List) bool {
 		if prev.path != out {
 			what = fmt.Sprintf("URL /%s (as /%s, differing only in case)", strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
 		}
-		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, prev.source)
+		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, diag.Path(prev.source))
 		return false
 	}
 	s.outputs[key] = claim{path: out, source: source}

@@ -86,7 +86,9 @@ func (s *Site) buildTaxonomies() {
 				cmp.Compare(a.Title, b.Title),
 			)
 		})
-		s.Taxonomies = append(s.Taxonomies, tax)
+		if len(tax.Terms) > 0 { // no page to list: no page of the taxonomy, and nothing links to one
+			s.Taxonomies = append(s.Taxonomies, tax)
+		}
 	}
 }
 

@@ -43,6 +43,8 @@ type Data struct {
 	// charted records that a chart was drawn, so that baseof.html, which asks last, adds the
 	// script that draws charts to this page and no other.
 	charted bool
+	// base, when set, makes links absolute paths from it rather than relative to URL.
+	base string
 }
 
 // Crumb is one step of the breadcrumbs; the last has no link.
@@ -61,7 +63,12 @@ func (r *Renderer) data(url, title string) *Data {
 }
 
 // Rel returns the link from this page to a root-relative path.
-func (d *Data) Rel(target string) string { return page.Rel(d.URL, target) }
+func (d *Data) Rel(target string) string {
+	if d.base != "" {
+		return d.base + strings.TrimPrefix(target, "/")
+	}
+	return page.Rel(d.URL, target)
+}
 
 // Asset returns the link to a file of the layouts' assets.
 func (d *Data) Asset(name string) string { return d.Rel("/" + AssetsDir + "/" + name) }
@@ -122,16 +129,8 @@ func (d *Data) YearLink(p *page.Page) string {
 	return d.TermLink(page.TaxonomyYears, strconv.Itoa(p.Year()))
 }
 
-// Taxonomies lists the taxonomies that have terms, for the site's footer and home page.
-func (d *Data) Taxonomies() []*page.Taxonomy {
-	var out []*page.Taxonomy
-	for _, t := range d.Site.Taxonomies {
-		if len(t.Terms) > 0 {
-			out = append(out, t)
-		}
-	}
-	return out
-}
+// Taxonomies lists the site's taxonomies (those with terms), for its footer.
+func (d *Data) Taxonomies() []*page.Taxonomy { return d.Site.Taxonomies }
 
 // HasFeed reports whether the site has an Atom feed (it needs site.yaml's base_url).
 func (d *Data) HasFeed() bool { return d.Site.Config.BaseURL != "" }
@@ -355,6 +354,10 @@ var labels = map[string][2]string{ // simplified, traditional
 	"hallEvents":     {"道德讲堂场次", "道德講堂場次"},
 	"hallEventsUnit": {"场", "場"},
 	"attendanceUnit": {"人次", "人次"},
+	"lastmod":        {"最后更新", "最後更新"},
+	"notFound":       {"找不到页面", "找不到頁面"},
+	"missing":        {"您要找的页面不存在，可能已经移动或删除。", "您要找的頁面不存在，可能已經移動或刪除。"},
+	"backHome":       {"返回首页", "返回首頁"},
 }
 
 // scriptIndex is 1 for a site written in traditional characters, 0 for simplified.

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/page"
 )
 
@@ -67,7 +68,7 @@ func (r linkResolver) target(dest string) (target, suffix string, err error) {
 			return target + "/", suffix, nil
 		}
 		if draft := r.site.DraftAt(target); draft != "" {
-			return "", "", fmt.Errorf("link %q points to the draft %s, which is not published", dest, draft)
+			return "", "", fmt.Errorf("link %q points to the draft %s, which is not published", dest, diag.Path(draft))
 		}
 		return "", "", fmt.Errorf("link %q points nowhere: no page or file has the URL %s", dest, target)
 	}
@@ -83,7 +84,7 @@ func (r linkResolver) sourceTarget(dest, p string) (string, error) {
 	if target := r.site.BySource(file); target != nil {
 		return target.URL, nil
 	}
-	return "", fmt.Errorf("link %q points nowhere: %s is not a published page", dest, file)
+	return "", fmt.Errorf("link %q points nowhere: %s is not a published page", dest, diag.Path(file))
 }
 
 // cleanURL cleans a root-relative path, keeping a final slash.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ const (
 	listLayout     = "list.html"
 	taxonomyLayout = "taxonomy.html"
 	singleLayout   = "single.html"
+	// notFoundLayout renders page.NotFoundFile.
+	notFoundLayout = "404.html"
 	partialsDir    = "partials"
 	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
 	AssetsDir = "assets"
@@ -105,7 +108,8 @@ func (r *Renderer) funcs() template.FuncMap {
 // menu, for instance, is the same for every page at the same depth of the same section. The
 // keys must name everything the partial's output depends on.
 func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HTML, error) {
-	key := fmt.Sprint(append([]any{name}, keys...)...)
+	// The 404 page's links start from the base path, not from its own URL: that is part of the key.
+	key := fmt.Sprint(append([]any{name, d.base}, keys...)...)
 	if html, ok := r.partials.Load(key); ok {
 		return html.(template.HTML), nil
 	}
@@ -170,7 +174,7 @@ func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.T
 		}
 		templates[name] = t
 	}
-	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout} {
+	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout, notFoundLayout} {
 		if templates[required] == nil && len(problems) == 0 {
 			report(required, fmt.Errorf("layout missing"))
 		}
@@ -279,10 +283,24 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
 }
 
+// NotFound renders the page a web server shows for any missing URL. Since that URL may be at
+// any depth, its links cannot be relative: they start from the path of the site's base URL
+// (/dangjian/ for https://intranet.example/dangjian/, / without a base URL).
+func (r *Renderer) NotFound() ([]byte, error) {
+	title := labels["notFound"][scriptIndex(r.site)]
+	d := r.data("/"+page.NotFoundFile, title)
+	d.base = "/"
+	if u, err := url.Parse(r.site.Config.BaseURL); err == nil && u.Path != "" {
+		d.base = strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	d.Crumbs = []Crumb{{Title: d.L["home"], Href: d.Rel("/")}, {Title: title}}
+	return r.execute(notFoundLayout, d, path.Join("layouts", notFoundLayout))
+}
+
 func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.templates[layout].ExecuteTemplate(&buf, baseLayout, d); err != nil {
-		return nil, fmt.Errorf("%s: layouts/%s: %v", source, layout, err)
+		return nil, fmt.Errorf("%s: %s: %v", diag.Path(source), diag.Path(path.Join("layouts", layout)), err)
 	}
 	return buf.Bytes(), nil
 }

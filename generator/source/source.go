@@ -79,7 +79,7 @@ func (t *Tree) classify(content []string, problems *diag.List) {
 	for _, name := range content {
 		if bundle := bundleOf(name, bundles); bundle != "" && bundle != name {
 			if strings.HasSuffix(name, ".md") {
-				problems.Add(diag.Warningf(diag.Position{File: name}, "Markdown file inside the page bundle %s is not a page: move it out of the bundle's folder", path.Dir(bundle)))
+				problems.Add(diag.Warningf(diag.Position{File: name}, "Markdown file inside the page bundle %s is not a page: move it out of the bundle's folder", diag.Path(path.Dir(bundle))))
 				continue
 			}
 			t.Resources[bundle] = append(t.Resources[bundle], strings.TrimPrefix(name, path.Dir(bundle)+"/"))

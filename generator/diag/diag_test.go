@@ -1,0 +1,41 @@
+package diag
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestPositionString(t *testing.T) {
+	file := "content/lectures/专题 讨论/讲政治.md"
+	tests := []struct {
+		pos  Position
+		want string
+	}{
+		{Position{File: file}, file},
+		{Position{File: file, Line: 4}, file + ":4"},
+		{Position{File: file, Line: 4, Col: 3}, file + ":4:3"},
+	}
+	for _, tt := range tests {
+		if got, want := tt.pos.String(), filepath.FromSlash(tt.want); got != want {
+			t.Errorf("%#v: got %q, want %q", tt.pos, got, want)
+		}
+	}
+}
+
+// TestNativePath shows what Windows users see, on any system.
+func TestNativePath(t *testing.T) {
+	tests := []struct {
+		name string
+		sep  rune
+		want string
+	}{
+		{"content/lectures/专题 讨论/讲政治.md", '\\', `content\lectures\专题 讨论\讲政治.md`},
+		{"content/lectures/专题 讨论/讲政治.md", '/', "content/lectures/专题 讨论/讲政治.md"},
+		{"site.yaml", '\\', "site.yaml"},
+	}
+	for _, tt := range tests {
+		if got := nativePath(tt.name, tt.sep); got != tt.want {
+			t.Errorf("nativePath(%q, %q) = %q, want %q", tt.name, tt.sep, got, tt.want)
+		}
+	}
+}
