@@ -79,8 +79,8 @@ func (t blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 }
 
 // Blocks returns the specs of the chart blocks of a page's Markdown body, in order, with the
-// IDs the page gives them: what the page draws, for those that draw it elsewhere. A block with
-// a mistake, which building the site reports, is left out, as it is left out of the page.
+// IDs the page gives them, for the export, which draws them again as pictures. A block with a
+// mistake, which building the site reports, is left out, as the page leaves it out.
 func (d *Drawer) Blocks(body []byte) []Spec {
 	// Fenced code blocks are CommonMark's own: the extensions the site's converter adds do not
 	// change where they are, so the default parser finds the same blocks.

@@ -33,7 +33,7 @@ func TestBlocks(t *testing.T) {
 }
 
 // FuzzBlocks feeds the chart block reader any body: it must not panic, and what it returns
-// must be drawable.
+// must draw a well-formed picture, whatever the block's title holds.
 func FuzzBlocks(f *testing.F) {
 	f.Add(blocksBody)
 	f.Add("```chart\nmetrics: [lectures]\nfrom: 2016\nto: 2015\n```")
@@ -45,9 +45,11 @@ func FuzzBlocks(f *testing.F) {
 			if !slices.Contains(Kinds, spec.Kind) || len(spec.Metrics) == 0 || !strings.HasPrefix(spec.ID, "chart-") {
 				t.Fatalf("spec %d: %+v", i, spec)
 			}
-			if _, err := d.SVG(spec); err != nil {
+			svg, err := d.SVG(spec)
+			if err != nil {
 				t.Fatalf("spec %d: %+v: %v", i, spec, err)
 			}
+			checkSVG(t, svg)
 		}
 	})
 }

@@ -82,6 +82,9 @@ func TestSVGFigures(t *testing.T) {
 		{"bars of one year", Spec{Kind: "bar", Metrics: threeMetrics, Years: []int{2016}}, []string{"2016", "20", "12", "4"}, []string{"2015", "18"}},
 		{"a pie sums the years", Spec{Kind: "pie", Metrics: threeMetrics}, []string{"53", "31", "7", "2014–2016 合计"}, nil},
 		{"a title from the metrics", Spec{Kind: "line", Metrics: []string{"lectures", "meetings"}}, []string{"党课（次）、警示教育大会（次）"}, nil},
+		{"a year of no data", Spec{Kind: "bar", Metrics: threeMetrics, Years: []int{2010}}, []string{"2010", "0", "1"}, []string{"15"}},
+		{"a line of no data", Spec{Kind: "line", Metrics: threeMetrics, Years: []int{2010}}, []string{"2010"}, nil},
+		{"a pie of no data", Spec{Kind: "pie", Metrics: threeMetrics, Years: []int{2010}}, []string{"2010 合计"}, []string{"0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,6 +172,9 @@ var svgElements = []string{"svg", "title", "rect", "line", "text", "path", "circ
 // texts of its title and text elements.
 func checkSVG(t *testing.T, svg []byte) []string {
 	t.Helper()
+	if strings.Contains(string(svg), "NaN") || strings.Contains(string(svg), "Inf") {
+		t.Errorf("a coordinate out of numbers:\n%s", svg)
+	}
 	dec := xml.NewDecoder(strings.NewReader(string(svg)))
 	var texts []string
 	var inText bool
