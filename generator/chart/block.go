@@ -9,6 +9,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/config"
 	"github.com/dangjian/dangjian/generator/markdown"
+	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/yamlnode"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -62,10 +63,40 @@ func (n *chartNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, l
 
 type blockTransformer struct{ Drawer *Drawer }
 
-var blockCount = parser.NewContextKey()
-
 func (t blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
+	report := func(offset int, format string, args ...any) { markdown.Problem(pc, offset, format, args...) }
+	for i, fb := range chartBlocks(doc, source) {
+		var fig template.HTML
+		if spec, ok := t.Drawer.readBlock(fb, source, blockID(i), report); ok {
+			var err error
+			if fig, err = t.Drawer.Draw(spec); err != nil {
+				report(fb.Info.Segment.Start, "chart: %v", err)
+			}
+		}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, &chartNode{html: fig})
+	}
+}
+
+// Blocks returns the specs of the chart blocks of a page's Markdown body, in order, with the
+// IDs the page gives them, for the export, which draws them again as pictures. A block with a
+// mistake, which building the site reports, is left out, as the page leaves it out.
+func (d *Drawer) Blocks(body []byte) []Spec {
+	// Fenced code blocks are CommonMark's own: the extensions the site's converter adds do not
+	// change where they are, so the default parser finds the same blocks.
+	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	ignore := func(int, string, ...any) {}
+	var specs []Spec
+	for i, fb := range chartBlocks(doc, body) {
+		if spec, ok := d.readBlock(fb, body, blockID(i), ignore); ok {
+			specs = append(specs, spec)
+		}
+	}
+	return specs
+}
+
+// chartBlocks returns the chart blocks of a parsed body, in order.
+func chartBlocks(doc ast.Node, source []byte) []*ast.FencedCodeBlock {
 	var blocks []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fb.Language(source)) == BlockLanguage {
@@ -73,16 +104,15 @@ func (t blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, fb := range blocks {
-		count := pc.ComputeIfAbsent(blockCount, func() any { return new(int) }).(*int)
-		*count++
-		node := &chartNode{html: t.draw(fb, source, pc, fmt.Sprintf("chart-%d", *count))}
-		fb.Parent().ReplaceChild(fb.Parent(), fb, node)
-	}
+	return blocks
 }
 
-// draw reads the block's YAML and draws it; a mistake is reported at its place in the page.
-func (t blockTransformer) draw(fb *ast.FencedCodeBlock, source []byte, pc parser.Context, id string) template.HTML {
+// blockID is the ID of a page's i-th chart block, counted from 0: chart-1, chart-2 …
+func blockID(i int) string { return fmt.Sprintf("chart-%d", i+1) }
+
+// readBlock reads a chart block's YAML and checks it against the metrics. Each mistake goes
+// to report, at its byte offset in source; ok is false when there was one.
+func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, report func(offset int, format string, args ...any)) (spec Spec, ok bool) {
 	lines := fb.Lines()
 	var body strings.Builder
 	for i := 0; i < lines.Len(); i++ {
@@ -106,8 +136,8 @@ func (t blockTransformer) draw(fb *ast.FencedCodeBlock, source []byte, pc parser
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(body.String()), &doc); err != nil {
 		p := config.SyntaxError("", err)
-		markdown.Problem(pc, at(p.Pos.Line, 1), "chart: %s", p.Msg)
-		return ""
+		report(at(p.Pos.Line, 1), "chart: %s", p.Msg)
+		return Spec{}, false
 	}
 	// here returns the offset of a key's value (its i-th item for a list), or of the block.
 	here := func(key string, i int) int {
@@ -116,49 +146,44 @@ func (t blockTransformer) draw(fb *ast.FencedCodeBlock, source []byte, pc parser
 		}
 		return fb.Info.Segment.Start
 	}
-	var spec blockSpec
-	problems := yamlnode.Decode("", &doc, &spec)
+	var block blockSpec
+	problems := yamlnode.Decode("", &doc, &block)
 	for _, p := range problems {
-		markdown.Problem(pc, at(p.Pos.Line, p.Pos.Col), "chart: %s", p.Msg)
+		report(at(p.Pos.Line, p.Pos.Col), "chart: %s", p.Msg)
 	}
 	if len(problems) > 0 {
-		return ""
+		return Spec{}, false
 	}
-	if spec.Type == "" {
-		spec.Type = "bar"
+	if block.Type == "" {
+		block.Type = "bar"
 	}
-	failed := false
-	if !slices.Contains(Kinds, spec.Type) {
-		markdown.Problem(pc, here("type", -1), "chart: type: want bar, line or pie, got %q", spec.Type)
-		failed = true
+	ok = true
+	if !slices.Contains(Kinds, block.Type) {
+		report(here("type", -1), "chart: type: want bar, line or pie, got %q", block.Type)
+		ok = false
 	}
-	if len(spec.Metrics) == 0 {
-		markdown.Problem(pc, fb.Info.Segment.Start, "chart: metrics: name at least one metric of site.yaml")
-		failed = true
+	if len(block.Metrics) == 0 {
+		report(fb.Info.Segment.Start, "chart: metrics: name at least one metric of site.yaml")
+		ok = false
 	}
-	for i, key := range spec.Metrics {
-		if t.Drawer.table.Series(key) == nil {
+	for i, key := range block.Metrics {
+		if d.table.Series(key) == nil {
 			msg := fmt.Sprintf("chart: unknown metric %q", key)
-			if near := yamlnode.Nearest(key, t.Drawer.table.Keys()); near != "" {
+			if near := yamlnode.Nearest(key, d.table.Keys()); near != "" {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			}
-			markdown.Problem(pc, here("metrics", i), "%s", msg)
-			failed = true
+			report(here("metrics", i), "%s", msg)
+			ok = false
 		}
 	}
-	if spec.From != 0 && spec.To != 0 && spec.To < spec.From {
-		markdown.Problem(pc, here("to", -1), "chart: to %d is before from %d", spec.To, spec.From)
-		failed = true
+	if block.From != 0 && block.To != 0 && block.To < block.From {
+		report(here("to", -1), "chart: to %d is before from %d", block.To, block.From)
+		ok = false
 	}
-	if failed {
-		return ""
+	if !ok {
+		return Spec{}, false
 	}
-	fig, err := t.Drawer.Draw(Spec{ID: id, Title: spec.Title, Kind: spec.Type, Metrics: spec.Metrics, Years: t.years(spec)})
-	if err != nil {
-		markdown.Problem(pc, fb.Info.Segment.Start, "chart: %v", err)
-		return ""
-	}
-	return fig
+	return Spec{ID: id, Title: block.Title, Kind: block.Type, Metrics: block.Metrics, Years: block.years(d.table)}, true
 }
 
 // valueNode returns the value of key in the block's YAML, or its i-th item when i >= 0.
@@ -183,16 +208,16 @@ func valueNode(doc *yaml.Node, key string, i int) *yaml.Node {
 }
 
 // years returns the years a block asks for: its list, or its range, or nil for all.
-func (t blockTransformer) years(spec blockSpec) []int {
-	if len(spec.Years) > 0 {
-		return spec.Years
+func (b blockSpec) years(table *metric.Table) []int {
+	if len(b.Years) > 0 {
+		return b.Years
 	}
-	if spec.From == 0 && spec.To == 0 {
+	if b.From == 0 && b.To == 0 {
 		return nil
 	}
 	var years []int
-	for _, y := range t.Drawer.table.Years(spec.Metrics...) {
-		if (spec.From == 0 || y >= spec.From) && (spec.To == 0 || y <= spec.To) {
+	for _, y := range table.Years(b.Metrics...) {
+		if (b.From == 0 || y >= b.From) && (b.To == 0 || y <= b.To) {
 			years = append(years, y)
 		}
 	}

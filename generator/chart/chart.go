@@ -1,8 +1,9 @@
 // Package chart draws yearly metrics as go-echarts charts, each with the same numbers as an
 // HTML table beside it, so the data is there without JavaScript, in print and for screen
-// readers. It handles go-echarts' traps: chart IDs are given, not random, so the output is
-// deterministic; its panics are recovered and returned as errors; and its option JSON, which it
-// does not escape, is escaped before it goes into the page.
+// readers; and as static SVG pictures, for places that run no script. It handles go-echarts'
+// traps: chart IDs are given, not random, so the output is deterministic; its panics are
+// recovered and returned as errors; and its option JSON, which it does not escape, is escaped
+// before it goes into the page.
 package chart
 
 import (
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dangjian/dangjian/generator/config"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -28,6 +30,16 @@ type Spec struct {
 	Kind    string   // bar, line or pie
 	Metrics []string // metric keys
 	Years   []int    // the years to show; nil shows every year with a value
+}
+
+// SiteSpecs returns the specs of site.yaml's charts, in order, each showing the given years
+// (nil: every year with a value): the home page's dashboard, a report's charts of its year.
+func SiteSpecs(charts []config.Chart, years []int) []Spec {
+	specs := make([]Spec, len(charts))
+	for i, c := range charts {
+		specs[i] = Spec{ID: "chart-" + c.Key, Title: c.Title, Kind: c.Kind(), Metrics: c.Metrics, Years: years}
+	}
+	return specs
 }
 
 // Drawer draws charts of one site's metrics.
@@ -58,44 +70,74 @@ const Marker = "data-chart"
 
 // Draw draws spec. An unknown metric is an error, and so is any panic in go-echarts.
 func (d *Drawer) Draw(spec Spec) (fig template.HTML, err error) {
-	var series []*metric.Series
-	for _, key := range spec.Metrics {
-		s := d.table.Series(key)
-		if s == nil {
-			return "", fmt.Errorf("unknown metric %q", key)
-		}
-		series = append(series, s)
-	}
-	years := spec.Years
-	if years == nil {
-		years = d.table.Years(spec.Metrics...)
-	}
-	option, err := options(spec, series, years, d.TotalLabel)
+	dr, err := d.resolve(spec)
 	if err != nil {
 		return "", err
 	}
-	data := figureData{Spec: spec, Option: template.JS(option), YearLabel: d.YearLabel, Marker: Marker}
-	for _, s := range series {
-		data.Columns = append(data.Columns, column(s))
+	option, err := options(spec, dr.series, dr.years, d.TotalLabel)
+	if err != nil {
+		return "", err
 	}
-	for _, y := range years {
+	var buf bytes.Buffer
+	err = chartTemplates.ExecuteTemplate(&buf, "figure", figureData{Spec: spec, Option: template.JS(option), Table: d.tableData(dr)})
+	return template.HTML(buf.String()), err
+}
+
+// DataTable returns spec's numbers as the HTML table that Draw puts beside its chart: a row
+// per year, a column per metric, "–" where a year has no value.
+func (d *Drawer) DataTable(spec Spec) (template.HTML, error) {
+	dr, err := d.resolve(spec)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	err = chartTemplates.ExecuteTemplate(&buf, "table", d.tableData(dr))
+	return template.HTML(buf.String()), err
+}
+
+// drawing is a spec resolved against the metrics: its series, and the years it shows.
+type drawing struct {
+	spec   Spec
+	series []*metric.Series
+	years  []int
+}
+
+// resolve finds spec's series; an unknown metric is an error.
+func (d *Drawer) resolve(spec Spec) (drawing, error) {
+	dr := drawing{spec: spec, years: spec.Years}
+	for _, key := range spec.Metrics {
+		s := d.table.Series(key)
+		if s == nil {
+			return drawing{}, fmt.Errorf("unknown metric %q", key)
+		}
+		dr.series = append(dr.series, s)
+	}
+	if dr.years == nil {
+		dr.years = d.table.Years(spec.Metrics...)
+	}
+	return dr, nil
+}
+
+func (d *Drawer) tableData(dr drawing) tableData {
+	t := tableData{YearLabel: d.YearLabel}
+	for _, s := range dr.series {
+		t.Columns = append(t.Columns, column(s))
+	}
+	for _, y := range dr.years {
 		row := tableRow{Year: strconv.Itoa(y)}
-		for _, s := range series {
+		for _, s := range dr.series {
 			if v, ok := s.Get(y); ok {
 				row.Cells = append(row.Cells, metric.Format(v))
 			} else {
 				row.Cells = append(row.Cells, "–")
 			}
 		}
-		data.Rows = append(data.Rows, row)
+		t.Rows = append(t.Rows, row)
 	}
-	var buf bytes.Buffer
-	if err := figureTemplate.Execute(&buf, data); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	return t
 }
 
+// column names a metric as the table heads its column and the legend shows it: 党课（次）.
 func column(s *metric.Series) string {
 	if s.Metric.Unit == "" {
 		return s.Metric.Label
@@ -104,10 +146,13 @@ func column(s *metric.Series) string {
 }
 
 type figureData struct {
-	Spec      Spec
-	Option    template.JS
+	Spec   Spec
+	Option template.JS
+	Table  tableData
+}
+
+type tableData struct {
 	YearLabel string
-	Marker    string
 	Columns   []string
 	Rows      []tableRow
 }
@@ -118,20 +163,21 @@ type tableRow struct {
 }
 
 // The chart's container is a div the script draws into; the table holds the same numbers.
-var figureTemplate = template.Must(template.New("figure").Parse(`<figure class="chart" data-chart>
+var chartTemplates = template.Must(template.New("figure").Parse(`<figure class="chart" data-chart>
 {{- with .Spec.Title }}
 <figcaption>{{ . }}</figcaption>{{ end }}
 <div class="chart-canvas" id="{{ .Spec.ID }}" role="img" aria-label="{{ .Spec.Title }}"></div>
 <script type="application/json" data-chart-for="{{ .Spec.ID }}">{{ .Option }}</script>
-<table class="chart-data">
+{{ template "table" .Table }}
+</figure>
+{{- define "table" }}<table class="chart-data">
 <thead><tr><th scope="col">{{ .YearLabel }}</th>{{ range .Columns }}<th scope="col">{{ . }}</th>{{ end }}</tr></thead>
 <tbody>
 {{- range .Rows }}
 <tr><th scope="row">{{ .Year }}</th>{{ range .Cells }}<td>{{ . }}</td>{{ end }}</tr>
 {{- end }}
 </tbody>
-</table>
-</figure>`))
+</table>{{ end }}`))
 
 // options builds the chart with go-echarts and returns its option JSON, escaped for a script
 // element.

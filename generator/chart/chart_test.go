@@ -10,7 +10,7 @@ import (
 	"github.com/dangjian/dangjian/generator/page"
 )
 
-func drawer(t *testing.T, label string) *Drawer {
+func drawer(t testing.TB, label string) *Drawer {
 	t.Helper()
 	site := &config.Site{Metrics: []config.Metric{
 		{Key: "lectures", Label: label, Unit: "次"},

@@ -79,7 +79,7 @@ func newBatch(site *generator.Site, charts ChartsFunc) (*batch, error) {
 		return nil, err
 	}
 	if charts == nil {
-		charts = func(*page.Site, *page.Page) ([]Chart, error) { return nil, nil }
+		charts = siteCharts(site)
 	}
 	return &batch{site: site, conf: site.Model().Config, charts: charts, text: text, folders: map[string]*page.Page{}}, nil
 }

@@ -8,12 +8,14 @@
 //     traditional-to-simplified rules) without the 字(pīnyīn) conversion garbage, its images
 //     as numbered figures with captions, its charts as SVG images each with its table, and
 //     links to the internal site turned into plain text; sanitised last, so that only an
-//     allow-list of markup survives (see policy);
+//     allow-list of markup survives (see policy). A chart block's picture takes the block's
+//     place; a report's charts of site.yaml for its year follow the body;
 //   - article.txt: the title and the plain text;
 //   - meta.json: title, source organisation (来源), author, editor, date, summary, keywords,
 //     character count, the page's URL on the internal site, and its images;
 //   - 1.jpg, 2.png …: the images, scaled down to site.yaml's export.image_width;
-//   - chart-1.svg …: the charts.
+//   - chart-1.svg …: the charts, as static SVG pictures drawn by package chart, numbered in
+//     the order they appear.
 //
 // For the batch it writes manifest.json and articles.zip, a zip of everything else that is
 // the same, byte for byte, for the same input. The output folder is written atomically by
@@ -51,7 +53,8 @@ type Config struct {
 	Pages []string
 	// Since, when not zero, keeps only the pages dated on or after it.
 	Since time.Time
-	// Charts returns the charts a page shows; nil exports no charts.
+	// Charts returns the charts a page shows; nil exports the site's own, drawn by package
+	// chart as SVG pictures.
 	Charts ChartsFunc
 }
 
@@ -61,10 +64,13 @@ type Chart struct {
 	Title string
 	SVG   []byte
 	Table string // an HTML <table>
+	// InBody marks the chart of a chart block of the page's body: it takes the place of the
+	// block's figure, the first such chart the first figure's. The other charts follow the body.
+	InBody bool
 }
 
 // ChartsFunc returns the charts of a page, in the order the page shows them, or nil. It is
-// how the chart engine plugs into the export; the charts follow the page's body.
+// how the chart engine plugs into the export.
 type ChartsFunc func(site *page.Site, p *page.Page) ([]Chart, error)
 
 // Report says what an export did.

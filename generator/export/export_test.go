@@ -3,6 +3,7 @@ package export_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"image"
@@ -408,6 +409,154 @@ func TestCharts(t *testing.T) {
 		}
 		sitetest.AssertProblems(t, fails(t, export.Config{Source: s.Dir, Charts: scripted}),
 			`content/reports/2016.md: chart "图": its SVG image holds a script`)
+	}
+}
+
+// TestRealSiteReportCharts exports the real site's 2016 report: its two charts of site.yaml,
+// for 2016, as pictures with their tables, in simplified characters.
+func TestRealSiteReportCharts(t *testing.T) {
+	rep := run(t, export.Config{Source: "../..", Pages: []string{"content/reports/2016.md"}})
+	dir := filepath.Join(rep.Out, "2016-12-31-2016")
+	article := read(t, filepath.Join(dir, export.HTMLFile))
+	charts := []struct {
+		file, title string
+		columns     []string
+		figures     []string
+	}{
+		{"chart-1.svg", "教育培训", []string{"党课（场次）", "专题知识讲座（次）", "党支部警示教育大会（次）", "专题讨论（场次）"}, []string{"20", "5", "12", "4"}},
+		{"chart-2.svg", "项目攻关", []string{"助增盈项目（个）", "攻坚项目（个）", "公司党委确立的攻关项目（个）", "党员干部牵头的节约挖潜亮责项目（个）", "荣获公司优秀项目（个）"}, []string{"53", "30", "64", "18", "7"}},
+	}
+	for _, c := range charts {
+		svg := read(t, filepath.Join(dir, c.file))
+		want := []string{"<title>" + c.title + "</title>", ">" + c.title + "</text>", ">2016</text>", "! <script", "! 黨", "! 項"}
+		row := "<tr><th>2016</th>"
+		for i, f := range c.figures {
+			want = append(want, ">"+f+"</text>", ">"+c.columns[i]+"</text>")
+			row += "<td>" + f + "</td>"
+		}
+		holds(t, c.file, svg, want...)
+		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+			t.Errorf("%s is not well-formed XML: %v", c.file, err)
+		}
+		holds(t, export.HTMLFile, article,
+			`<figure><img src="`+c.file+`" alt="`+c.title+`"/><figcaption>`+c.title+`</figcaption></figure>`,
+			"<th>"+strings.Join(c.columns, "</th><th>")+"</th>", row+"</tr>")
+		golden(t, filepath.Join("testdata", "2016", c.file), svg)
+	}
+	golden(t, filepath.Join("testdata", "2016", export.HTMLFile), article)
+	holds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)), `"file": "chart-2.svg",
+      "caption": "项目攻关"`)
+}
+
+// blockSite has a report with a chart of site.yaml, whose body holds a chart block too, and a
+// page with two chart blocks among its paragraphs.
+const blockSite = `
+-- site.yaml --
+title: 測試
+lecture_forms: [黨課]
+metrics:
+  - {key: party_lectures, label: 黨課, unit: 場次, count: {type: lecture, form: 黨課}}
+  - {key: members, label: 黨員, unit: 名}
+charts:
+  - {key: people, title: 黨員隊伍, type: line, metrics: [members]}
+-- content/lectures/a.md --
+---
+title: 黨課一
+date: 2015-03-01
+form: 黨課
+---
+-- content/lectures/b.md --
+---
+title: 黨課二
+date: 2016-03-01
+form: 黨課
+---
+-- content/reports/2015.md --
+---
+title: 2015年報告
+date: 2015-12-31
+metrics: {members: 280}
+---
+-- content/reports/2016.md --
+---
+title: 2016年報告
+date: 2016-12-31
+export: true
+metrics: {members: 301}
+---
+兩年的黨課：
+
+` + "```chart" + `
+title: 兩年黨課
+metrics: [party_lectures]
+` + "```" + `
+-- content/activities/x.md --
+---
+title: 有圖的活動
+date: 2016-05-01
+export: true
+---
+第一段。
+
+` + "```chart" + `
+title: 黨員人數
+type: pie
+metrics: [members]
+years: [2015, 2016]
+` + "```" + `
+
+第二段。
+
+> ` + "```chart" + `
+> metrics: [members, party_lectures]
+> ` + "```" + `
+`
+
+func TestChartBlocks(t *testing.T) {
+	s := sitetest.New(t, blockSite)
+	rep := run(t, export.Config{Source: s.Dir})
+	dir := filepath.Join(rep.Out, "2016-05-01-x")
+	// Each block's picture and table take the place of the figure the site draws with ECharts.
+	want := `<p>第一段。</p>
+<figure><img src="chart-1.svg" alt="党员人数"/><figcaption>党员人数</figcaption></figure>
+<table>
+<thead><tr><th>年度</th><th>党员（名）</th></tr></thead>
+<tbody>
+<tr><th>2015</th><td>280</td></tr>
+<tr><th>2016</th><td>301</td></tr>
+</tbody>
+</table>
+<p>第二段。</p>
+<blockquote>
+<figure><img src="chart-2.svg" alt=""/></figure>
+<table>
+<thead><tr><th>年度</th><th>党员（名）</th><th>党课（场次）</th></tr></thead>
+<tbody>
+<tr><th>2015</th><td>280</td><td>1</td></tr>
+<tr><th>2016</th><td>301</td><td>1</td></tr>
+</tbody>
+</table>
+</blockquote>
+`
+	if got := read(t, filepath.Join(dir, export.HTMLFile)); got != want {
+		t.Errorf("article.html:\n%s\nwant:\n%s", got, want)
+	}
+	holds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<title>党员人数</title>", ">581</text>", "2015–2016 合计", "<circle")
+	holds(t, "chart-2.svg", read(t, filepath.Join(dir, "chart-2.svg")), "<title>党员（名）、党课（场次）</title>", ">301</text>", ">1</text>", "<rect")
+
+	// The report's block comes first, where it stands in the body; the chart of site.yaml
+	// for the report's year follows the body.
+	report := read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile))
+	holds(t, "report's article.html", report, `<p>两年的党课：</p>
+<figure><img src="chart-1.svg" alt="两年党课"/><figcaption>两年党课</figcaption></figure>`,
+		`<tr><th>2015</th><td>1</td></tr>`, `</table>
+<figure><img src="chart-2.svg" alt="党员队伍"/><figcaption>党员队伍</figcaption></figure>`,
+		`<tr><th>2016</th><td>301</td></tr>`, "! <th>2015</th><td>280</td>")
+	names := zipNames(t, rep.Zip)
+	for _, name := range []string{"2016-05-01-x/chart-1.svg", "2016-05-01-x/chart-2.svg", "2016-12-31-2016/chart-1.svg", "2016-12-31-2016/chart-2.svg"} {
+		if !slices.Contains(names, name) {
+			t.Errorf("the zip lacks %s: %v", name, names)
+		}
 	}
 }
 

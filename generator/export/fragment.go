@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dangjian/dangjian/generator/chart"
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
@@ -48,28 +49,25 @@ var svgScript = regexp.MustCompile(`(?i)<script|\son[a-z]+\s*=|javascript:`)
 // fragment makes the article's HTML: the page's converted body and its charts, rewritten for
 // the civilization website, then sanitised. It copies the images, the cover among them.
 func (b *batch) fragment(a *article) ([]byte, diag.List) {
-	body, _ := b.site.Renderer().Body(a.page)
-	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	r := &rewriter{b: b, a: a}
-	r.parse(root, string(body))
 	charts, err := b.charts(b.site.Model(), a.page)
 	if err != nil {
 		r.errorf("charts: %v", err)
 	}
-	for i, c := range charts {
-		name := fmt.Sprintf("chart-%d.svg", i+1)
-		if svgScript.Match(c.SVG) {
-			r.errorf("chart %q: its SVG image holds a script", c.Title)
-			continue
+	var after []Chart
+	for _, c := range charts {
+		if c.InBody {
+			r.blockCharts = append(r.blockCharts, c)
+		} else {
+			after = append(after, c)
 		}
-		title := b.text.clean(c.Title)
-		a.files[name] = []byte(b.text.clean(string(c.SVG)))
-		a.meta.Images = append(a.meta.Images, imageMeta{File: name, Caption: title})
-		root.AppendChild(element("figure", nil,
-			element("img", []html.Attribute{{Key: "src", Val: name}, {Key: "alt", Val: title}}),
-			element("figcaption", nil, &html.Node{Type: html.TextNode, Data: title})))
-		root.AppendChild(&html.Node{Type: html.TextNode, Data: "\n"})
-		r.parse(root, c.Table)
+	}
+	body, _ := b.site.Renderer().Body(a.page)
+	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	appendAll(root, r.parse(string(body)))
+	// The charts of blocks that the body did not show follow it, with the others.
+	for _, c := range append(after, r.blockCharts...) {
+		appendAll(root, r.chart(c))
 		root.AppendChild(&html.Node{Type: html.TextNode, Data: "\n"})
 	}
 	// The cover is for the website's title picture (标题图片): it is copied and named in
@@ -93,7 +91,10 @@ type rewriter struct {
 	b        *batch
 	a        *article
 	images   map[string]string // image file in the site's output → its name in the bundle
+	charts   int               // the charts copied so far
 	problems diag.List
+	// blockCharts are the pictures of the body's chart blocks not yet shown, in order.
+	blockCharts []Chart
 }
 
 func (r *rewriter) errorf(format string, args ...any) {
@@ -104,22 +105,47 @@ func (r *rewriter) warnf(format string, args ...any) {
 	r.problems.Add(diag.Warningf(diag.Position{File: r.a.page.File}, format, args...))
 }
 
-// parse parses an HTML fragment, rewrites it and appends it to root.
-func (r *rewriter) parse(root *html.Node, fragment string) {
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), root)
+// parse parses an HTML fragment, rewrites it and returns its nodes.
+func (r *rewriter) parse(fragment string) []*html.Node {
+	holder := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), holder)
 	if err != nil {
 		r.errorf("cannot read the page's HTML: %v", err)
-		return
+		return nil
 	}
-	holder := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	for _, n := range nodes {
-		holder.AppendChild(n)
-	}
+	appendAll(holder, nodes)
 	r.walk(holder)
+	var rewritten []*html.Node
 	for holder.FirstChild != nil {
 		n := holder.FirstChild
 		holder.RemoveChild(n)
-		root.AppendChild(n)
+		rewritten = append(rewritten, n)
+	}
+	return rewritten
+}
+
+// chart copies a chart's picture into the bundle, numbered in the order charts appear, and
+// returns a figure that shows it, captioned with its title if it has one, then its table.
+func (r *rewriter) chart(c Chart) []*html.Node {
+	r.charts++
+	name := fmt.Sprintf("chart-%d.svg", r.charts)
+	if svgScript.Match(c.SVG) {
+		r.errorf("chart %q: its SVG image holds a script", c.Title)
+		return nil
+	}
+	title := r.b.text.clean(c.Title)
+	r.a.files[name] = []byte(r.b.text.clean(string(c.SVG)))
+	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: title})
+	fig := element("figure", nil, element("img", []html.Attribute{{Key: "src", Val: name}, {Key: "alt", Val: title}}))
+	if title != "" {
+		fig.AppendChild(element("figcaption", nil, &html.Node{Type: html.TextNode, Data: title}))
+	}
+	return append([]*html.Node{fig, {Type: html.TextNode, Data: "\n"}}, r.parse(c.Table)...)
+}
+
+func appendAll(parent *html.Node, nodes []*html.Node) {
+	for _, n := range nodes {
+		parent.AppendChild(n)
 	}
 }
 
@@ -162,6 +188,18 @@ func (r *rewriter) walk(n *html.Node) {
 			case atom.P:
 				r.walk(c)
 				figures(c)
+			case atom.Figure:
+				if !hasAttr(c, chart.Marker) || len(r.blockCharts) == 0 {
+					r.walk(c)
+					break
+				}
+				// A chart block's figure, drawn for a script that the website does not run:
+				// the block's picture and table take its place.
+				for _, m := range r.chart(r.blockCharts[0]) {
+					n.InsertBefore(m, c)
+				}
+				r.blockCharts = r.blockCharts[1:]
+				n.RemoveChild(c)
 			default:
 				r.walk(c)
 			}

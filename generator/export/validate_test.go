@@ -35,14 +35,19 @@ func vnuJar(t *testing.T) string {
 }
 
 // TestFragmentsAreValidHTML wraps every article.html that the tests' sites and every page of
-// the real site export to in a minimal document, and has the Nu HTML Checker check them all.
+// the real site export to in a minimal document, and has the Nu HTML Checker check them all:
+// the real site's 2016 report and blockSite's pages with their charts among them. The charts'
+// SVG pictures are checked too.
 func TestFragmentsAreValidHTML(t *testing.T) {
 	jar := vnuJar(t)
 	var outs []string
-	for _, site := range []string{traditionalSite, rawSite, imageSite, chartSite} {
-		s := sitetest.New(t, site)
+	for _, site := range []struct {
+		txtar  string
+		charts export.ChartsFunc // nil: the site's own, drawn by package chart
+	}{{traditionalSite, nil}, {rawSite, nil}, {imageSite, nil}, {chartSite, charts}, {blockSite, nil}} {
+		s := sitetest.New(t, site.txtar)
 		writeImages(t, s)
-		outs = append(outs, run(t, export.Config{Source: s.Dir, Charts: charts}).Out)
+		outs = append(outs, run(t, export.Config{Source: s.Dir, Charts: site.charts}).Out)
 	}
 	var all []string
 	err := filepath.WalkDir("../../content", func(name string, d fs.DirEntry, err error) error {
@@ -57,29 +62,36 @@ func TestFragmentsAreValidHTML(t *testing.T) {
 	outs = append(outs, run(t, export.Config{Source: "../..", Pages: all}).Out)
 
 	docs := t.TempDir()
-	n := 0
+	n, pictures := 0, 0
 	for _, out := range outs {
 		for _, name := range sitetest.Files(t, out) {
-			if filepath.Base(name) != export.HTMLFile {
+			var doc string
+			switch {
+			case filepath.Base(name) == export.HTMLFile:
+				n++
+				// The document shows the title above the article, as the website does.
+				doc = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + name + "</title>\n</head>\n<body>\n<h1>" + name + "</h1>\n" +
+					read(t, filepath.Join(out, name)) + "</body>\n</html>\n"
+			case strings.HasSuffix(name, ".svg"):
+				pictures++
+				doc = read(t, filepath.Join(out, name))
+			default:
 				continue
 			}
-			n++
-			// The document shows the title above the article, as the website does.
-			doc := "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + name + "</title>\n</head>\n<body>\n<h1>" + name + "</h1>\n" +
-				read(t, filepath.Join(out, name)) + "</body>\n</html>\n"
-			if err := os.WriteFile(filepath.Join(docs, strconv.Itoa(n)+"-"+strings.ReplaceAll(name, "/", "_")), []byte(doc), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(docs, strconv.Itoa(n+pictures)+"-"+strings.ReplaceAll(name, "/", "_")), []byte(doc), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if n < len(all)+4 {
-		t.Fatalf("only %d fragments to check", n)
+	if n < len(all)+6 || pictures < 5 {
+		t.Fatalf("only %d fragments and %d charts to check", n, pictures)
 	}
 	// Warnings fail the test too, but for the note that <img/>'s slash, which the sanitiser
 	// writes, has no effect: it is valid HTML.
+	// The charts' pictures are checked as SVG.
 	cmd := exec.CommandContext(t.Context(), "java", "-jar", jar, "--Werror", "--format", "gnu",
-		"--filterpattern", ".*Trailing slash on void elements.*", "--skip-non-html", docs)
+		"--filterpattern", ".*Trailing slash on void elements.*", "--also-check-svg", docs)
 	if output, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("the Nu HTML Checker found problems in %d fragments (%v):\n%s", n, err, output)
+		t.Errorf("the Nu HTML Checker found problems in %d fragments and %d charts (%v):\n%s", n, pictures, err, output)
 	}
 }

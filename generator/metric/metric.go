@@ -96,7 +96,7 @@ func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {
 		if p.Report == nil {
 			continue
 		}
-		year := reportYear(p)
+		year := p.ReportYear()
 		for _, key := range slices.Sorted(maps.Keys(p.Report.Metrics)) {
 			s := t.series[key]
 			if s == nil {
@@ -116,14 +116,6 @@ func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {
 		}
 	}
 	return t, problems
-}
-
-// reportYear is the year a report speaks for: its year key, else the year of its date.
-func reportYear(p *page.Page) int {
-	if p.Report.Year != 0 {
-		return p.Report.Year
-	}
-	return p.Year()
 }
 
 func (v *Value) disagreement(key string, year int) string {

@@ -58,6 +58,14 @@ func (p *Page) IsBundle() bool { return strings.HasSuffix(p.File, "/index.md") }
 // Year is the year the page is dated in.
 func (p *Page) Year() int { return p.Date.Year() }
 
+// ReportYear is the year a report speaks for: its year key, else the year of its date.
+func (p *Page) ReportYear() int {
+	if p.Report != nil && p.Report.Year != 0 {
+		return p.Report.Year
+	}
+	return p.Year()
+}
+
 // DateString is the page's date as 2016-09-20.
 func (p *Page) DateString() string { return p.Date.Format(time.DateOnly) }
 

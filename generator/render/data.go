@@ -246,26 +246,17 @@ func (d *Data) Recent(l *page.List, n int) []Entry {
 }
 
 // Dashboard draws every chart of site.yaml across all years, for the home page.
-func (d *Data) Dashboard() ([]template.HTML, error) {
-	var figs []template.HTML
-	for _, c := range d.Site.Config.Charts {
-		fig, err := d.r.charts.Draw(chart.Spec{ID: "chart-" + c.Key, Title: c.Title, Kind: c.Kind(), Metrics: c.Metrics})
-		if err != nil {
-			return nil, fmt.Errorf("chart %s: %w", c.Key, err)
-		}
-		figs = append(figs, fig)
-	}
-	d.charted = d.charted || len(figs) > 0
-	return figs, nil
-}
+func (d *Data) Dashboard() ([]template.HTML, error) { return d.siteCharts(nil) }
 
 // YearCharts draws every chart of site.yaml for one year, for that year's report page.
-func (d *Data) YearCharts(year int) ([]template.HTML, error) {
+func (d *Data) YearCharts(year int) ([]template.HTML, error) { return d.siteCharts([]int{year}) }
+
+func (d *Data) siteCharts(years []int) ([]template.HTML, error) {
 	var figs []template.HTML
-	for _, c := range d.Site.Config.Charts {
-		fig, err := d.r.charts.Draw(chart.Spec{ID: "chart-" + c.Key, Title: c.Title, Kind: c.Kind(), Metrics: c.Metrics, Years: []int{year}})
+	for i, spec := range chart.SiteSpecs(d.Site.Config.Charts, years) {
+		fig, err := d.r.charts.Draw(spec)
 		if err != nil {
-			return nil, fmt.Errorf("chart %s: %w", c.Key, err)
+			return nil, fmt.Errorf("chart %s: %w", d.Site.Config.Charts[i].Key, err)
 		}
 		figs = append(figs, fig)
 	}

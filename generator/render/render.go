@@ -224,6 +224,10 @@ func (r *Renderer) Body(p *page.Page) (html template.HTML, text string) {
 	return "", ""
 }
 
+// Charts returns the drawer of the site's metrics, which draws site.yaml's charts and the
+// pages' chart blocks.
+func (r *Renderer) Charts() *chart.Drawer { return r.charts }
+
 // Cover returns the root-relative URL of a page's cover image, or "".
 func (r *Renderer) Cover(p *page.Page) string {
 	if c := r.contents[p]; c != nil {
