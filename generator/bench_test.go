@@ -76,3 +76,32 @@ func (discard) Copy(_ string, src fs.FS, names ...string) error {
 	}
 	return nil
 }
+
+// BenchmarkReload is the work of the server after an editor saves one page: reload the site
+// reusing what did not change, and rewrite the files the change affected, in memory.
+func BenchmarkReload(b *testing.B) {
+	dir := benchSite(b)
+	ctx := context.Background()
+	site, problems := generator.Load(ctx, generator.Config{Source: dir, NoGit: true})
+	if problems.HasErrors() {
+		b.Fatal(problems)
+	}
+	mem := generator.NewMemory()
+	if err := site.Write(ctx, mem); err != nil {
+		b.Fatal(err)
+	}
+	// The newest activity: the one an editor is most likely working on.
+	changed := []string{site.Model().List("activities").Pages[0].File}
+	for b.Loop() {
+		next, problems := site.Reload(ctx, changed)
+		if problems.HasErrors() {
+			b.Fatal(problems)
+		}
+		written, err := next.Update(ctx, mem, site, changed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(written)), "files/op")
+		site = next
+	}
+}

@@ -83,6 +83,10 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 
 // Site is a loaded, checked site, ready to be written.
 type Site struct {
+	cfg Config
+	// parsed keeps each content file as read, before the model was assembled from it, for a
+	// reload to reuse.
+	parsed   map[string]parsedFile
 	fsys     fs.FS
 	model    *page.Site
 	renderer *render.Renderer
@@ -104,6 +108,11 @@ type copySource struct {
 // Load reads, checks and converts the whole site: everything but writing. The problems it
 // returns are sorted; the site is usable only when they hold no error.
 func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
+	return load(ctx, cfg, nil)
+}
+
+// load loads the site; with reuse, it takes what reuse says is unchanged from an earlier load.
+func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	fsys := os.DirFS(cfg.Source)
 	var problems diag.List
 	data, err := fs.ReadFile(fsys, config.File)
@@ -122,11 +131,11 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 	tree, walkProblems := source.Walk(fsys)
 	problems = append(problems, walkProblems...)
 
-	pages, indexes, loadProblems := loadPages(ctx, fsys, conf, tree)
+	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}}
+	pages, indexes, loadProblems := s.loadPages(ctx, conf, tree, reuse)
 	problems = append(problems, loadProblems...)
 	problems = append(problems, setLastmod(ctx, cfg, append(append([]*page.Page{}, pages...), indexes...))...)
 
-	s := &Site{fsys: fsys, copies: map[string]copySource{}}
 	siteLayouts := layouts.Overlay(nil)
 	if info, err := fs.Stat(fsys, "layouts"); err == nil && info.IsDir() {
 		sub, _ := fs.Sub(fsys, "layouts")
@@ -148,8 +157,17 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 
 	toConvert := append(append([]*page.Page{}, model.Pages...), indexes...)
 	convertProblems := make([]diag.List, len(toConvert))
+	// Bodies convert alike while no page's URL changed: their links resolve the same.
+	reuseBodies := reuse != nil && model.SameOutputs(reuse.prev.model)
 	parallel(ctx, len(toConvert), func(i int) {
-		convertProblems[i] = renderer.Convert(toConvert[i])
+		p := toConvert[i]
+		if reuseBodies && !reuse.changed[p.File] {
+			if found, ok := renderer.Reuse(reuse.prev.renderer, p); ok {
+				convertProblems[i] = found
+				return
+			}
+		}
+		convertProblems[i] = renderer.Convert(p)
 	})
 	for _, l := range convertProblems {
 		problems = append(problems, l...)
@@ -169,14 +187,22 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// loadPages reads and decodes every content file, in parallel, and checks each page.
-func loadPages(ctx context.Context, fsys fs.FS, conf *config.Site, tree *source.Tree) (pages, indexes []*page.Page, problems diag.List) {
+// loadPages reads and decodes every content file, in parallel, and checks each page. Files
+// that reuse has unchanged are taken from it instead.
+func (s *Site) loadPages(ctx context.Context, conf *config.Site, tree *source.Tree, reuse *reuse) (pages, indexes []*page.Page, problems diag.List) {
 	files := append(append([]string{}, tree.Pages...), tree.Indexes...)
 	loaded := make([]*page.Page, len(files))
 	found := make([]diag.List, len(files))
 	parallel(ctx, len(files), func(i int) {
 		name := files[i]
-		data, err := fs.ReadFile(fsys, name)
+		if p, pageProblems, ok := reuse.page(name); ok {
+			if p != nil {
+				p.Resources = tree.Resources[name]
+			}
+			loaded[i], found[i] = p, pageProblems
+			return
+		}
+		data, err := fs.ReadFile(s.fsys, name)
 		if err != nil {
 			found[i].Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
 			return
@@ -198,6 +224,7 @@ func loadPages(ctx context.Context, fsys fs.FS, conf *config.Site, tree *source.
 		loaded[i] = p
 	})
 	for i, p := range loaded {
+		s.parsed[files[i]] = pristine(p, found[i])
 		problems = append(problems, found[i]...)
 		switch {
 		case p == nil:
@@ -255,73 +282,83 @@ type Sink interface {
 }
 
 // Write renders every page and list and copies every file into sink, in parallel.
-func (s *Site) Write(ctx context.Context, pub Sink) error {
-	type job func() error
-	var jobs []job
-	for _, p := range s.model.Pages {
-		jobs = append(jobs, func() error {
-			html, err := s.renderer.Page(p)
-			if err != nil {
-				return err
-			}
-			if err := pub.Write(page.OutputPath(p.URL), html); err != nil {
-				return err
-			}
-			dir := path.Dir(p.File)
-			for _, r := range p.Resources {
-				if err := pub.Copy(path.Join(p.URL[1:], r), s.fsys, path.Join(dir, r)); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	// renderList adds the jobs of every page of a paginated list.
-	renderList := func(l *page.List) {
-		for _, pg := range l.Paginate(s.model.Config.PageSize) {
-			jobs = append(jobs, func() error {
-				html, err := s.renderer.List(pg)
-				if err != nil {
-					return err
-				}
-				return pub.Write(page.OutputPath(pg.URL), html)
-			})
+func (s *Site) Write(ctx context.Context, sink Sink) error {
+	return write(ctx, sink, s.outputs())
+}
+
+// WriteOnly writes the files of the site whose output paths are in only.
+func (s *Site) WriteOnly(ctx context.Context, sink Sink, only map[string]bool) error {
+	var chosen []output
+	for _, o := range s.outputs() {
+		if only[o.path] {
+			chosen = append(chosen, o)
 		}
 	}
-	for _, l := range s.model.Lists {
-		renderList(l)
-	}
-	for _, tax := range s.model.Taxonomies {
-		jobs = append(jobs, func() error {
-			html, err := s.renderer.Taxonomy(tax)
-			if err != nil {
-				return err
-			}
-			return pub.Write(page.OutputPath(tax.URL), html)
-		})
-		for _, term := range tax.Terms {
-			renderList(term)
-		}
-	}
-	for name, data := range s.machineFiles() {
-		jobs = append(jobs, func() error { return pub.Write(name, data()) })
-	}
-	jobs = append(jobs, func() error {
-		html, err := s.renderer.NotFound()
+	return write(ctx, sink, chosen)
+}
+
+// output is one file of the site and how to make it.
+type output struct {
+	path string
+	make func(Sink) error
+	// sources are the site's files a copy is made from, for a reload to know what changed.
+	sources []string
+}
+
+// rendered is an output made by a function that returns its bytes.
+func rendered(out string, render func() ([]byte, error)) output {
+	return output{path: out, make: func(sink Sink) error {
+		data, err := render()
 		if err != nil {
 			return err
 		}
-		return pub.Write(page.NotFoundFile, html)
-	})
-	for out, src := range s.copies {
-		jobs = append(jobs, func() error { return pub.Copy(out, src.fsys, src.names...) })
+		return sink.Write(out, data)
+	}}
+}
+
+// outputs lists every file the site publishes.
+func (s *Site) outputs() []output {
+	var outs []output
+	for _, p := range s.model.Pages {
+		outs = append(outs, rendered(page.OutputPath(p.URL), func() ([]byte, error) { return s.renderer.Page(p) }))
+		for _, r := range p.Resources {
+			out, src := path.Join(p.URL[1:], r), path.Join(path.Dir(p.File), r)
+			outs = append(outs, output{out, func(sink Sink) error { return sink.Copy(out, s.fsys, src) }, []string{src}})
+		}
 	}
+	// list adds every page of a paginated list.
+	list := func(l *page.List) {
+		for _, pg := range l.Paginate(s.model.Config.PageSize) {
+			outs = append(outs, rendered(page.OutputPath(pg.URL), func() ([]byte, error) { return s.renderer.List(pg) }))
+		}
+	}
+	for _, l := range s.model.Lists {
+		list(l)
+	}
+	for _, tax := range s.model.Taxonomies {
+		outs = append(outs, rendered(page.OutputPath(tax.URL), func() ([]byte, error) { return s.renderer.Taxonomy(tax) }))
+		for _, term := range tax.Terms {
+			list(term)
+		}
+	}
+	for name, data := range s.machineFiles() {
+		outs = append(outs, rendered(name, func() ([]byte, error) { return data(), nil }))
+	}
+	outs = append(outs, rendered(page.NotFoundFile, s.renderer.NotFound))
+	for out, src := range s.copies {
+		outs = append(outs, output{out, func(sink Sink) error { return sink.Copy(out, src.fsys, src.names...) }, src.names})
+	}
+	return outs
+}
+
+// write makes the outputs in parallel and collects every error.
+func write(ctx context.Context, sink Sink, outs []output) error {
 	var (
 		mu   sync.Mutex
 		errs []error
 	)
-	parallel(ctx, len(jobs), func(i int) {
-		if err := jobs[i](); err != nil {
+	parallel(ctx, len(outs), func(i int) {
+		if err := outs[i].make(sink); err != nil {
 			mu.Lock()
 			errs = append(errs, err)
 			mu.Unlock()

@@ -276,6 +276,20 @@ func (s *Site) claimGenerated(out, what string, problems *diag.List) {
 	s.outputs[key] = claim{path: out, source: what}
 }
 
+// SameOutputs reports whether two models publish the same files: then every link of one
+// resolves as in the other.
+func (s *Site) SameOutputs(o *Site) bool {
+	if len(s.outputs) != len(o.outputs) {
+		return false
+	}
+	for key, c := range s.outputs {
+		if oc, ok := o.outputs[key]; !ok || oc.path != c.path {
+			return false
+		}
+	}
+	return true
+}
+
 // OutputPath is the file a URL is written to: /a/b/ → a/b/index.html.
 func OutputPath(url string) string {
 	return strings.TrimPrefix(url, "/") + "index.html"

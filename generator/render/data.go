@@ -98,7 +98,7 @@ func (d *Data) Summary(p *page.Page) string { return d.r.Summary(p) }
 
 // Summary returns a page's summary: its summary key, or the start of its first paragraph.
 func (r *Renderer) Summary(p *page.Page) string {
-	if c := r.contents[p]; c != nil {
+	if c := r.contents[p.File]; c != nil {
 		return c.summary
 	}
 	return p.Summary
@@ -159,9 +159,9 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 	return photos
 }
 
-// relatedWindow is how many pages on each side of a page, in date order, Related considers:
+// RelatedWindow is how many pages on each side of a page, in date order, Related considers:
 // comparing every page with every other would make a large section quadratic.
-const relatedWindow = 40
+const RelatedWindow = 40
 
 // Related returns up to n other pages of the same section most like p, among the pages
 // nearest to it in time: those sharing its theme or tags first, then the nearest.
@@ -177,7 +177,7 @@ func (d *Data) Related(p *page.Page, n int) []*page.Page {
 	}
 	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
 	var cands []candidate
-	for _, other := range l.Pages[max(0, at-relatedWindow):min(len(l.Pages), at+relatedWindow+1)] {
+	for _, other := range l.Pages[max(0, at-RelatedWindow):min(len(l.Pages), at+RelatedWindow+1)] {
 		if other == p {
 			continue
 		}
@@ -284,8 +284,11 @@ func (d *Data) NeedsCharts() bool {
 	if d.charted {
 		return true
 	}
-	c := d.r.contents[d.Page]
-	return d.Page != nil && c != nil && c.charted
+	if d.Page == nil {
+		return false
+	}
+	c := d.r.contents[d.Page.File]
+	return c != nil && c.charted
 }
 
 // labels are the words of the default layouts, in each script.

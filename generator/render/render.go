@@ -52,7 +52,7 @@ type Renderer struct {
 
 	// contents holds each page's converted body, filled by Convert before any page is rendered.
 	mu       sync.Mutex
-	contents map[*page.Page]*content
+	contents map[string]*content // by source file
 }
 
 // content is a page's converted body and the resolved URL of its cover image.
@@ -62,12 +62,14 @@ type content struct {
 	summary string // computed once: a page shows in many lists
 	cover   string // root-relative
 	charted bool   // the body holds a chart
+	// problems are those its conversion found, for a renderer that reuses it.
+	problems diag.List
 }
 
 // New parses the layouts once. layouts is the overlay of the site's layouts on the defaults;
 // metrics are the site's yearly figures, for its charts.
 func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag.List) {
-	r := &Renderer{site: site, contents: map[*page.Page]*content{}, labels: map[string]string{}}
+	r := &Renderer{site: site, contents: map[string]*content{}, labels: map[string]string{}}
 	script := scriptIndex(site)
 	for key, words := range labels {
 		r.labels[key] = words[script]
@@ -106,7 +108,8 @@ func (r *Renderer) funcs() template.FuncMap {
 
 // partialCached renders a partial once per distinct key and reuses the output: the site's
 // menu, for instance, is the same for every page at the same depth of the same section. The
-// keys must name everything the partial's output depends on.
+// keys must name everything the partial's output depends on, or the output depends on which
+// page happened to render it first.
 func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HTML, error) {
 	// The 404 page's links start from the base path, not from its own URL: that is part of the key.
 	key := fmt.Sprint(append([]any{name, d.base}, keys...)...)
@@ -210,15 +213,36 @@ func (r *Renderer) Convert(p *page.Page) diag.List {
 		}
 		c.cover = target
 	}
+	c.problems = problems
 	r.mu.Lock()
-	r.contents[p] = c
+	r.contents[p.File] = c
 	r.mu.Unlock()
 	return problems
 }
 
+// HasChart reports whether p's body holds a chart.
+func (r *Renderer) HasChart(p *page.Page) bool {
+	c := r.contents[p.File]
+	return c != nil && c.charted
+}
+
+// Reuse takes p's converted body from another renderer of the same site, and returns the
+// problems its conversion found. It declines (ok false) when from has none, or when the body
+// holds a chart, whose figures may have changed.
+func (r *Renderer) Reuse(from *Renderer, p *page.Page) (problems diag.List, ok bool) {
+	c := from.contents[p.File]
+	if c == nil || c.charted {
+		return nil, false
+	}
+	r.mu.Lock()
+	r.contents[p.File] = c
+	r.mu.Unlock()
+	return c.problems, true
+}
+
 // Body returns a page's converted body and its plain text, once Convert has run for it.
 func (r *Renderer) Body(p *page.Page) (html template.HTML, text string) {
-	if c := r.contents[p]; c != nil {
+	if c := r.contents[p.File]; c != nil {
 		return c.html, c.text
 	}
 	return "", ""
@@ -230,7 +254,7 @@ func (r *Renderer) Charts() *chart.Drawer { return r.charts }
 
 // Cover returns the root-relative URL of a page's cover image, or "".
 func (r *Renderer) Cover(p *page.Page) string {
-	if c := r.contents[p]; c != nil {
+	if c := r.contents[p.File]; c != nil {
 		return c.cover
 	}
 	return ""
@@ -244,7 +268,7 @@ func (r *Renderer) Page(p *page.Page) ([]byte, error) {
 	}
 	d := r.data(p.URL, p.Title)
 	d.Page = p
-	d.Content = r.contents[p].html
+	d.Content = r.contents[p.File].html
 	d.Description = r.Summary(p)
 	d.Facts = d.facts(p)
 	d.Prev, d.Next = d.neighbour(p.Prev), d.neighbour(p.Next)
@@ -264,7 +288,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	d.Entries = d.entries(pg.Pages)
 	if l.Index != nil {
 		d.Page = l.Index
-		d.Content = r.contents[l.Index].html
+		d.Content = r.contents[l.Index.File].html
 		d.Description = r.Summary(l.Index)
 	}
 	switch {

@@ -60,6 +60,14 @@ func (s *Site) Write(name, content string) {
 	}
 }
 
+// Remove removes a file of the site.
+func (s *Site) Remove(name string) {
+	s.t.Helper()
+	if err := os.Remove(filepath.Join(s.Dir, filepath.FromSlash(name))); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
 // Config returns the build configuration of the site into Dir/public.
 func (s *Site) Config() generator.Config {
 	return generator.Config{Source: s.Dir, Dest: filepath.Join(s.Dir, "public")}

@@ -1,0 +1,128 @@
+package generator_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/sitetest"
+)
+
+// incrementalSite has enough pages for lists of several pages and for neighbours to matter.
+func incrementalSite(t *testing.T) *sitetest.Site {
+	files := basicSite + "-- extra/ --\n"
+	s := sitetest.New(t, strings.Replace(files, "title: 测试党建\n", "title: 测试党建\npage_size: 2\n", 1))
+	for i := 1; i <= 7; i++ {
+		s.Write(fmt.Sprintf("content/lecture-hall/e%d.md", i), fmt.Sprintf("---\ntitle: 讲堂%d\ndate: 2016-0%d-10\ntheme: 主题%d\ntags: [讲堂, 第%d组]\nattendance: %d\n---\n第%d场。\n", i, i, i%2, i%3, 10*i, i))
+	}
+	return s
+}
+
+// TestReloadMatchesFullBuild changes the site in many ways and checks, each time, that
+// reloading and rewriting only the affected files gives exactly what a full build gives.
+func TestReloadMatchesFullBuild(t *testing.T) {
+	changes := []struct {
+		name  string
+		edit  func(s *sitetest.Site)
+		files []string
+	}{
+		{"body of a page", func(s *sitetest.Site) {
+			s.Write("content/lecture-hall/e3.md", "---\ntitle: 讲堂3\ndate: 2016-03-10\ntheme: 主题1\ntags: [讲堂, 第0组]\nattendance: 30\n---\n改过的正文。\n")
+		}, []string{"content/lecture-hall/e3.md"}},
+		{"title, date and tags of a page", func(s *sitetest.Site) {
+			s.Write("content/lecture-hall/e3.md", "---\ntitle: 新标题\ndate: 2016-09-01\ntheme: 主题1\ntags: [新标签]\nattendance: 99\n---\n正文。\n")
+		}, []string{"content/lecture-hall/e3.md"}},
+		{"a new page", func(s *sitetest.Site) {
+			s.Write("content/activities/new.md", "---\ntitle: 新活动\ndate: 2016-05-05\ntags: [红色]\n---\n见[红色党课](/lectures/hongse-dangke/)。\n")
+		}, []string{"content/activities/new.md"}},
+		{"a deleted page", func(s *sitetest.Site) {
+			s.Remove("content/lecture-hall/e5.md")
+		}, []string{"content/lecture-hall/e5.md"}},
+		{"a bundle's photo", func(s *sitetest.Site) {
+			s.Write("content/lecture-hall/ai-de-chuan-di/photo.png", "NEW PNG")
+		}, []string{"content/lecture-hall/ai-de-chuan-di/photo.png"}},
+		{"a static file", func(s *sitetest.Site) {
+			s.Write("static/images/logo.png", "NEW LOGO")
+		}, []string{"static/images/logo.png"}},
+		{"a report's figures", func(s *sitetest.Site) {
+			s.Write("content/reports/2016.md", "---\ntitle: 2016年度报告\ndate: 2016-12-31\nyear: 2016\nmetrics: {members: 310}\n---\n报告。\n")
+		}, []string{"content/reports/2016.md"}},
+		{"site.yaml", func(s *sitetest.Site) {
+			s.Write("site.yaml", strings.Replace(s.Read("site.yaml"), "测试党建", "新站名", 1))
+		}, []string{"site.yaml"}},
+	}
+	for _, c := range changes {
+		t.Run(c.name, func(t *testing.T) {
+			s := incrementalSite(t)
+			cfg := generator.Config{Source: s.Dir, NoGit: true}
+			ctx := context.Background()
+			prev, problems := generator.Load(ctx, cfg)
+			if problems.HasErrors() {
+				t.Fatal(problems)
+			}
+			mem := generator.NewMemory()
+			if err := prev.Write(ctx, mem); err != nil {
+				t.Fatal(err)
+			}
+			c.edit(s)
+			next, problems := prev.Reload(ctx, c.files)
+			if problems.HasErrors() {
+				t.Fatal(problems)
+			}
+			written, err := next.Update(ctx, mem, prev, c.files)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			full, problems := generator.Load(ctx, cfg)
+			if problems.HasErrors() {
+				t.Fatal(problems)
+			}
+			want := generator.NewMemory()
+			if err := full.Write(ctx, want); err != nil {
+				t.Fatal(err)
+			}
+			if got, wantNames := mem.Names(), want.Names(); strings.Join(got, "\n") != strings.Join(wantNames, "\n") {
+				t.Fatalf("files differ from a full build:\n got %v\nwant %v", got, wantNames)
+			}
+			for _, name := range want.Names() {
+				a, _ := mem.Get(name)
+				b, _ := want.Get(name)
+				if string(a) != string(b) {
+					t.Errorf("%s differs from a full build", name)
+				}
+			}
+			t.Logf("%d of %d files rewritten", len(written), len(want.Names()))
+		})
+	}
+}
+
+func TestReloadRewritesLittle(t *testing.T) {
+	s := incrementalSite(t)
+	cfg := generator.Config{Source: s.Dir, NoGit: true}
+	ctx := context.Background()
+	prev, _ := generator.Load(ctx, cfg)
+	mem := generator.NewMemory()
+	if err := prev.Write(ctx, mem); err != nil {
+		t.Fatal(err)
+	}
+	s.Write("content/projects/gongjian.md", "---\ntitle: 攻坚项目\ndate: 2016-05-01\ncategory: 攻坚\nstatus: done\nmembers: [张三, 李四]\n---\n只改了正文。\n")
+	next, _ := prev.Reload(ctx, []string{"content/projects/gongjian.md"})
+	written, err := next.Update(ctx, mem, prev, []string{"content/projects/gongjian.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range written {
+		if strings.HasPrefix(name, "lecture-hall/e") || strings.HasPrefix(name, "lectures/hongse-dangke") {
+			t.Errorf("an edit of a project's body rewrote %s", name)
+		}
+	}
+	if len(written) >= len(mem.Names())/2 {
+		t.Errorf("an edit of one body rewrote %d of %d files", len(written), len(mem.Names()))
+	}
+	_ = os.Remove(filepath.Join(s.Dir, "unused"))
+}
