@@ -39,6 +39,8 @@ type Config struct {
 	Drafts  bool   // publish drafts too
 	// NoGit dates pages by their files' modification times even in a git checkout.
 	NoGit bool
+	// Progress, when set, is kept up to date as the build goes.
+	Progress *Progress
 }
 
 // Report says what a build did.
@@ -48,6 +50,7 @@ type Report struct {
 	Files    int // files written, pages, lists and copies together
 	Warnings diag.List
 	Duration time.Duration
+	Timings  []Timing // of each stage
 }
 
 // Build builds the site. Problems in the content come back as a diag.List error holding every
@@ -60,22 +63,36 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Dest == "" {
 		cfg.Dest = filepath.Join(cfg.Source, "public")
 	}
+	rep := &Report{Dest: cfg.Dest}
+	stageStart := start
+	timed := func(stage string) {
+		now := time.Now()
+		rep.Timings = append(rep.Timings, Timing{stage, now.Sub(stageStart)})
+		stageStart = now
+	}
+	cfg.Progress.enter(StageLoad, 0)
 	site, problems := Load(ctx, cfg)
 	if problems.HasErrors() {
 		return nil, problems.Sort()
 	}
-	rep := &Report{Dest: cfg.Dest, Pages: len(site.model.Pages), Warnings: problems.Sort()}
+	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
+	timed(StageLoad)
 	pub, err := publish.New(cfg.Dest)
 	if err != nil {
 		return nil, err
 	}
-	if err := site.Write(ctx, pub); err != nil {
+	outs := site.outputs()
+	cfg.Progress.enter(StageWrite, len(outs))
+	if err := write(ctx, pub, outs, cfg.Progress); err != nil {
 		_ = pub.Abort()
 		return nil, err
 	}
+	timed(StageWrite)
+	cfg.Progress.enter(StagePublish, 0)
 	if err := pub.Commit(); err != nil {
 		return nil, err
 	}
+	timed(StagePublish)
 	rep.Files = pub.Files()
 	rep.Duration = time.Since(start)
 	return rep, nil
@@ -283,7 +300,7 @@ type Sink interface {
 
 // Write renders every page and list and copies every file into sink, in parallel.
 func (s *Site) Write(ctx context.Context, sink Sink) error {
-	return write(ctx, sink, s.outputs())
+	return write(ctx, sink, s.outputs(), nil)
 }
 
 // WriteOnly writes the files of the site whose output paths are in only.
@@ -294,7 +311,7 @@ func (s *Site) WriteOnly(ctx context.Context, sink Sink, only map[string]bool) e
 			chosen = append(chosen, o)
 		}
 	}
-	return write(ctx, sink, chosen)
+	return write(ctx, sink, chosen, nil)
 }
 
 // output is one file of the site and how to make it.
@@ -351,8 +368,8 @@ func (s *Site) outputs() []output {
 	return outs
 }
 
-// write makes the outputs in parallel and collects every error.
-func write(ctx context.Context, sink Sink, outs []output) error {
+// write makes the outputs in parallel and collects every error, counting each in progress.
+func write(ctx context.Context, sink Sink, outs []output, progress *Progress) error {
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -363,6 +380,7 @@ func write(ctx context.Context, sink Sink, outs []output) error {
 			errs = append(errs, err)
 			mu.Unlock()
 		}
+		progress.step()
 	})
 	if err := ctx.Err(); err != nil {
 		return err

@@ -21,15 +21,33 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
 	flags.BoolVar(&cfg.Drafts, "drafts", false, "publish drafts too")
 	flags.BoolVar(&cfg.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
+	quiet := flags.Bool("quiet", false, "print nothing but problems")
+	verbose := flags.Bool("verbose", false, "also print how long each stage took")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}
+	var stopProgress func()
+	if !*quiet && isTerminal(stderr) {
+		cfg.Progress = new(generator.Progress)
+		stopProgress = showProgress(stderr, cfg.Progress, time.Now())
+	}
 	rep, err := generator.Build(ctx, cfg)
+	if stopProgress != nil {
+		stopProgress()
+		clearLine(stderr)
+	}
 	if err != nil {
 		return reportError(stderr, err)
 	}
 	printProblems(stderr, rep.Warnings)
-	fmt.Fprintf(stdout, "built %d %s, %d files in %s → %s\n", rep.Pages, plural(rep.Pages, "page", "pages"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
+	if *verbose {
+		for _, t := range rep.Timings {
+			fmt.Fprintf(stdout, "%-10s %s\n", t.Stage, t.Duration.Round(time.Millisecond))
+		}
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %d %s, %d files in %s → %s\n", rep.Pages, plural(rep.Pages, "page", "pages"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
+	}
 	return exitOK
 }
 

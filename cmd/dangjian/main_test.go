@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/dangjian/dangjian/generator"
 )
 
 func TestExitStatus(t *testing.T) {
@@ -98,4 +104,64 @@ func write(t *testing.T, dir, name, content string) {
 	if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestBuildOutputs(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.yaml", "title: 测试\n")
+	for i := range 30 {
+		write(t, site, "content/activities/a"+strconv.Itoa(i)+".md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n正文\n")
+	}
+	build := func(terminal bool, args ...string) (string, string) {
+		t.Helper()
+		defer func(was func(io.Writer) bool) { isTerminal = was }(isTerminal)
+		isTerminal = func(io.Writer) bool { return terminal }
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), append([]string{"build", "-s", site, "--no-git"}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	if out, errs := build(false, "--quiet"); out != "" || errs != "" {
+		t.Errorf("--quiet printed %q, %q", out, errs)
+	}
+	if out, _ := build(false, "--verbose"); !strings.Contains(out, "loading ") || !strings.Contains(out, "writing ") || !strings.Contains(out, "built 30 pages") {
+		t.Errorf("--verbose printed %q", out)
+	}
+	// In a pipe, no progress line; on a terminal, the line is cleared at the end.
+	if _, errs := build(false); errs != "" {
+		t.Errorf("a build in a pipe printed %q", errs)
+	}
+	if _, errs := build(true); !strings.HasSuffix(errs, "\r\033[K") {
+		t.Errorf("a build on a terminal did not clear its progress line: %q", errs)
+	}
+}
+
+func TestShowProgress(t *testing.T) {
+	var p generator.Progress
+	var out syncBuffer
+	stop := showProgress(&out, &p, time.Now())
+	time.Sleep(3 * progressEvery)
+	stop()
+	if !strings.Contains(out.String(), "\r\033[K") {
+		t.Errorf("progress printed %q", out.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the progress goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

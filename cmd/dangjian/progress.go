@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/dangjian/dangjian/generator"
+)
+
+// isTerminal reports whether w is a terminal, where a build shows its progress; in a pipe or a
+// log it stays quiet. A variable, so that tests can say yes.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progressEvery is how often the progress line is redrawn.
+const progressEvery = 200 * time.Millisecond
+
+// showProgress redraws one line on w with the build's stage, files written and time taken,
+// until stop is called.
+func showProgress(w io.Writer, p *generator.Progress, start time.Time) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(progressEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				stage, n, total := p.Now()
+				line := fmt.Sprintf("%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
+				if total > 0 {
+					line = fmt.Sprintf("%s %d/%d files … %s", stage, n, total, time.Since(start).Round(100*time.Millisecond))
+				}
+				fmt.Fprintf(w, "\r\033[K%s", line)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// clearLine erases the progress line.
+func clearLine(w io.Writer) { fmt.Fprint(w, "\r\033[K") }

@@ -1,0 +1,48 @@
+package generator
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+// Progress lets a caller watch a long build from another goroutine: Build says which stage it
+// is in and counts the files it has written.
+type Progress struct {
+	stage       atomic.Pointer[string]
+	done, total atomic.Int64
+}
+
+// Now returns the stage and, while writing, how many files of how many are written.
+func (p *Progress) Now() (stage string, done, total int64) {
+	if s := p.stage.Load(); s != nil {
+		stage = *s
+	}
+	return stage, p.done.Load(), p.total.Load()
+}
+
+func (p *Progress) enter(stage string, total int) {
+	if p != nil {
+		p.stage.Store(&stage)
+		p.done.Store(0)
+		p.total.Store(int64(total))
+	}
+}
+
+func (p *Progress) step() {
+	if p != nil {
+		p.done.Add(1)
+	}
+}
+
+// Timing is how long one stage of a build took.
+type Timing struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// Stages of a build, as Progress and Report name them.
+const (
+	StageLoad    = "loading"
+	StageWrite   = "writing"
+	StagePublish = "publishing"
+)
