@@ -210,3 +210,32 @@ func plainText(doc ast.Node, source []byte) (text, lead string) {
 	})
 	return strings.TrimSpace(b.String()), lead
 }
+
+// Span is a range [Start, End) of byte offsets in a body.
+type Span struct{ Start, End int }
+
+// Prose returns the ranges of body that a reader sees as its words, in order: the text of
+// paragraphs, headings, lists, tables, links and image descriptions; not Markdown's own syntax,
+// code, raw HTML, autolinks or link targets. Text that the parser cut into pieces with nothing
+// between them is one range. Checks of wording, such as punctuation, look only there.
+func (c *Converter) Prose(body []byte) []Span {
+	doc := c.md.Parser().Parse(text.NewReader(body))
+	var spans []Span
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if last := len(spans) - 1; last >= 0 && spans[last].End == n.Segment.Start {
+				spans[last].End = n.Segment.Stop
+			} else {
+				spans = append(spans, Span{n.Segment.Start, n.Segment.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return spans
+}
