@@ -1,7 +1,6 @@
 package generator_test
 
 import (
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,9 +9,8 @@ import (
 	"testing"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/sitetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
 
 // buildRealSite builds the repository's own site (content/ and site.yaml at the root) into a
 // temporary folder and returns it.
@@ -74,7 +72,7 @@ func TestRealSite(t *testing.T) {
 	if !strings.Contains(read("lecture-hall/index.html"), "奮鬥的青春最美麗") {
 		t.Errorf("the lecture-hall list lacks 奮鬥的青春最美麗")
 	}
-	golden(t, "testdata/ai-de-chuan-di.golden.html", hall)
+	sitetest.Golden(t, "testdata/ai-de-chuan-di.golden.html", hall)
 }
 
 // garbage matches the conversion garbage of the source document: a Chinese character followed
@@ -100,23 +98,5 @@ func TestRealContentIsClean(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test -update to accept, then review the diff):\n%s", name, got)
 	}
 }

@@ -118,7 +118,8 @@ func (c *conversion) position(offset int) diag.Position {
 	return diag.Position{File: c.file, Line: c.bodyLine + line, Col: utf8.RuneCount(before[lineStart:]) + 1}
 }
 
-// linkChecker resolves the destination of every link and image of a document.
+// linkChecker resolves the destination of every link and image of a document, and warns of
+// images that say nothing for a reader who cannot see them.
 type linkChecker struct{}
 
 func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
@@ -134,6 +135,10 @@ func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 		case *ast.Link:
 			n.Destination = conv.resolve(n, n.Destination)
 		case *ast.Image:
+			if strings.TrimSpace(textOf(n, conv.source)) == "" {
+				conv.problems.Add(diag.Warningf(conv.position(offsetOf(n, conv.source)),
+					"image %q has no alt text: say what it shows between the brackets, ![…](%s)", n.Destination, n.Destination))
+			}
 			n.Destination = conv.resolve(n, n.Destination)
 		}
 		return ast.WalkContinue, nil
@@ -143,36 +148,77 @@ func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 func (c *conversion) resolve(n ast.Node, dest []byte) []byte {
 	resolved, err := c.resolver.Resolve(string(dest))
 	if err != nil {
-		c.problems.Errorf(c.position(offsetOf(n)), "%v", err)
+		c.problems.Errorf(c.position(offsetOf(n, c.source)), "%v", err)
 		return dest
 	}
 	return []byte(resolved)
 }
 
-// offsetOf returns the byte offset of an inline node's first text, or of its block's first
-// line: goldmark keeps positions only for text segments and block lines.
-func offsetOf(n ast.Node) int {
-	var offset = -1
+// offsetOf returns the byte offset in source of a link or image: goldmark keeps positions only
+// for text segments and block lines, so it is found from the link's text, or, when it has
+// none, by looking for its bracket after the text before it.
+func offsetOf(n ast.Node, source []byte) int {
+	marker := "["
+	if _, isImage := n.(*ast.Image); isImage {
+		marker = "!["
+	}
+	if first := firstText(n); first != nil {
+		// The text of [text](dest) starts one character after the bracket; ![alt] two.
+		return first.Segment.Start - len(marker)
+	}
+	from := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			from = p.Lines().At(0).Start
+			break
+		}
+	}
+	for prev := n.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
+		if last := lastText(prev); last != nil {
+			from = last.Segment.Stop
+			break
+		}
+	}
+	if i := bytes.Index(source[from:], []byte(marker)); i >= 0 {
+		return from + i
+	}
+	return from
+}
+
+// firstText and lastText return the first and last text inside n (n itself included), or nil.
+func firstText(n ast.Node) *ast.Text {
+	var found *ast.Text
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			offset = t.Segment.Start
+			found = t
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	if offset >= 0 {
-		// The text of [text](dest) starts one character after the bracket; ![alt] two.
-		if _, isImage := n.(*ast.Image); isImage {
-			return offset - 2
+	return found
+}
+
+func lastText(n ast.Node) *ast.Text {
+	var found *ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t
 		}
-		return offset - 1
-	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// textOf returns the text inside n, such as an image's alt text.
+func textOf(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(source))
 		}
-	}
-	return 0
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // plainText collects the text of a document, a line per block, and that of its first paragraph.

@@ -20,6 +20,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -178,4 +179,24 @@ func Files(t testing.TB, dir string) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
+
+// Golden compares got with the golden file name, or, run with -update, rewrites the file.
+func Golden(t testing.TB, name, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update to accept, then review the diff):\n%s", name, got)
+	}
 }
