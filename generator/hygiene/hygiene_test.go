@@ -82,6 +82,8 @@ func TestCheck(t *testing.T) {
 			fixed: "---\ntitle: \"標題，副題\"\ndate: 2016-01-01\ntags: [兩學一做, 紅色黨課]\nsummary: 甲，乙 # 註,釋\nescaped: \"甲\\t乙,丙\"\n---\n"},
 		{name: "simplified characters in a traditional site", in: page("黨員並且并肩，群眾和羣眾\n`并`\n"),
 			want: []string{`5:5: error: simplified characters in a site written in traditional ones (site.yaml script): 并 → 並 or 併`}},
+		{name: "characters the site's script writes only in names", in: page("黨員和党員，萬人和万俟\n"),
+			want: []string{`5:4: warning: simplified characters in a site written in traditional ones (site.yaml script), unless they are part of a name: 党 → 黨, 万 → 萬`}},
 		{name: "traditional characters in a simplified site", script: Simplified, in: "---\ntitle: 根據\ndate: 2016-01-01\n---\n发電，羣众，群众\n",
 			want: []string{
 				`2:9: error: traditional characters in a site written in simplified ones (site.yaml script): 據 → 据`,
@@ -158,8 +160,9 @@ func TestIsSyllable(t *testing.T) {
 func TestConvert(t *testing.T) {
 	tests := []struct{ in, script, want string }{
 		{"发电的标题", Traditional, "發電的標題"},
-		// Characters both scripts write stay as they are: 干 (幹部, but 若干), 厂, 里, 群, 床.
-		{"干部与群众在厂里的床", Traditional, "干部與群衆在厂里的床"},
+		// Characters both scripts write stay as they are: 干 (幹部, but 若干), 里, 群, 床; but 党
+		// and 厂 are traditional only in names.
+		{"党的干部与群众在厂里的床", Traditional, "黨的干部與群衆在廠里的床"},
 		{"發電廠的標題", Simplified, "发电厂的标题"},
 		{"Go 1.26", Simplified, "Go 1.26"},
 	}

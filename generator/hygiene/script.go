@@ -14,32 +14,42 @@ import (
 //go:generate go run ./internal/mkchars
 
 // charsTable lists the characters that only one script uses, with their forms in the other:
-// "s 并 並 併" (simplified only; traditional 並 or 併), "t 據 据". It is made by mkchars from
-// OpenCC's dictionaries. A character both scripts write (群, 干, 据) is in neither list.
+// "s 并 並 併" (simplified only; traditional 並 or 併), "t 據 据"; and, marked "s?" and "t?", a
+// few that the other script writes too, but only in names or old senses (党, 於). It is made by
+// mkchars from OpenCC's dictionaries. Other characters both scripts write (群, 干, 据) are in
+// neither list.
 //
 //go:embed chars.txt
 var charsTable string
 
-// forms maps a character that only one script uses to its forms in the other, most usual first.
+// forms maps a character to its forms in the other script, most usual first.
 type forms map[rune][]string
 
-// onlyIn returns, for each script, the characters that only it uses.
-var onlyIn = sync.OnceValue(func() map[string]forms {
-	only := map[string]forms{Simplified: {}, Traditional: {}}
+// table holds, for each script, the characters that its text has no place for.
+type table struct {
+	only    map[string]forms // the characters only the other script writes
+	usually map[string]forms // those the script itself writes only in names or old senses
+}
+
+var chars = sync.OnceValue(func() table {
+	t := table{
+		only:    map[string]forms{Simplified: {}, Traditional: {}},
+		usually: map[string]forms{Simplified: {}, Traditional: {}},
+	}
+	scripts := map[string]string{"s": Traditional, "t": Simplified} // whose text has no place for them
 	for line := range strings.Lines(charsTable) {
 		fields := strings.Fields(line)
-		if len(fields) < 3 || fields[0] == "#" {
+		if len(fields) < 3 {
 			continue
 		}
 		c, _ := utf8.DecodeRuneInString(fields[1])
-		switch fields[0] {
-		case "s":
-			only[Simplified][c] = fields[2:]
-		case "t":
-			only[Traditional][c] = fields[2:]
+		if script, ok := scripts[fields[0]]; ok {
+			t.only[script][c] = fields[2:]
+		} else if script, ok := scripts[strings.TrimSuffix(fields[0], "?")]; ok {
+			t.usually[script][c] = fields[2:]
 		}
 	}
-	return only
+	return t
 })
 
 // other returns the script that is not script.
@@ -53,56 +63,68 @@ func other(script string) string {
 // mostShown bounds the characters one finding lists; the rest are counted.
 const mostShown = 8
 
-// script finds, in prose, characters that only the other script uses: one finding a line, at
-// the first of them, naming each with the forms to write instead. There is no repair: which
-// form is right can depend on the word (发 is 發 in 發電 but 髮 in 頭髮).
+// script finds, in prose, characters of the other script than the site's: one finding a line
+// for those only the other script writes (an error), and one for those the site's script
+// writes only in names (a warning), each at the first of them, naming each with the forms to
+// write instead. There is no repair: which form is right can depend on the word (发 is 發 in
+// 發電 but 髮 in 頭髮).
 func (t *text) script(prose []span, script string) {
-	wrong := onlyIn()[other(script)]
-	type line struct {
-		first int
-		chars []rune
-	}
-	var lines []*line
-	byLine := map[int]*line{}
-	t.eachRune(prose, func(_ span, i int, r rune) {
-		if _, ok := wrong[r]; !ok {
-			return
+	for _, kind := range []struct {
+		wrong  forms
+		report func(diag.Position, string, ...any) diag.Problem
+		format string
+	}{
+		{chars().only[script], diag.Errorf, "%s characters in a site written in %s ones (site.yaml script): %s"},
+		{chars().usually[script], diag.Warningf, "%s characters in a site written in %s ones (site.yaml script), unless they are part of a name: %s"},
+	} {
+		type line struct {
+			first int
+			chars []rune
 		}
-		start := t.lineStart(i)
-		l := byLine[start]
-		if l == nil {
-			l = &line{first: i}
-			byLine[start] = l
-			lines = append(lines, l)
-		}
-		if !slices.Contains(l.chars, r) {
-			l.chars = append(l.chars, r)
-		}
-		l.first = min(l.first, i)
-	})
-	for _, l := range lines {
-		var b strings.Builder
-		for i, r := range l.chars[:min(len(l.chars), mostShown)] {
-			if i > 0 {
-				b.WriteString(", ")
+		var lines []*line
+		byLine := map[int]*line{}
+		t.eachRune(prose, func(_ span, i int, r rune) {
+			if _, ok := kind.wrong[r]; !ok {
+				return
 			}
-			fmt.Fprintf(&b, "%c → %s", r, strings.Join(wrong[r], " or "))
+			start := t.lineStart(i)
+			l := byLine[start]
+			if l == nil {
+				l = &line{first: i}
+				byLine[start] = l
+				lines = append(lines, l)
+			}
+			if !slices.Contains(l.chars, r) {
+				l.chars = append(l.chars, r)
+			}
+		})
+		for _, l := range lines {
+			var b strings.Builder
+			for i, r := range l.chars[:min(len(l.chars), mostShown)] {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "%c → %s", r, strings.Join(kind.wrong[r], " or "))
+			}
+			if more := len(l.chars) - mostShown; more > 0 {
+				fmt.Fprintf(&b, " and %d more", more)
+			}
+			t.report(kind.report(diag.Position{}, kind.format, other(script), script, b.String()), l.first, "")
 		}
-		if more := len(l.chars) - mostShown; more > 0 {
-			fmt.Fprintf(&b, " and %d more", more)
-		}
-		t.report(diag.Errorf(diag.Position{}, "%s characters in a site written in %s ones (site.yaml script): %s", other(script), script, b.String()), l.first, "")
 	}
 }
 
-// Convert writes the characters of text that only the other script uses in script's most usual
-// form, character by character. Without the phrases that full conversion weighs, it is right
-// for short text chosen to convert well, such as the comments of a page template, and not for
-// an editor's prose.
+// Convert writes the characters of text that script has no place for in its most usual form,
+// character by character. Without the phrases that full conversion weighs, it is right for
+// short text chosen to convert well, such as the comments of a page template, and not for an
+// editor's prose.
 func Convert(text, script string) string {
-	wrong := onlyIn()[other(script)]
 	return strings.Map(func(r rune) rune {
-		if f, ok := wrong[r]; ok {
+		f, ok := chars().only[script][r]
+		if !ok {
+			f, ok = chars().usually[script][r]
+		}
+		if ok {
 			c, _ := utf8.DecodeRuneInString(f[0])
 			return c
 		}
