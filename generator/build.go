@@ -121,11 +121,7 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 	problems = append(problems, loadProblems...)
 
 	s := &Site{fsys: fsys, copies: map[string]copySource{}}
-	siteLayouts := layouts.Overlay(nil)
-	if info, err := fs.Stat(fsys, "layouts"); err == nil && info.IsDir() {
-		sub, _ := fs.Sub(fsys, "layouts")
-		siteLayouts = layouts.Overlay(sub)
-	}
+	siteLayouts := layouts.ForSite(fsys)
 	files := s.files(tree, siteLayouts)
 	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)

@@ -11,10 +11,21 @@ import (
 )
 
 // Default holds the default layouts: baseof.html, home.html, list.html, single.html, a layout
-// per page type where the type needs one, partials/ and assets/.
+// per page type where the type needs one, partials/ and assets/; and new/, the templates that
+// dangjian new starts a page of each type from.
 //
-//go:embed *.html partials assets
+//go:embed *.html partials assets new
 var Default embed.FS
+
+// ForSite returns the layouts of the site whose folder is fsys: its layouts/ folder over the
+// defaults, or the defaults when it has none.
+func ForSite(fsys fs.FS) fs.FS {
+	if info, err := fs.Stat(fsys, "layouts"); err == nil && info.IsDir() {
+		sub, _ := fs.Sub(fsys, "layouts")
+		return Overlay(sub)
+	}
+	return Default
+}
 
 // Overlay returns the layouts of a site: a file in site, when site has it, replaces the
 // default of the same name. site may be nil.

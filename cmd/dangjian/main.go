@@ -3,6 +3,8 @@
 // Usage:
 //
 //	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts]
+//	dangjian check   [-s SRC] [--fix] [--format text|json]
+//	dangjian new     KIND TITLE [-s SRC]
 //	dangjian version
 package main
 
@@ -32,6 +34,8 @@ type command struct {
 
 var commands = []command{
 	{"build", "build the site into DEST (default SRC/public)", runBuild},
+	{"check", "report every problem of the site, and with --fix repair what is certain", runCheck},
+	{"new", "start a page of a KIND from its template: new KIND TITLE", runNew},
 	{"version", "print the version", runVersion},
 }
 
