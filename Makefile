@@ -6,7 +6,7 @@ BIN         := bin/dangjian
 # The shared folder beside the repository: the bench corpus generator lives there.
 SHARED      ?= ../shared
 
-.PHONY: all deps build site test lint unit corpus clean
+.PHONY: all deps build site test lint unit fuzz corpus clean
 
 all: site
 
@@ -22,7 +22,7 @@ site: build
 	./$(BIN) build -s . -d public
 	@echo "The site is in $(CURDIR)/public/ — open public/index.html in a browser."
 
-test: lint unit corpus
+test: lint unit fuzz corpus
 
 lint: deps
 	@unformatted=$$(gofmt -l cmd generator layouts internal); \
@@ -33,11 +33,19 @@ lint: deps
 unit: deps
 	$(GO) test -count=1 ./...
 
-# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build without an error.
+# Each fuzz target for FUZZTIME, beyond its seeds that unit runs (go test -fuzz takes one
+# target at a time). A failure leaves its input under the package's testdata/fuzz/.
+FUZZTIME ?= 10s
+fuzz: deps
+	$(GO) test ./generator/frontmatter -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/hygiene -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME)
+
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build and check without an error.
 corpus: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
 	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
+	  ./$(BIN) check -s "$$tmp/site" > "$$tmp/check.txt" && tail -n 1 "$$tmp/check.txt" && \
 	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \
 	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000
 
