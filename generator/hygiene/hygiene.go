@@ -112,11 +112,16 @@ type text struct {
 type span struct{ start, end int }
 
 func newText(file string, data []byte) *text {
-	norm := frontmatter.Normalize(data)
-	t := &text{file: file, norm: norm, bom: len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))), becomes: map[int]rune{}, handled: map[int]bool{}, last: lastPos{line: -1}}
-	ext := path.Ext(file)
-	t.isMD = ext == ".md"
-	t.lines = append(t.lines, 0)
+	t := &text{
+		file:    file,
+		isMD:    path.Ext(file) == ".md",
+		norm:    frontmatter.Normalize(data),
+		bom:     len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))),
+		lines:   []int{0},
+		becomes: map[int]rune{},
+		handled: map[int]bool{},
+		last:    lastPos{line: -1},
+	}
 	raw := data[t.bom:]
 	for i, removed := 0, 0; i < len(raw); i++ {
 		if raw[i] != '\n' {

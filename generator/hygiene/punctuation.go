@@ -30,7 +30,7 @@ func (t *text) punctuation(prose []span) {
 		for _, p := range slices.Backward(pairs) {
 			t.brackets(p)
 		}
-		t.eachRune(prose, func(_ span, i int, r rune) {
+		t.eachRune(prose, func(i int, r rune) {
 			if t.handled[i] {
 				return
 			}
@@ -49,12 +49,12 @@ func (t *text) punctuation(prose []span) {
 }
 
 // eachRune calls fn for each character of prose outside the skipped ranges.
-func (t *text) eachRune(prose []span, fn func(s span, i int, r rune)) {
+func (t *text) eachRune(prose []span, fn func(i int, r rune)) {
 	for _, s := range prose {
 		for i := s.start; i < s.end; {
 			r, size := utf8.DecodeRune(t.norm[i:s.end])
 			if _, skipped := t.skipped(i); !skipped {
-				fn(s, i, r)
+				fn(i, r)
 			}
 			i += size
 		}
@@ -139,7 +139,7 @@ func (t *text) pairs(prose []span) []pair {
 	var pairs []pair
 	for _, s := range prose {
 		var open []pair // the brackets still open
-		t.eachRune([]span{s}, func(_ span, i int, r rune) {
+		t.eachRune([]span{s}, func(i int, r rune) {
 			switch {
 			case r == '(':
 				open = append(open, pair{open: i})

@@ -83,7 +83,7 @@ func (t *text) script(prose []span, script string) {
 		}
 		var lines []*line
 		byLine := map[int]*line{}
-		t.eachRune(prose, func(_ span, i int, r rune) {
+		t.eachRune(prose, func(i int, r rune) {
 			if _, ok := kind.wrong[r]; !ok {
 				return
 			}

@@ -162,9 +162,9 @@ func offsetOf(n ast.Node, source []byte) int {
 	if _, isImage := n.(*ast.Image); isImage {
 		marker = "!["
 	}
-	if first := firstText(n); first != nil {
+	if inside := texts(n); len(inside) > 0 {
 		// The text of [text](dest) starts one character after the bracket; ![alt] two.
-		return first.Segment.Start - len(marker)
+		return inside[0].Segment.Start - len(marker)
 	}
 	from := 0
 	for p := n.Parent(); p != nil; p = p.Parent() {
@@ -174,8 +174,8 @@ func offsetOf(n ast.Node, source []byte) int {
 		}
 	}
 	for prev := n.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
-		if last := lastText(prev); last != nil {
-			from = last.Segment.Stop
+		if before := texts(prev); len(before) > 0 {
+			from = before[len(before)-1].Segment.Stop
 			break
 		}
 	}
@@ -185,24 +185,12 @@ func offsetOf(n ast.Node, source []byte) int {
 	return from
 }
 
-// firstText and lastText return the first and last text inside n (n itself included), or nil.
-func firstText(n ast.Node) *ast.Text {
-	var found *ast.Text
+// texts returns the text nodes inside n, n itself included, in order.
+func texts(n ast.Node) []*ast.Text {
+	var found []*ast.Text
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			found = t
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
-}
-
-func lastText(n ast.Node) *ast.Text {
-	var found *ast.Text
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			found = t
+			found = append(found, t)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -212,12 +200,9 @@ func lastText(n ast.Node) *ast.Text {
 // textOf returns the text inside n, such as an image's alt text.
 func textOf(n ast.Node, source []byte) string {
 	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(source))
-		}
-		return ast.WalkContinue, nil
-	})
+	for _, t := range texts(n) {
+		b.Write(t.Segment.Value(source))
+	}
 	return b.String()
 }
 
