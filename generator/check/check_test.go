@@ -176,8 +176,10 @@ attendance: 120
 			`content/reports/2016.md:5:1: warning: metrics: hall_attendance is 200 here, but its rule sum: {type: lecture-hall, field: attendance} gives 120 for 2015 from the pages; the site shows 200`,
 			`content/reports/2016.md:5:1: warning: metrics: party_lectures is 2 here, but its rule count: {type: lecture, form: 党课} gives 1 for 2015 from the pages; the site shows 2`,
 		}, false},
-		{"text hygiene", "\n-- content/activities/x.md --\n---\ntitle: 根據(jù)\ndate: 2016-01-01\n---\n確?!皟蓪W\u200B一做,發電\n",
+		{"text hygiene, drafts too", "\n-- content/activities/x.md --\n---\ntitle: 根據(jù)\ndate: 2016-01-01\n---\n確?!皟蓪W\u200B一做,發電\n" +
+			"-- content/activities/draft.md --\n---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n发(fā)电\n",
 			[]string{
+				`content/activities/draft.md:6:2: error: conversion garbage: pinyin (fā) after 发; delete it`,
 				`content/activities/x.md:2:10: error: conversion garbage: pinyin (jù) after 據; delete it`,
 				`content/activities/x.md:2:9: error: traditional characters in a site written in simplified ones (site.yaml script): 據 → 据`,
 				`content/activities/x.md:5:2: error: "?" after 確: a character was lost here in an encoding conversion; retype the words from the original (a question mark is written "？")`,
