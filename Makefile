@@ -28,7 +28,7 @@ LDFLAGS     := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main
 # missing. Installing Debian's nginx does not start it where policy-rc.d forbids services.
 NGINX_BIN   ?= $(shell command -v nginx || echo /usr/sbin/nginx)
 
-.PHONY: all deps tools build site test lint unit corpus cross release browser-deps vnu bench clean
+.PHONY: all deps tools build site test lint unit fuzz corpus cross release browser-deps vnu bench clean
 
 all: site
 
@@ -61,7 +61,7 @@ site: build
 	./$(BIN) build -s . -d public
 	@echo "The site is in $(CURDIR)/public/ — open public/index.html in a browser."
 
-test: lint unit corpus cross
+test: lint unit fuzz corpus cross
 
 lint: deps
 	@unformatted=$$(gofmt -l cmd generator layouts internal); \
@@ -81,12 +81,21 @@ unit: deps tools browser-deps vnu
 vnu: node_modules/.package-lock.json
 	@command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
-# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build and export without an error.
+
+# Each fuzz target for FUZZTIME, beyond its seeds that unit runs (go test -fuzz takes one
+# target at a time). A failure leaves its input under the package's testdata/fuzz/.
+FUZZTIME ?= 10s
+fuzz: deps
+	$(GO) test ./generator/frontmatter -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/hygiene -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME)
+
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build, check and export without an error.
 corpus: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
 	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
 	  (./$(BIN) export -s "$$tmp/site" -o "$$tmp/export" 2>"$$tmp/export.log" || { cat "$$tmp/export.log"; false; }) && \
+	  ./$(BIN) check -s "$$tmp/site" > "$$tmp/check.txt" && tail -n 1 "$$tmp/check.txt" && \
 	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \
 	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000
 

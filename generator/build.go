@@ -153,11 +153,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	problems = append(problems, loadProblems...)
 	problems = append(problems, setLastmod(ctx, cfg, append(append([]*page.Page{}, pages...), indexes...))...)
 
-	siteLayouts := layouts.Overlay(nil)
-	if info, err := fs.Stat(fsys, "layouts"); err == nil && info.IsDir() {
-		sub, _ := fs.Sub(fsys, "layouts")
-		siteLayouts = layouts.Overlay(sub)
-	}
+	siteLayouts := layouts.ForSite(fsys)
 	files := s.files(tree, siteLayouts)
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")

@@ -1,7 +1,6 @@
 package generator_test
 
 import (
-	"flag"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -12,9 +11,8 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/sitetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
 
 // buildRealSite builds the repository's own site (content/ and site.yaml at the root) into a
 // temporary folder and returns it.
@@ -95,7 +93,7 @@ func TestRealSite(t *testing.T) {
 	} else {
 		t.Logf("not in a git checkout (%v): the date from git is not checked", err)
 	}
-	golden(t, "testdata/ai-de-chuan-di.golden.html", lastmodLine.ReplaceAllLiteralString(hall, `<p class="lastmod">(the date of the last commit)</p>`))
+	sitetest.Golden(t, "testdata/ai-de-chuan-di.golden.html", lastmodLine.ReplaceAllLiteralString(hall, `<p class="lastmod">(the date of the last commit)</p>`))
 }
 
 // lastmodLine matches the "last updated" line of a page.
@@ -124,23 +122,5 @@ func TestRealContentIsClean(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test -update to accept, then review the diff):\n%s", name, got)
 	}
 }

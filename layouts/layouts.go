@@ -12,9 +12,10 @@ import (
 
 // Default holds the default layouts: baseof.html, home.html, list.html, single.html, a layout
 // per page type where the type needs one, partials/, assets/, charts.js (which draws a page's
-// charts) and vendor/ (ECharts, installed from npm by make).
+// charts), vendor/ (ECharts, installed from npm by make), and new/, the templates that
+// dangjian new starts a page of each type from.
 //
-//go:embed *.html *.js partials assets vendor
+//go:embed *.html *.js partials assets vendor new
 var Default embed.FS
 
 // Files that make up assets/charts.js: ECharts, then the script that draws the charts.
@@ -22,6 +23,15 @@ const (
 	EChartsFile     = "vendor/echarts.min.js"
 	ChartScriptFile = "charts.js"
 )
+// ForSite returns the layouts of the site whose folder is fsys: its layouts/ folder over the
+// defaults, or the defaults when it has none.
+func ForSite(fsys fs.FS) fs.FS {
+	if info, err := fs.Stat(fsys, "layouts"); err == nil && info.IsDir() {
+		sub, _ := fs.Sub(fsys, "layouts")
+		return Overlay(sub)
+	}
+	return Default
+}
 
 // Overlay returns the layouts of a site: a file in site, when site has it, replaces the
 // default of the same name. site may be nil.

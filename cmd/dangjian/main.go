@@ -2,7 +2,9 @@
 //
 // Usage:
 //
-//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git]
+//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git] [--quiet] [--verbose]
+//	dangjian check   [-s SRC] [--fix] [--format text|json]
+//	dangjian new     KIND TITLE [-s SRC]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
 //	dangjian version
 package main
@@ -34,6 +36,8 @@ type command struct {
 var commands = []command{
 	{"build", "build the site into DEST (default SRC/public)", runBuild},
 	{"export", "make article bundles for the civilization website", runExport},
+	{"check", "report every problem of the site, and with --fix repair what is certain", runCheck},
+	{"new", "start a page of a KIND from its template: new KIND TITLE", runNew},
 	{"version", "print the version", runVersion},
 }
 

@@ -31,6 +31,11 @@ func TestExitStatus(t *testing.T) {
 	chineseBad := filepath.Join(t.TempDir(), "党委 文件")
 	write(t, chineseBad, "site.yaml", "title: 测试\n")
 	write(t, chineseBad, "content/lectures/专题 讨论/x.md", "---\ntitle: 党课\ndate: 2016-09-20\nspeeker: 张三\n---\n")
+	warned := t.TempDir()
+	write(t, warned, "site.yaml", "title: 测试\n")
+	write(t, warned, "content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n甲,乙\n")
+	fresh := t.TempDir()
+	write(t, fresh, "site.yaml", "title: 测试\n")
 
 	tests := []struct {
 		name   string
@@ -62,6 +67,21 @@ func TestExitStatus(t *testing.T) {
 		// Paths are printed the way the system writes them: content\lectures\… on Windows.
 		{"problems in Chinese folders", []string{"build", "-s", chineseBad}, exitProblems, "",
 			filepath.FromSlash("content/lectures/专题 讨论/x.md") + ":4:1: unknown key \"speeker\""},
+		{"check clean", []string{"check", "-s", good}, exitOK, "checked 2 files: no problems\n", ""},
+		{"check errors", []string{"check", "-s", bad}, exitProblems,
+			"content/lectures/x.md:4:1: error: unknown key \"speeker\"; did you mean \"speaker\"?\nchecked 2 files: 1 error, 0 warnings\n", ""},
+		{"check warnings only", []string{"check", "-s", warned}, exitOK,
+			"content/activities/a.md:5:2: warning: half-width \",\" in Chinese text; write \"，\"\nchecked 2 files: 0 errors, 1 warning\n", ""},
+		{"check json", []string{"check", "-s", bad, "--format", "json"}, exitProblems, `"severity": "error",`, ""},
+		{"check unknown format", []string{"check", "--format", "xml"}, exitUsage, "", `-format: want text or json, got "xml"`},
+		{"check stray argument", []string{"check", "content"}, exitUsage, "", `unexpected argument "content"`},
+		{"new", []string{"new", "lecture", "红色党课", "-s", fresh}, exitOK, "wrote content/lectures/", ""},
+		{"new, flags first", []string{"new", "-s", fresh, "activity", "两学一做"}, exitOK, "wrote content/activities/", ""},
+		{"new unknown kind", []string{"new", "lectures", "红色党课"}, exitUsage, "", "unknown kind \"lectures\"; did you mean \"lecture\"?\nKIND is one of activity, lecture, project, lecture-hall, report."},
+		{"new without title", []string{"new", "lecture"}, exitUsage, "", "want a KIND and a TITLE"},
+		{"new, too many words", []string{"new", "lecture", "红色", "党课"}, exitUsage, "", "quote a title that has spaces"},
+		{"new help", []string{"new", "-h"}, exitOK, "", "usage: dangjian new KIND TITLE [-s SRC]"},
+		{"new without site", []string{"new", "lecture", "党课", "-s", t.TempDir()}, exitProblems, "", "cannot read site.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +113,47 @@ func TestNamesDifferingOnlyInCase(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Errorf("a failed build wrote public/")
 	}
+}
+
+// TestCheckFix repairs a page and prints each change; a second run has nothing left to do.
+func TestCheckFix(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "site.yaml", "title: 國電\nscript: traditional\n")
+	write(t, dir, "content/activities/a.md", "---\r\ntitle: 甲\r\ndate: 2016-01-01\r\n---\r\n根據(jù)部署,發(fā)電\u200b\r\n")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"check", "--fix", "-s", dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stdout %s, stderr %s", code, &stdout, &stderr)
+	}
+	want := `content/activities/a.md:5:3: fixed: deleted (jù) after 據
+content/activities/a.md:5:9: fixed: "," → "，"
+content/activities/a.md:5:11: fixed: deleted (fā) after 發
+content/activities/a.md:5:16: fixed: deleted the invisible U+200B (zero-width space)
+fixed 4 problems in 1 file
+checked 2 files: no problems
+`
+	if stdout.String() != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", &stdout, want)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "content/activities/a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != "---\r\ntitle: 甲\r\ndate: 2016-01-01\r\n---\r\n根據部署，發電\r\n" {
+		t.Errorf("fixed file: %q", data)
+	}
+	stdout.Reset()
+	if code := run(context.Background(), []string{"check", "--fix", "-s", dir}, &stdout, &stderr); code != exitOK || stdout.String() != "checked 2 files: no problems\n" {
+		t.Errorf("second run: exit %d, %s", code, &stdout)
+	}
+}
+
+// TestMain lets the test binary stand in for dangjian when DANGJIAN_AS_MAIN is set, for the
+// test of the pre-commit hook.
+func TestMain(m *testing.M) {
+	if os.Getenv("DANGJIAN_AS_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
 }
 
 func write(t *testing.T, dir, name, content string) {

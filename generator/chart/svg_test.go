@@ -3,9 +3,8 @@ package chart
 import (
 	"encoding/xml"
 	"errors"
-	"flag"
+	"github.com/dangjian/dangjian/internal/golden"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,8 +15,6 @@ import (
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
 
 // threeYears draws three metrics over three years; 专题讨论 has no value in 2014.
 func threeYears(t *testing.T) *Drawer {
@@ -60,7 +57,7 @@ func TestSVGGolden(t *testing.T) {
 					t.Errorf("no text %q in %q", want, texts)
 				}
 			}
-			golden(t, filepath.Join("testdata", kind+".svg"), svg)
+			golden.Check(t, filepath.Join("testdata", kind+".svg"), svg)
 			// The same spec draws the same bytes, from a table computed anew too: no random
 			// IDs, no order of a map.
 			again, _ := threeYears(t).SVG(spec)
@@ -215,25 +212,4 @@ func between(s, start, end string) string {
 	_, after, _ := strings.Cut(s, start)
 	before, _, _ := strings.Cut(after, end)
 	return before
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("output differs from %s (run go test -update to accept, then review the diff):\n%s", name, got)
-	}
 }

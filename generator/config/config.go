@@ -252,10 +252,30 @@ func (s *Site) validateMetrics(v validator) {
 		}
 		if m.Count != nil {
 			validateRule(mv, "count", m.Count, false)
+			s.validateRuleValues(mv, "count", m.Count)
 		}
 		if m.Sum != nil {
 			validateRule(mv, "sum", m.Sum, true)
+			s.validateRuleValues(mv, "sum", m.Sum)
 		}
+	}
+}
+
+// validateRuleValues reports a rule's value that no page may have, where the site lists the
+// values pages may have: such a rule would count nothing, silently.
+func (s *Site) validateRuleValues(v validator, key string, r *Rule) {
+	for _, f := range []struct {
+		name, value string
+		allowed     []string
+	}{{"form", r.Form, s.LectureForms}, {"category", r.Category, s.ProjectCategories}, {"branch", r.Branch, s.Branches}} {
+		if f.value == "" || len(f.allowed) == 0 || slices.Contains(f.allowed, f.value) {
+			continue
+		}
+		msg := fmt.Sprintf("%s: %s: %q is not one of %s", key, f.name, f.value, strings.Join(f.allowed, ", "))
+		if near := yamlnode.Nearest(f.value, f.allowed); near != "" {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		v.errorf(key, "%s", msg)
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
+	"github.com/dangjian/dangjian/internal/golden"
 	"image"
 	"image/color"
 	"image/gif"
@@ -26,8 +26,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
 
 // run exports the site in dir into a new folder and fails the test on any error.
 func run(t *testing.T, cfg export.Config) *export.Report {
@@ -94,7 +92,7 @@ func TestRealSiteGolden(t *testing.T) {
 	for _, name := range []string{export.HTMLFile, export.TextFile, export.MetaFile} {
 		got := read(t, filepath.Join(dir, name))
 		holds(t, name, got, "爱的传递", "道德讲堂", "! 愛", "! 傳", "! 遞", "! 講")
-		golden(t, filepath.Join("testdata", "ai-de-chuan-di", name), got)
+		golden.Check(t, filepath.Join("testdata", "ai-de-chuan-di", name), []byte(got))
 	}
 	holds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)),
 		`"title": "「爱的传递」道德讲堂"`, `"source": "国电靖远发电有限公司"`,
@@ -441,9 +439,9 @@ func TestRealSiteReportCharts(t *testing.T) {
 		holds(t, export.HTMLFile, article,
 			`<figure><img src="`+c.file+`" alt="`+c.title+`"/><figcaption>`+c.title+`</figcaption></figure>`,
 			"<th>"+strings.Join(c.columns, "</th><th>")+"</th>", row+"</tr>")
-		golden(t, filepath.Join("testdata", "2016", c.file), svg)
+		golden.Check(t, filepath.Join("testdata", "2016", c.file), []byte(svg))
 	}
-	golden(t, filepath.Join("testdata", "2016", export.HTMLFile), article)
+	golden.Check(t, filepath.Join("testdata", "2016", export.HTMLFile), []byte(article))
 	holds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)), `"file": "chart-2.svg",
       "caption": "项目攻关"`)
 }
@@ -760,26 +758,5 @@ summary: 本公司的总结
 	}.Sort()
 	if got := rep.Warnings.Error(); got != want.Error() {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want.Error())
-	}
-}
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test -update to accept, then review the diff):\n%s", name, got)
 	}
 }

@@ -135,7 +135,8 @@ func Problem(pc parser.Context, offset int, format string, args ...any) {
 	}
 }
 
-// linkChecker resolves the destination of every link and image of a document.
+// linkChecker resolves the destination of every link and image of a document, and warns of
+// images that say nothing for a reader who cannot see them.
 type linkChecker struct{}
 
 func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
@@ -151,6 +152,10 @@ func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 		case *ast.Link:
 			n.Destination = conv.resolve(n, n.Destination)
 		case *ast.Image:
+			if strings.TrimSpace(textOf(n, conv.source)) == "" {
+				conv.problems.Add(diag.Warningf(conv.position(offsetOf(n, conv.source)),
+					"image %q has no alt text: say what it shows between the brackets, ![…](%s)", n.Destination, n.Destination))
+			}
 			n.Destination = conv.resolve(n, n.Destination)
 		}
 		return ast.WalkContinue, nil
@@ -160,36 +165,62 @@ func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 func (c *conversion) resolve(n ast.Node, dest []byte) []byte {
 	resolved, err := c.resolver.Resolve(string(dest))
 	if err != nil {
-		c.problems.Errorf(c.position(offsetOf(n)), "%v", err)
+		c.problems.Errorf(c.position(offsetOf(n, c.source)), "%v", err)
 		return dest
 	}
 	return []byte(resolved)
 }
 
-// offsetOf returns the byte offset of an inline node's first text, or of its block's first
-// line: goldmark keeps positions only for text segments and block lines.
-func offsetOf(n ast.Node) int {
-	var offset = -1
+// offsetOf returns the byte offset in source of a link or image: goldmark keeps positions only
+// for text segments and block lines, so it is found from the link's text, or, when it has
+// none, by looking for its bracket after the text before it.
+func offsetOf(n ast.Node, source []byte) int {
+	marker := "["
+	if _, isImage := n.(*ast.Image); isImage {
+		marker = "!["
+	}
+	if inside := texts(n); len(inside) > 0 {
+		// The text of [text](dest) starts one character after the bracket; ![alt] two.
+		return inside[0].Segment.Start - len(marker)
+	}
+	from := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			from = p.Lines().At(0).Start
+			break
+		}
+	}
+	for prev := n.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
+		if before := texts(prev); len(before) > 0 {
+			from = before[len(before)-1].Segment.Stop
+			break
+		}
+	}
+	if i := bytes.Index(source[from:], []byte(marker)); i >= 0 {
+		return from + i
+	}
+	return from
+}
+
+// texts returns the text nodes inside n, n itself included, in order.
+func texts(n ast.Node) []*ast.Text {
+	var found []*ast.Text
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			offset = t.Segment.Start
-			return ast.WalkStop, nil
+			found = append(found, t)
 		}
 		return ast.WalkContinue, nil
 	})
-	if offset >= 0 {
-		// The text of [text](dest) starts one character after the bracket; ![alt] two.
-		if _, isImage := n.(*ast.Image); isImage {
-			return offset - 2
-		}
-		return offset - 1
+	return found
+}
+
+// textOf returns the text inside n, such as an image's alt text.
+func textOf(n ast.Node, source []byte) string {
+	var b strings.Builder
+	for _, t := range texts(n) {
+		b.Write(t.Segment.Value(source))
 	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
-		}
-	}
-	return 0
+	return b.String()
 }
 
 // plainText collects the text of a document, a line per block, and that of its first paragraph.
@@ -227,4 +258,33 @@ func plainText(doc ast.Node, source []byte) (text, lead string) {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String()), lead
+}
+
+// Span is a range [Start, End) of byte offsets in a body.
+type Span struct{ Start, End int }
+
+// Prose returns the ranges of body that a reader sees as its words, in order: the text of
+// paragraphs, headings, lists, tables, links and image descriptions; not Markdown's own syntax,
+// code, raw HTML, autolinks or link targets. Text that the parser cut into pieces with nothing
+// between them is one range. Checks of wording, such as punctuation, look only there.
+func (c *Converter) Prose(body []byte) []Span {
+	doc := c.md.Parser().Parse(text.NewReader(body))
+	var spans []Span
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if last := len(spans) - 1; last >= 0 && spans[last].End == n.Segment.Start {
+				spans[last].End = n.Segment.Stop
+			} else {
+				spans = append(spans, Span{n.Segment.Start, n.Segment.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return spans
 }

@@ -2,6 +2,7 @@
 // folder beside the destination and swaps it in only when everything succeeded, so a failed
 // build leaves the previous output as it was. A manifest in the output lists the files
 // dangjian wrote; files it did not write are carried over to the new output, never deleted.
+// It also writes the only source files dangjian writes: those check --fix repairs and new starts.
 package publish
 
 import (

@@ -29,6 +29,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/internal/golden"
 	"golang.org/x/tools/txtar"
 )
 
@@ -187,3 +188,6 @@ func Files(t testing.TB, dir string) []string {
 	slices.Sort(names)
 	return names
 }
+
+// Golden compares got with a golden file (see package golden).
+func Golden(t testing.TB, name, got string) { golden.Check(t, name, []byte(got)) }

@@ -1,0 +1,386 @@
+package check_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dangjian/dangjian/generator/check"
+	"github.com/dangjian/dangjian/internal/sitetest"
+)
+
+// today is the day the tests check on.
+var today = time.Date(2016, 10, 1, 12, 0, 0, 0, time.UTC)
+
+const siteYAML = `-- site.yaml --
+title: 测试
+branches: [机关党支部, 检修部党支部]
+lecture_forms: [党课, 警示教育大会]
+project_categories: [攻坚]
+metrics:
+  - {key: party_lectures, label: 党课, unit: 次, count: {type: lecture, form: 党课}}
+  - {key: hall_attendance, label: 道德讲堂参加人次, sum: {type: lecture-hall, field: attendance}}
+  - {key: members, label: 党员人数}
+`
+
+// run checks the site and returns its report as text.
+func run(t *testing.T, dir string, fix bool) (*check.Report, string) {
+	t.Helper()
+	rep, err := check.Run(context.Background(), check.Config{Source: dir, Fix: fix, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := rep.WriteText(&out); err != nil {
+		t.Fatal(err)
+	}
+	return rep, out.String()
+}
+
+// TestProblems checks sites with one kind of problem each, and the line an editor reads.
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  string
+		want   []string
+		errors bool // exit status 1
+	}{
+		{"what the build finds", `
+-- content/lectures/x.md --
+---
+title: 党课
+date: 2016-02-30
+speeker: 张三
+---
+`, []string{
+			`content/lectures/x.md:3:7: error: date: impossible date "2016-02-30": day out of range`,
+			`content/lectures/x.md:4:1: error: unknown key "speeker"; did you mean "speaker"?`,
+		}, true},
+		{"links and images that point nowhere, duplicate URLs", `
+-- content/activities/a.md --
+---
+title: 甲
+date: 2016-01-01
+slug: same
+---
+见[乙](/activities/none/)和![图](none.png)。
+-- content/activities/b.md --
+---
+title: 乙
+date: 2016-01-01
+slug: same
+---
+`, []string{
+			`content/activities/a.md:6:2: error: link "/activities/none/" points nowhere: no page or file has the URL /activities/none/`,
+			`content/activities/a.md:6:25: error: link "none.png" points nowhere: no page or file has the URL /activities/none.png`,
+			`content/activities/b.md:1:1: error: URL /activities/same/ is claimed twice: also by content/activities/a.md`,
+		}, true},
+		{"values site.yaml does not declare", `
+-- content/lectures/x.md --
+---
+title: 党课
+date: 2016-01-01
+form: 党可
+branch: 第三党支部
+---
+-- content/projects/y.md --
+---
+title: 项目
+date: 2016-01-01
+category: 创新
+---
+`, []string{
+			`content/lectures/x.md:4:1: error: form: "党可" is not one of 党课, 警示教育大会; did you mean "党课"?`,
+			`content/lectures/x.md:5:1: error: branch: "第三党支部" is not one of 机关党支部, 检修部党支部`,
+			`content/projects/y.md:4:1: error: category: "创新" is not one of 攻坚`,
+		}, true},
+		{"a metric rule with a form site.yaml does not declare", `
+-- site.yaml --
+title: 测试
+lecture_forms: [党课, 警示教育大会]
+metrics:
+  - {key: a, label: 甲, count: {type: lecture, form: 党可}}
+`, []string{`site.yaml:4:31: error: count: form: "党可" is not one of 党课, 警示教育大会; did you mean "党课"?`}, true},
+		{"dates in the future", `
+-- content/activities/later.md --
+---
+title: 以后
+date: 2016-10-02
+---
+-- content/activities/held-back.md --
+---
+title: 草稿
+date: 2017-01-01
+draft: true
+---
+-- content/activities/today.md --
+---
+title: 今天
+date: 2016-10-01T23:00:00+08:00
+---
+`, []string{`content/activities/later.md:3:1: warning: date 2016-10-02 is in the future (today is 2016-10-01), yet the page is published; set draft: true to hold it back`}, false},
+		{"empty titles", `
+-- content/activities/x.md --
+---
+title: " "
+date: 2016-01-01
+---
+-- content/activities/_index.md --
+---
+title: ""
+---
+`, []string{
+			`content/activities/_index.md:2:1: warning: title is empty: give the list a title, or leave the key out to use the folder's name`,
+			`content/activities/x.md:2:1: error: title is required`,
+		}, true},
+		{"images without alt text", `
+-- content/activities/x/index.md --
+---
+title: 甲
+date: 2016-01-01
+---
+照片：![](photo.png) 和 ![ ](photo.png)
+-- content/activities/x/photo.png --
+png
+`, []string{
+			`content/activities/x/index.md:5:4: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
+			`content/activities/x/index.md:5:21: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
+		}, false},
+		{"report figures that disagree", `
+-- content/reports/2016.md --
+---
+title: 报告
+date: 2016-12-31
+year: 2015
+metrics: {party_lectures: 2, hall_attendance: 200, members: 30}
+---
+-- content/lectures/a.md --
+---
+title: 党课
+date: 2015-03-01
+form: 党课
+---
+-- content/lecture-hall/b.md --
+---
+title: 讲堂
+date: 2015-05-01
+attendance: 120
+---
+`, []string{
+			`content/reports/2016.md:4:1: warning: year 2015 differs from the year of the date, 2016`,
+			`content/reports/2016.md:5:1: warning: metrics: hall_attendance is 200 here, but its rule sum: {type: lecture-hall, field: attendance} gives 120 for 2015 from the pages; the site shows 200`,
+			`content/reports/2016.md:5:1: warning: metrics: party_lectures is 2 here, but its rule count: {type: lecture, form: 党课} gives 1 for 2015 from the pages; the site shows 2`,
+		}, false},
+		{"text hygiene, drafts too", "\n-- content/activities/x.md --\n---\ntitle: 根據(jù)\ndate: 2016-01-01\n---\n確?!皟蓪W\u200B一做,發電\n" +
+			"-- content/activities/draft.md --\n---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n发(fā)电\n",
+			[]string{
+				`content/activities/draft.md:6:2: error: conversion garbage: pinyin (fā) after 发; delete it`,
+				`content/activities/x.md:2:10: error: conversion garbage: pinyin (jù) after 據; delete it`,
+				`content/activities/x.md:2:9: error: traditional characters in a site written in simplified ones (site.yaml script): 據 → 据`,
+				`content/activities/x.md:5:2: error: "?" after 確: a character was lost here in an encoding conversion; retype the words from the original (a question mark is written "？")`,
+				`content/activities/x.md:5:7: error: invisible character U+200B (zero-width space); delete it`,
+				`content/activities/x.md:5:10: warning: half-width "," in Chinese text; write "，"`,
+			}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			archive := tt.files
+			if !strings.Contains(archive, "-- site.yaml --") {
+				archive = siteYAML + archive
+			}
+			s := sitetest.New(t, archive)
+			rep, out := run(t, s.Dir, false)
+			for _, w := range tt.want {
+				if !strings.Contains(out, w+"\n") {
+					t.Errorf("no line %q in:\n%s", w, out)
+				}
+			}
+			if rep.Problems.HasErrors() != tt.errors {
+				t.Errorf("errors: %v, want %v", rep.Problems.HasErrors(), tt.errors)
+			}
+			s.AssertExists("! public")
+		})
+	}
+}
+
+// TestSortedAndCounted checks the order of the lines and the summary: every problem of every
+// file in one run, by path and position.
+func TestSortedAndCounted(t *testing.T) {
+	s := sitetest.New(t, siteYAML+`
+-- content/lectures/b.md --
+---
+title: 乙
+date: 2016-01-01
+---
+乙,丙
+-- content/lectures/a.md --
+---
+titel: 甲
+date: 2016-01-01
+---
+甲,乙
+`)
+	_, out := run(t, s.Dir, false)
+	want := `content/lectures/a.md:1:1: error: title is required
+content/lectures/a.md:2:1: error: unknown key "titel"; did you mean "title"?
+content/lectures/a.md:5:2: warning: half-width "," in Chinese text; write "，"
+content/lectures/b.md:5:2: warning: half-width "," in Chinese text; write "，"
+checked 3 files: 2 errors, 2 warnings
+`
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	s := sitetest.New(t, siteYAML+"\n-- content/activities/x.md --\n---\ntitle: 甲\ndate: 2016-01-01\n---\n甲\u200B乙\n")
+	rep, err := check.Run(context.Background(), check.Config{Source: s.Dir, Fix: true, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := rep.WriteJSON(&out); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "files": 2,
+  "errors": 0,
+  "warnings": 0,
+  "problems": [],
+  "fixed": [
+    {
+      "file": "content/activities/x.md",
+      "line": 5,
+      "col": 2,
+      "change": "deleted the invisible U+200B (zero-width space)"
+    }
+  ]
+}
+`
+	if out.String() != want {
+		t.Errorf("JSON:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// TestRealContentChecksClean checks the repository's own site, today.
+func TestRealContentChecksClean(t *testing.T) {
+	rep, err := check.Run(context.Background(), check.Config{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 || rep.Files < 20 {
+		t.Errorf("the real site does not check clean, %d files:\n%s", rep.Files, rep.Problems)
+	}
+}
+
+// pastedSite is a copy of the real site's settings with the source document pasted into a
+// page, as an editor would paste it: the title line of the front matter carries garbage too.
+func pastedSite(t *testing.T, crlf bool) (*sitetest.Site, string) {
+	t.Helper()
+	doc, err := os.ReadFile("testdata/2016-jingyuan-liangxue-yizuo.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "---\ntitle: 2016年「兩學一做」經(jīng)驗\ndate: 2016-09-20\n---\n" + string(doc) + "\n"
+	if crlf {
+		page = "\uFEFF" + strings.ReplaceAll(page, "\n", "\r\n")
+	}
+	s := sitetest.New(t, "-- site.yaml --\ntitle: 國電靖遠發電有限公司黨建工作\nscript: traditional\n")
+	s.Write("content/activities/pasted.md", page)
+	return s, page
+}
+
+// garbage matches the conversion garbage, independently of the checker: a Han character, then
+// a tone-marked syllable in brackets.
+var garbage = regexp.MustCompile(`\p{Han}(\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\))`)
+
+// TestPastedSource checks the source document pasted into a page: each garbled character is
+// reported at its exact position, --fix repairs it all and changes nothing else, and what is
+// left is what only the writer can mend.
+func TestPastedSource(t *testing.T) {
+	for _, crlf := range []bool{false, true} {
+		name := "LF"
+		if crlf {
+			name = "CRLF with a byte-order mark"
+		}
+		t.Run(name, func(t *testing.T) {
+			s, page := pastedSite(t, crlf)
+			_, out := run(t, s.Dir, false)
+			if !crlf {
+				sitetest.Golden(t, "testdata/pasted.golden", out)
+			}
+
+			// Every garbled character, at its line and column, counted in characters.
+			var want []string
+			for i, line := range strings.Split(strings.TrimPrefix(page, "\uFEFF"), "\n") {
+				for _, m := range garbage.FindAllStringSubmatchIndex(line, -1) {
+					col := len([]rune(line[:m[2]])) + 1
+					want = append(want, "content/activities/pasted.md:"+strconv.Itoa(i+1)+":"+strconv.Itoa(col)+": error: conversion garbage: pinyin "+line[m[2]:m[3]])
+				}
+			}
+			if len(want) != 135 {
+				t.Fatalf("the document holds %d pieces of garbage, want 135 (134 in the text, 1 in the title)", len(want))
+			}
+			var got []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, "conversion garbage") {
+					got = append(got, l[:strings.Index(l, " after ")])
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("garbage reported:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+
+			before := sitetest.Tree(t, s.Dir)
+			_, fixedOut := run(t, s.Dir, true)
+			if !crlf {
+				sitetest.Golden(t, "testdata/pasted-fixed.golden", fixedOut)
+			}
+			after := sitetest.Tree(t, s.Dir)
+			for name, sum := range before {
+				if name != "content/activities/pasted.md" && after[name] != sum {
+					t.Errorf("--fix changed %s", name)
+				}
+			}
+			assertOnlyRepaired(t, page, s.Read("content/activities/pasted.md"))
+
+			// What is left needs the writer: three characters lost in a conversion, and two 并
+			// that may be 並 or 併. A second --fix finds nothing more to do.
+			rep, left := run(t, s.Dir, true)
+			if len(rep.Fixed) != 0 || len(rep.Problems) != 5 || strings.Count(left, `"?" after`) != 3 || strings.Count(left, "并 → 並 or 併") != 2 {
+				t.Errorf("after --fix:\n%s", left)
+			}
+		})
+	}
+}
+
+// fullWidth maps each half-width mark --fix may replace to its full-width form.
+var fullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）'}
+
+// assertOnlyRepaired checks that fixed is page with the garbage deleted and some half-width
+// marks made full-width, and nothing else changed: not a line end, not a byte-order mark.
+func assertOnlyRepaired(t *testing.T, page, fixed string) {
+	t.Helper()
+	want := []rune(garbage.ReplaceAllStringFunc(page, func(m string) string { return m[:len(m)-len(garbage.FindStringSubmatch(m)[1])] }))
+	got := []rune(fixed)
+	if len(got) != len(want) {
+		t.Fatalf("--fix changed the length beyond the garbage: %d characters, want %d", len(got), len(want))
+	}
+	marks := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if fullWidth[want[i]] != got[i] {
+				t.Fatalf("--fix changed character %d from %q to %q", i, want[i], got[i])
+			}
+			marks++
+		}
+	}
+	if marks < 100 {
+		t.Errorf("--fix made %d marks full-width, want the document's 112", marks)
+	}
+}
