@@ -23,6 +23,7 @@ const (
 	EChartsFile     = "vendor/echarts.min.js"
 	ChartScriptFile = "charts.js"
 )
+
 // ForSite returns the layouts of the site whose folder is fsys: its layouts/ folder over the
 // defaults, or the defaults when it has none.
 func ForSite(fsys fs.FS) fs.FS {
