@@ -225,23 +225,35 @@ func (d *Data) ByYear(entries []Entry) []YearGroup {
 // list page shows twenty of them, and fields cost a layout far less than calls.
 type Entry struct {
 	Page    *page.Page
-	Href    string // relative to the list
+	Title   string
+	Branch  string
+	Href    string // from the list, through the site's root: the same at any list of its depth
 	Date    string // 2016年9月20日
 	ISODate string // 2016-09-20
 	Summary string
+	// HTML is the entry drawn by partials/entry.html. A page shows in many lists (its section,
+	// its year, its tags …) and is drawn once for all the lists at one depth.
+	HTML template.HTML
 }
 
 // entries returns pages as entries of the list at d.
-func (d *Data) entries(pages []*page.Page) []Entry {
+func (d *Data) entries(pages []*page.Page) ([]Entry, error) {
 	out := make([]Entry, len(pages))
+	up := strings.Repeat("../", d.Depth)
 	for i, p := range pages {
-		out[i] = Entry{Page: p, Href: d.Rel(p.URL), Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p)}
+		e := Entry{Page: p, Title: p.Title, Branch: p.Branch, Href: up + page.OutputPath(p.URL), Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p)}
+		html, err := d.r.cached("partials/entry.html", e, p.File, d.Depth)
+		if err != nil {
+			return nil, err
+		}
+		e.HTML = html
+		out[i] = e
 	}
-	return out
+	return out, nil
 }
 
 // Recent returns at most n pages of a list, newest first.
-func (d *Data) Recent(l *page.List, n int) []Entry {
+func (d *Data) Recent(l *page.List, n int) ([]Entry, error) {
 	return d.entries(l.Pages[:min(n, len(l.Pages))])
 }
 

@@ -112,16 +112,21 @@ func (r *Renderer) funcs() template.FuncMap {
 // page happened to render it first.
 func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HTML, error) {
 	// The 404 page's links start from the base path, not from its own URL: that is part of the key.
-	key := fmt.Sprint(append([]any{name, d.base}, keys...)...)
+	return r.cached(name, d, append([]any{d.base}, keys...)...)
+}
+
+// cached renders the partial name with data once per distinct key, and reuses the output.
+func (r *Renderer) cached(name string, data any, keys ...any) (template.HTML, error) {
+	key := fmt.Sprint(append([]any{name}, keys...)...)
 	if html, ok := r.partials.Load(key); ok {
 		return html.(template.HTML), nil
 	}
 	t := r.templates[singleLayout]
 	if t == nil {
-		return "", fmt.Errorf("partialCached %s: no layouts", name)
+		return "", fmt.Errorf("partial %s: no layouts", name)
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
@@ -285,7 +290,11 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	}
 	d := r.data(pg.URL, l.Title)
 	d.List, d.Pager = l, pg
-	d.Entries = d.entries(pg.Pages)
+	entries, err := d.entries(pg.Pages)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", pg.URL, err)
+	}
+	d.Entries = entries
 	if l.Index != nil {
 		d.Page = l.Index
 		d.Content = r.contents[l.Index.File].html
