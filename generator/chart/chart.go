@@ -199,18 +199,18 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		categories[i] = strconv.Itoa(y)
 	}
 	var renderer render.Renderer
-	axisGrid := charts.WithGridOpts(opts.Grid{Top: "30", Bottom: "40", Left: "10", Right: "10", ContainLabel: opts.Bool(true)})
+	// Bar and line charts share their grid and their tooltip, which shows a whole year.
+	axisOpts := []charts.GlobalOpts{
+		charts.WithGridOpts(opts.Grid{Top: "30", Bottom: "40", Left: "10", Right: "10", ContainLabel: opts.Bool(true)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+	}
 	switch spec.Kind {
 	case "line":
 		c := charts.NewLine()
-		c.SetGlobalOptions(append(global, axisGrid, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}))...)
+		c.SetGlobalOptions(append(global, axisOpts...)...)
 		c.SetXAxis(categories)
 		for _, s := range series {
-			data := make([]opts.LineData, len(years))
-			for i, y := range years {
-				data[i] = opts.LineData{Value: value(s, y)}
-			}
-			c.AddSeries(s.Metric.Label, data)
+			c.AddSeries(s.Metric.Label, yearly(s, years, func(v any) opts.LineData { return opts.LineData{Value: v} }))
 		}
 		renderer = c
 	case "pie":
@@ -229,18 +229,23 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		renderer = c
 	default:
 		c := charts.NewBar()
-		c.SetGlobalOptions(append(global, axisGrid, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}))...)
+		c.SetGlobalOptions(append(global, axisOpts...)...)
 		c.SetXAxis(categories)
 		for _, s := range series {
-			data := make([]opts.BarData, len(years))
-			for i, y := range years {
-				data[i] = opts.BarData{Value: value(s, y)}
-			}
-			c.AddSeries(s.Metric.Label, data)
+			c.AddSeries(s.Metric.Label, yearly(s, years, func(v any) opts.BarData { return opts.BarData{Value: v} }))
 		}
 		renderer = c
 	}
 	return escapeJSON(renderer.RenderSnippet().Option), nil
+}
+
+// yearly makes a series' points of go-echarts type T, one per year.
+func yearly[T any](s *metric.Series, years []int, point func(any) T) []T {
+	points := make([]T, len(years))
+	for i, y := range years {
+		points[i] = point(value(s, y))
+	}
+	return points
 }
 
 // value is a year's figure, or "-", ECharts' mark of a missing value.
