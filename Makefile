@@ -61,11 +61,14 @@ unit: deps browser-deps vnu
 vnu: node_modules/.package-lock.json
 	@command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
-# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build and export without an error.
-corpus: build
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build and export without an
+# error; every link and image of its pages must resolve, and every page be valid HTML.
+corpus: build vnu
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
 	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
+	  $(GO) run ./internal/cmd/sitecheck -vnu $(VNU_JAR) \
+	    -base-url "$$(sed -n 's/^base_url: *//p' "$$tmp/site/site.yaml")" "$$tmp/public" && \
 	  (./$(BIN) export -s "$$tmp/site" -o "$$tmp/export" 2>"$$tmp/export.log" || { cat "$$tmp/export.log"; false; }) && \
 	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \
 	  echo "synthetic site: $$pages pages" && test "$$pages" -gt 1000

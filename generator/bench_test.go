@@ -76,3 +76,17 @@ func (discard) Copy(_ string, src fs.FS, names ...string) error {
 	}
 	return nil
 }
+
+// BenchmarkSearchIndex builds the search index of a loaded site: its files' bytes, not
+// writing them.
+func BenchmarkSearchIndex(b *testing.B) {
+	site, problems := generator.Load(context.Background(), generator.Config{Source: benchSite(b)})
+	if problems.HasErrors() {
+		b.Fatal(problems)
+	}
+	for b.Loop() {
+		if _, err := site.SearchIndex(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -132,7 +132,7 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
-	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: machineFileNames(conf.BaseURL), Drafts: cfg.Drafts})
+	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: append(machineFileNames(conf.BaseURL), searchFileNames(pages, cfg.Drafts)...), Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
 
@@ -240,7 +240,8 @@ type Sink interface {
 // Write renders every page and list and copies every file into sink, in parallel.
 func (s *Site) Write(ctx context.Context, pub Sink) error {
 	type job func() error
-	var jobs []job
+	// The search index is the longest job: it goes first.
+	jobs := []job{func() error { return s.writeSearch(pub) }}
 	for _, p := range s.model.Pages {
 		jobs = append(jobs, func() error {
 			html, err := s.renderer.Page(p)

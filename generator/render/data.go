@@ -13,6 +13,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/chart"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/search"
 )
 
 // Data is what a layout sees: the site, the page or list being rendered, and methods that
@@ -259,6 +260,19 @@ func (d *Data) HallCharts() ([]template.HTML, error) {
 	return []template.HTML{events, attendance}, nil
 }
 
+// SearchIndex describes the search index to the search page's script.
+type SearchIndex struct {
+	Shards, PagesPerFile int
+}
+
+// SearchIndex returns the layout of the search index's files.
+func (d *Data) SearchIndex() SearchIndex {
+	return SearchIndex{Shards: search.Shards, PagesPerFile: search.PagesPerFile}
+}
+
+// SearchLink returns the link to the search page.
+func (d *Data) SearchLink() string { return d.Rel("/" + search.Dir + "/") }
+
 // NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
 func (d *Data) NeedsCharts() bool {
 	return d.charted || strings.Contains(string(d.Content), chart.Marker)
@@ -321,6 +335,17 @@ var labels = map[string][2]string{ // simplified, traditional
 	"hallEvents":     {"道德讲堂场次", "道德講堂場次"},
 	"hallEventsUnit": {"场", "場"},
 	"attendanceUnit": {"人次", "人次"},
+	"search":         {"搜索", "搜索"},
+	"searchLabel":    {"搜索本站", "搜索本站"},
+	"searchHint":     {"输入字词，如：警示教育", "輸入字詞，如：警示教育"},
+	"searchNoScript": {"搜索需要浏览器启用 JavaScript。", "搜索需要瀏覽器啟用 JavaScript。"},
+	"searchLoading":  {"正在查找……", "正在查找……"},
+	"searchFound":    {"找到 %d 篇", "找到 %d 篇"},
+	"searchFoundYet": {"已找到 %d 篇，还可以继续查找", "已找到 %d 篇，還可以繼續查找"},
+	"searchNone":     {"没有找到包含“%s”的页面。", "沒有找到包含「%s」的頁面。"},
+	"searchNoWords":  {"请输入要查找的文字或数字。", "請輸入要查找的文字或數字。"},
+	"searchFailed":   {"无法读取搜索索引：%s", "無法讀取搜索索引：%s"},
+	"searchMore":     {"继续查找", "繼續查找"},
 }
 
 // scriptIndex is 1 for a site written in traditional characters, 0 for simplified.

@@ -28,6 +28,7 @@ const (
 	listLayout     = "list.html"
 	taxonomyLayout = "taxonomy.html"
 	singleLayout   = "single.html"
+	searchLayout   = "search.html"
 	partialsDir    = "partials"
 	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
 	AssetsDir = "assets"
@@ -180,7 +181,7 @@ func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.T
 		}
 		templates[name] = t
 	}
-	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout} {
+	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout, searchLayout} {
 		if templates[required] == nil && len(problems) == 0 {
 			report(required, fmt.Errorf("layout missing"))
 		}
@@ -277,6 +278,14 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 	d.Taxonomy = t
 	d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
 	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
+}
+
+// Search renders the search page, at url beside the files of the search index.
+func (r *Renderer) Search(url string) ([]byte, error) {
+	d := r.data(url, "")
+	d.Title = d.L["search"]
+	d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
+	return r.execute(searchLayout, d, "the search page")
 }
 
 func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
