@@ -2,6 +2,8 @@ package generator_test
 
 import (
 	"net/url"
+	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -162,6 +164,47 @@ summary: 讲到甲乙丙的一页
 	}
 	if snippet := browser.Eval[string](tab, `document.querySelector("#search-results li p:last-child").innerHTML`); snippet != "讲到<mark>甲乙丙</mark>的一页" {
 		t.Errorf("snippet %q", snippet)
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("errors: %v", errs)
+	}
+}
+
+// TestCorpusSearch searches a large site from disk: the synthetic site that make corpus builds
+// and names in DANGJIAN_CORPUS. A query finds its pages, title hits first, loads a few of the
+// index's files only, and finds more on demand.
+func TestCorpusSearch(t *testing.T) {
+	dest := os.Getenv("DANGJIAN_CORPUS")
+	if dest == "" {
+		t.Skip("DANGJIAN_CORPUS names no built synthetic site: make corpus sets it")
+	}
+	b := browser.New(t)
+	tab := b.Open("file://"+filepath.ToSlash(dest)+"/search/index.html", 1280)
+	shown := typeQuery(t, tab, "#search-query", "警示教育大會")
+	if len(shown) < 2 || !strings.Contains(shown[1], "警示教育大会") {
+		t.Fatalf("警示教育大會 shows %q", shown)
+	}
+	var index, pages int
+	for _, r := range tab.Requests() {
+		switch name := path.Base(r); {
+		case strings.HasPrefix(name, "index-"):
+			index++
+		case strings.HasPrefix(name, "pages-"):
+			pages++
+		}
+	}
+	t.Logf("%d results, from %d index files and %d files of pages", len(shown)-1, index, pages)
+	// Five pairs of characters: at most five index files.
+	if index == 0 || index > 5 || pages == 0 || pages > 3 {
+		t.Errorf("the query loaded %d index files and %d files of pages", index, pages)
+	}
+	if more := browser.Eval[bool](tab, `!document.getElementById("search-more").hidden`); more {
+		if err := chromedp.Do(tab.Ctx, chromedp.Click(chromedp.CSS("#search-more"))); err != nil {
+			t.Fatal(err)
+		}
+		if after := waitForResults(t, tab); len(after) <= len(shown) {
+			t.Errorf("more results: %d, before %d", len(after)-1, len(shown)-1)
+		}
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("errors: %v", errs)

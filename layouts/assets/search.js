@@ -310,7 +310,7 @@
         show(s);
         return;
       }
-      var chunk = s.candidates.slice(s.next, s.next + 2 * batch);
+      var chunk = s.candidates.slice(s.next, s.next + batch);
       var names = [];
       for (var i = 0; i < chunk.length; i++) {
         var name = pagesName(Math.floor(chunk[i] / perFile));
