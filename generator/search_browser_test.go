@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/dangjian/dangjian/internal/browser"
@@ -208,5 +209,31 @@ func TestCorpusSearch(t *testing.T) {
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("errors: %v", errs)
+	}
+}
+
+// TestSearchWaitsForInputMethod types as Chinese users do, through an input method: while it
+// composes, the box holds pinyin, which the page must not search for; the chosen characters
+// are searched when the composition ends.
+func TestSearchWaitsForInputMethod(t *testing.T) {
+	s := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n-- content/activities/a.md --\n---\ntitle: 警示教育\ndate: 2016-01-02\n---\n正文。\n")
+	s.Build()
+	b := browser.New(t)
+	tab := b.Open("file://"+filepath.ToSlash(s.Dir)+"/public/search/index.html", 1280)
+	if err := chromedp.Do(tab.Ctx, chromedp.Focus(chromedp.CSS("#search-query"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab.Ctx, input.ImeSetComposition, input.ImeSetCompositionParams{Text: "jingshi", SelectionStart: 7, SelectionEnd: 7}); err != nil {
+		t.Fatal(err)
+	}
+	browser.Sleep(tab, 600)
+	if status := browser.Eval[string](tab, `document.getElementById("search-status").textContent`); status != "" {
+		t.Errorf("while composing, the page searched: %q", status)
+	}
+	if _, err := chromedp.Call(tab.Ctx, input.InsertText, input.InsertTextParams{Text: "警示"}); err != nil {
+		t.Fatal(err)
+	}
+	if shown := waitForResults(t, tab); len(shown) != 2 || shown[1] != "警示教育 → ../activities/a/index.html" {
+		t.Errorf("after composing 警示: %q", shown)
 	}
 }

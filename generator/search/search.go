@@ -148,50 +148,8 @@ func (f *folding) indexRuns(docs []Doc) []*run {
 // in flat chunks first, then sorts them into postings by counting, so that no gram has a
 // slice of its own to grow: tens of millions of grams go through here on a large site.
 func (f *folding) indexRun(docs []Doc, first int) *run {
-	const chunkSize = 1 << 16
-	var (
-		r        = &run{}
-		unigrams = make([]int32, 0x10000) // the number of each unigram below U+10000, plus one
-		others   = newGramTable()
-		last     []int32 // the page (from 1) that last listed each gram
-		counts   []int32
-		// chunks list each page's distinct grams: the number, with bit 31 set for the title.
-		chunks = [][]int32{make([]int32, 0, chunkSize)}
-		ends   = make([]int, len(docs)) // where each page's list ends, counting across chunks
-		listed int
-	)
-	add := func(g gram, page, title int32) {
-		var id int32
-		if g.isBMPUnigram() {
-			id = unigrams[g>>21] - 1
-		} else if found, ok := others.get(g); ok {
-			id = found
-		} else {
-			id = -1
-		}
-		if id < 0 {
-			id = int32(len(r.grams))
-			r.grams = append(r.grams, g)
-			last, counts = append(last, 0), append(counts, 0)
-			if g.isBMPUnigram() {
-				unigrams[g>>21] = id + 1
-			} else {
-				others.put(g, id)
-			}
-		}
-		if last[id] == page {
-			return
-		}
-		last[id] = page
-		counts[id]++
-		chunk := &chunks[len(chunks)-1]
-		if len(*chunk) == chunkSize {
-			chunks = append(chunks, make([]int32, 0, chunkSize))
-			chunk = &chunks[len(chunks)-1]
-		}
-		*chunk = append(*chunk, id|title)
-		listed++
-	}
+	x := &indexer{unigrams: make([]int32, 0x10000), others: newGramTable(), chunks: [][]int32{make([]int32, 0, chunkSize)}}
+	ends := make([]int, len(docs)) // where each page's list ends, counting across chunks
 	for i, d := range docs {
 		page := int32(i + 1)
 		for k, text := range [...]string{d.Title, d.Summary, d.Text} {
@@ -206,24 +164,24 @@ func (f *folding) indexRun(docs []Doc, first int) *run {
 					prev = -1
 					continue
 				}
-				add(unigram(c), page, title)
+				x.list(x.number(unigram(c)), page, title)
 				if prev >= 0 {
-					add(bigram(prev, c), page, title)
+					x.list(x.number(bigram(prev, c)), page, title)
 				}
 				prev = c
 			}
 		}
-		ends[i] = listed
+		ends[i] = x.listed
 	}
-	r.offsets = make([]int32, len(r.grams)+1)
-	for id, n := range counts {
-		r.offsets[id+1] = r.offsets[id] + n
+	r := &run{grams: x.grams, offsets: make([]int32, len(x.grams)+1)}
+	for id, s := range x.seen {
+		r.offsets[id+1] = r.offsets[id] + s.count
 	}
 	next := slices.Clone(r.offsets[:len(r.grams)])
-	r.postings = make([]posting, listed)
+	r.postings = make([]posting, x.listed)
 	i, page := 0, posting(first)<<1
 	at := 0
-	for _, chunk := range chunks {
+	for _, chunk := range x.chunks {
 		for _, e := range chunk {
 			for at == ends[i] {
 				i++
@@ -236,6 +194,63 @@ func (f *folding) indexRun(docs []Doc, first int) *run {
 		}
 	}
 	return r
+}
+
+const chunkSize = 1 << 16
+
+// indexer numbers the grams of a run of pages and lists each page's distinct grams.
+type indexer struct {
+	unigrams []int32 // the number of each unigram below U+10000, plus one; 0 for none yet
+	others   *gramTable
+	grams    []gram
+	seen     []seen
+	// chunks list each page's distinct grams: the number, with bit 31 set for the title.
+	chunks [][]int32
+	listed int
+}
+
+// seen says of a gram the last page (from 1) that listed it, and how many did.
+type seen struct{ last, count int32 }
+
+// number returns the number of a gram, giving it one when it is new.
+func (x *indexer) number(g gram) int32 {
+	if g.isBMPUnigram() {
+		if id := x.unigrams[g>>21]; id > 0 {
+			return id - 1
+		}
+	} else if id, ok := x.others.get(g); ok {
+		return id
+	}
+	return x.newGram(g)
+}
+
+// list lists gram id for page, once.
+func (x *indexer) list(id, page, title int32) {
+	s := &x.seen[id]
+	if s.last == page {
+		return
+	}
+	s.last = page
+	s.count++
+	chunk := &x.chunks[len(x.chunks)-1]
+	if len(*chunk) == chunkSize {
+		x.chunks = append(x.chunks, make([]int32, 0, chunkSize))
+		chunk = &x.chunks[len(x.chunks)-1]
+	}
+	*chunk = append(*chunk, id|title)
+	x.listed++
+}
+
+func (x *indexer) newGram(g gram) int32 {
+	id := int32(len(x.grams))
+	x.grams = append(x.grams, g)
+	x.seen = append(x.seen, seen{})
+	if g.isBMPUnigram() {
+		x.unigrams[g>>21] = id + 1
+	} else {
+		x.others.put(g, id)
+	}
+	return id
 }
 
 // gramTable numbers grams: a hash table with open addressing, twice as fast as a map here.
@@ -344,7 +359,7 @@ func indexScript(shard int, refs []gramRef, runs []*run) []byte {
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = strconv.AppendUint(b, uint64(p-prev), 10)
+			b = appendUint(b, p-prev)
 			prev = p
 		}
 	}
@@ -352,6 +367,17 @@ func indexScript(shard int, refs []gramRef, runs []*run) []byte {
 		b = append(b, ']')
 	}
 	return append(b, "});\n"...)
+}
+
+// appendUint appends n in decimal; most differences of postings have one or two digits.
+func appendUint(b []byte, n uint32) []byte {
+	switch {
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	}
+	return strconv.AppendUint(b, uint64(n), 10)
 }
 
 // pagesScript writes a file of pages: dangjianSearch.add("pages-000",[[url,title,date,summary,text],…]).
@@ -407,10 +433,9 @@ func (f *folding) script() []byte {
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != 0xE2 {
-			i++
+		if !special[c] {
 			continue
 		}
 		if c == 0xE2 { // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
@@ -418,11 +443,9 @@ func appendString(b []byte, s string) []byte {
 				b = append(b, s[start:i]...)
 				b = append(b, `\u202`...)
 				b = append(b, "89"[s[i+2]-0xA8])
-				i += 3
-				start = i
-				continue
+				i += 2
+				start = i + 1
 			}
-			i++
 			continue
 		}
 		b = append(b, s[start:i]...)
@@ -437,9 +460,18 @@ func appendString(b []byte, s string) []byte {
 			b = append(b, `\u00`...)
 			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
 		}
-		i++
-		start = i
+		start = i + 1
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// special marks the bytes that appendString looks at: those it escapes, and the first byte of
+// U+2028 and U+2029.
+var special = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'], t[0xE2] = true, true, true
+	return t
+}()

@@ -502,10 +502,15 @@
       window.clearTimeout(timer);
       searchInput();
     });
-    input.addEventListener("input", function () {
+    // While an input method composes a character, the box holds its pinyin: wait for it.
+    var later = function (e) {
       window.clearTimeout(timer);
-      timer = window.setTimeout(searchInput, 250);
-    });
+      if (!e.isComposing) {
+        timer = window.setTimeout(searchInput, 250);
+      }
+    };
+    input.addEventListener("input", later);
+    input.addEventListener("compositionend", later);
     moreButton.addEventListener("click", function () {
       if (current) {
         more(current);
