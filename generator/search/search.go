@@ -94,18 +94,15 @@ func Build(docs []Doc) ([]File, error) {
 // the second (0 for a unigram) in the low 21 bits. Their order is that of the gram's text.
 type gram uint64
 
-func unigram(a rune) gram    { return gram(a) << 21 }
-func bigram(a, b rune) gram  { return gram(a)<<21 | gram(b) }
-func (g gram) runes() []rune { return []rune{rune(g >> 21), rune(g & (1<<21 - 1))}[:g.len()] }
-func (g gram) len() int {
-	if g&(1<<21-1) == 0 {
-		return 1
-	}
-	return 2
-}
+func unigram(a rune) gram   { return gram(a) << 21 }
+func bigram(a, b rune) gram { return gram(a)<<21 | gram(b) }
 
-// isBMPUnigram reports whether g is one character below U+10000.
-func (g gram) isBMPUnigram() bool { return g&(1<<21-1) == 0 && g < 0x10000<<21 }
+func (g gram) runes() []rune {
+	if second := rune(g & (1<<21 - 1)); second != 0 {
+		return []rune{rune(g >> 21), second}
+	}
+	return []rune{rune(g >> 21)}
+}
 
 // shard is the index file of a gram: a hash of its characters that search.js computes too.
 func (g gram) shard() int {
@@ -148,7 +145,8 @@ func (f *folding) indexRuns(docs []Doc) []*run {
 // in flat chunks first, then sorts them into postings by counting, so that no gram has a
 // slice of its own to grow: tens of millions of grams go through here on a large site.
 func (f *folding) indexRun(docs []Doc, first int) *run {
-	x := &indexer{unigrams: make([]int32, 0x10000), others: newGramTable(), chunks: [][]int32{make([]int32, 0, chunkSize)}}
+	x := &indexer{f: f, chars: make([]int32, 0x10000), others: map[rune]int32{}, unigrams: map[rune]int32{},
+		pairs: newPairTable(), chunks: [][]int32{make([]int32, 0, chunkSize)}}
 	ends := make([]int, len(docs)) // where each page's list ends, counting across chunks
 	for i, d := range docs {
 		page := int32(i + 1)
@@ -157,18 +155,18 @@ func (f *folding) indexRun(docs []Doc, first int) *run {
 			if k == 0 {
 				title = -1 << 31
 			}
-			prev := rune(-1)
+			prev := int32(-1)
 			for _, c := range text {
-				c, word := f.fold(c)
-				if !word {
+				id := x.unigram(c)
+				if id < 0 {
 					prev = -1
 					continue
 				}
-				x.list(x.number(unigram(c)), page, title)
+				x.list(id, page, title)
 				if prev >= 0 {
-					x.list(x.number(bigram(prev, c)), page, title)
+					x.list(x.bigram(prev, id), page, title)
 				}
-				prev = c
+				prev = id
 			}
 		}
 		ends[i] = x.listed
@@ -200,10 +198,18 @@ const chunkSize = 1 << 16
 
 // indexer numbers the grams of a run of pages and lists each page's distinct grams.
 type indexer struct {
-	unigrams []int32 // the number of each unigram below U+10000, plus one; 0 for none yet
-	others   *gramTable
-	grams    []gram
-	seen     []seen
+	f *folding
+	// chars holds, for each character below U+10000 as written, 2 plus the number of its
+	// folded unigram, 1 when it is no letter or number, 0 when not met yet: one look-up
+	// folds a character and numbers its unigram.
+	chars []int32
+	// others does the same for the characters above U+10000, and unigrams numbers the
+	// unigrams by their folded character.
+	others, unigrams map[rune]int32
+	// pairs numbers the bigrams by the numbers of their two unigrams.
+	pairs *pairTable
+	grams []gram
+	seen  []seen
 	// chunks list each page's distinct grams: the number, with bit 31 set for the title.
 	chunks [][]int32
 	listed int
@@ -212,16 +218,48 @@ type indexer struct {
 // seen says of a gram the last page (from 1) that listed it, and how many did.
 type seen struct{ last, count int32 }
 
-// number returns the number of a gram, giving it one when it is new.
-func (x *indexer) number(g gram) int32 {
-	if g.isBMPUnigram() {
-		if id := x.unigrams[g>>21]; id > 0 {
-			return id - 1
+// unigram returns the number of the unigram of a character as written, or -1 when it is no
+// letter or number.
+func (x *indexer) unigram(c rune) int32 {
+	if c >= 0 && c < 0x10000 {
+		n := x.chars[c]
+		if n == 0 {
+			n = x.newChar(c) + 2
+			x.chars[c] = n
 		}
-	} else if id, ok := x.others.get(g); ok {
-		return id
+		return n - 2
 	}
-	return x.newGram(g)
+	n, ok := x.others[c]
+	if !ok {
+		n = x.newChar(c)
+		x.others[c] = n
+	}
+	return n
+}
+
+// newChar numbers the unigram of a character met for the first time, or returns -1.
+func (x *indexer) newChar(c rune) int32 {
+	folded, word := x.f.fold(c)
+	if !word {
+		return -1
+	}
+	id, ok := x.unigrams[folded] // another character may fold to the same
+	if !ok {
+		id = x.newGram(unigram(folded))
+		x.unigrams[folded] = id
+	}
+	return id
+}
+
+// bigram returns the number of the bigram of two unigrams.
+func (x *indexer) bigram(a, b int32) int32 {
+	key := uint64(a+1)<<32 | uint64(b)
+	id, ok := x.pairs.get(key)
+	if !ok {
+		id = x.newGram(bigram(rune(x.grams[a]>>21), rune(x.grams[b]>>21)))
+		x.pairs.put(key, id)
+	}
+	return id
 }
 
 // list lists gram id for page, once.
@@ -242,39 +280,34 @@ func (x *indexer) list(id, page, title int32) {
 }
 
 func (x *indexer) newGram(g gram) int32 {
-	id := int32(len(x.grams))
 	x.grams = append(x.grams, g)
 	x.seen = append(x.seen, seen{})
-	if g.isBMPUnigram() {
-		x.unigrams[g>>21] = id + 1
-	} else {
-		x.others.put(g, id)
-	}
-	return id
+	return int32(len(x.grams) - 1)
 }
 
-// gramTable numbers grams: a hash table with open addressing, twice as fast as a map here.
-type gramTable struct {
-	keys  []gram // 0 for an empty slot: no gram is 0
+// pairTable numbers pairs of numbers: a hash table with open addressing, twice as fast as a
+// map here.
+type pairTable struct {
+	keys  []uint64 // 0 for an empty slot: no key is 0
 	ids   []int32
 	used  int
 	shift uint // 64 minus the log2 of the table's size
 }
 
-func newGramTable() *gramTable {
+func newPairTable() *pairTable {
 	const bits = 12
-	return &gramTable{keys: make([]gram, 1<<bits), ids: make([]int32, 1<<bits), shift: 64 - bits}
+	return &pairTable{keys: make([]uint64, 1<<bits), ids: make([]int32, 1<<bits), shift: 64 - bits}
 }
 
-func (t *gramTable) slot(g gram) uint64 {
-	return (uint64(g) * 0x9E3779B97F4A7C15) >> t.shift
+func (t *pairTable) slot(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15) >> t.shift
 }
 
-func (t *gramTable) get(g gram) (int32, bool) {
+func (t *pairTable) get(key uint64) (int32, bool) {
 	mask := uint64(len(t.keys) - 1)
-	for i := t.slot(g); ; i = (i + 1) & mask {
+	for i := t.slot(key); ; i = (i + 1) & mask {
 		switch t.keys[i] {
-		case g:
+		case key:
 			return t.ids[i], true
 		case 0:
 			return 0, false
@@ -282,10 +315,10 @@ func (t *gramTable) get(g gram) (int32, bool) {
 	}
 }
 
-func (t *gramTable) put(g gram, id int32) {
+func (t *pairTable) put(key uint64, id int32) {
 	if 2*(t.used+1) > len(t.keys) {
 		old, oldIDs := t.keys, t.ids
-		t.keys, t.ids, t.shift = make([]gram, 2*len(old)), make([]int32, 2*len(old)), t.shift-1
+		t.keys, t.ids, t.shift = make([]uint64, 2*len(old)), make([]int32, 2*len(old)), t.shift-1
 		t.used = 0
 		for i, k := range old {
 			if k != 0 {
@@ -294,11 +327,11 @@ func (t *gramTable) put(g gram, id int32) {
 		}
 	}
 	mask := uint64(len(t.keys) - 1)
-	i := t.slot(g)
+	i := t.slot(key)
 	for t.keys[i] != 0 {
 		i = (i + 1) & mask
 	}
-	t.keys[i], t.ids[i] = g, id
+	t.keys[i], t.ids[i] = key, id
 	t.used++
 }
 
