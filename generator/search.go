@@ -43,7 +43,7 @@ func (s *Site) writeSearch(pub Sink) error {
 func searchFileNames(pages []*page.Page, drafts bool) []string {
 	published := 0
 	for _, p := range pages {
-		if !p.Draft || drafts {
+		if p.IsPublished(drafts) {
 			published++
 		}
 	}
