@@ -132,7 +132,8 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
-	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: append(machineFileNames(conf.BaseURL), searchFileNames(pages, cfg.Drafts)...), Drafts: cfg.Drafts})
+	generated := append(machineFileNames(conf.BaseURL), searchFileNames(pages, cfg.Drafts)...)
+	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: generated, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
 

@@ -5,26 +5,23 @@ import (
 	"github.com/dangjian/dangjian/generator/search"
 )
 
-// searchURL is the URL of the search page, beside the files of its index.
-const searchURL = "/" + search.Dir + "/"
-
 // SearchIndex builds the files of the search index of every published page.
 func (s *Site) SearchIndex() ([]search.File, error) {
 	docs := make([]search.Doc, len(s.model.Pages))
 	for i, p := range s.model.Pages {
 		_, text := s.renderer.Body(p)
-		docs[i] = search.Doc{URL: page.Rel(searchURL, p.URL), Title: p.Title, Date: p.DateString(), Summary: p.Summary, Text: text}
+		docs[i] = search.Doc{URL: page.Rel(search.URL, p.URL), Title: p.Title, Date: p.DateString(), Summary: p.Summary, Text: text}
 	}
 	return search.Build(docs)
 }
 
 // writeSearch writes the search page and the files of its index.
 func (s *Site) writeSearch(pub Sink) error {
-	html, err := s.renderer.Search(searchURL)
+	html, err := s.renderer.Search()
 	if err != nil {
 		return err
 	}
-	if err := pub.Write(page.OutputPath(searchURL), html); err != nil {
+	if err := pub.Write(page.OutputPath(search.URL), html); err != nil {
 		return err
 	}
 	files, err := s.SearchIndex()
@@ -47,5 +44,5 @@ func searchFileNames(pages []*page.Page, drafts bool) []string {
 			published++
 		}
 	}
-	return append(search.Files(published), page.OutputPath(searchURL))
+	return append(search.Files(published), page.OutputPath(search.URL))
 }

@@ -271,7 +271,10 @@ func (d *Data) SearchIndex() SearchIndex {
 }
 
 // SearchLink returns the link to the search page.
-func (d *Data) SearchLink() string { return d.Rel("/" + search.Dir + "/") }
+func (d *Data) SearchLink() string { return d.Rel(search.URL) }
+
+// IsSearchPage reports whether this is the search page, whose header needs no search box.
+func (d *Data) IsSearchPage() bool { return d.URL == search.URL }
 
 // NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
 func (d *Data) NeedsCharts() bool {

@@ -19,6 +19,7 @@ import (
 	"github.com/dangjian/dangjian/generator/markdown"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/search"
 )
 
 // Layout names: a page of type T uses T.html when the layouts have one, else single.html.
@@ -280,9 +281,9 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
 }
 
-// Search renders the search page, at url beside the files of the search index.
-func (r *Renderer) Search(url string) ([]byte, error) {
-	d := r.data(url, "")
+// Search renders the search page.
+func (r *Renderer) Search() ([]byte, error) {
+	d := r.data(search.URL, "")
 	d.Title = d.L["search"]
 	d.Crumbs = append(r.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
 	return r.execute(searchLayout, d, "the search page")

@@ -25,6 +25,8 @@ import (
 // Output files, in the folder Dir of the output, which also holds the search page.
 const (
 	Dir = "search"
+	// URL is the search page's, in the same folder as the index's files, which it loads.
+	URL = "/" + Dir + "/"
 	// Shards is the number of index files, index-00.js … index-3f.js.
 	Shards = 64
 	// PagesPerFile is the number of pages in each of pages-000.js, pages-001.js …
