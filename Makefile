@@ -89,11 +89,16 @@ fuzz: deps
 	$(GO) test ./generator/frontmatter -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/hygiene -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME)
 
-# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build, check and export without an error.
-corpus: build
+# The 1,000-page synthetic site of $(SHARED)/bench/gencorpus must build, check and export
+# without an error; every link and image of its pages must resolve, every page be valid HTML,
+# and its search page find pages from disk.
+corpus: build browser-deps vnu
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd $(SHARED)/bench && $(GO) run ./gencorpus -n 1000 -o "$$tmp/site") && \
 	  ./$(BIN) build -s "$$tmp/site" -d "$$tmp/public" && \
+	  $(GO) run ./internal/cmd/sitecheck -vnu $(VNU_JAR) \
+	    -base-url "$$(sed -n 's/^base_url: *//p' "$$tmp/site/site.yaml")" "$$tmp/public" && \
+	  DANGJIAN_CORPUS="$$tmp/public" $(GO) test -count=1 -v -run '^TestCorpusSearch$$' ./generator && \
 	  (./$(BIN) export -s "$$tmp/site" -o "$$tmp/export" 2>"$$tmp/export.log" || { cat "$$tmp/export.log"; false; }) && \
 	  ./$(BIN) check -s "$$tmp/site" > "$$tmp/check.txt" && tail -n 1 "$$tmp/check.txt" && \
 	  pages=$$(find "$$tmp/public" -name index.html | wc -l) && \

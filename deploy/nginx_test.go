@@ -383,9 +383,9 @@ func get(t *testing.T, page string) (*http.Response, string) {
 	return resp, string(body)
 }
 
-var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var linkAttr = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
 
-// links returns the links of a page's href and src attributes, as written.
+// links returns the links of a page's href, src and (form) action attributes, as written.
 func links(body string) []string {
 	var out []string
 	for _, m := range linkAttr.FindAllStringSubmatch(body, -1) {

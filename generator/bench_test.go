@@ -105,3 +105,17 @@ func BenchmarkReload(b *testing.B) {
 		site = next
 	}
 }
+
+// BenchmarkSearchIndex builds the search index of a loaded site: its files' bytes, not
+// writing them.
+func BenchmarkSearchIndex(b *testing.B) {
+	site, problems := generator.Load(context.Background(), generator.Config{Source: benchSite(b)})
+	if problems.HasErrors() {
+		b.Fatal(problems)
+	}
+	for b.Loop() {
+		if _, err := site.SearchIndex(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

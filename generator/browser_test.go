@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,4 +86,30 @@ func waitForCharts(t *testing.T, tab *browser.Tab, want int) []string {
 	}
 	t.Fatalf("want %d drawn charts, have %v", want, sizes)
 	return nil
+}
+
+// TestPagesFitPhones opens pages of the real site at phone and desktop widths, checks that
+// nothing is wider than the screen, and saves screenshots to look at.
+func TestPagesFitPhones(t *testing.T) {
+	dest := buildRealSite(t)
+	base := browser.Serve(t, dest)
+	b := browser.New(t)
+	for _, pg := range []struct{ path, name string }{
+		{"/lecture-hall/ai-de-chuan-di/", "ai-de-chuan-di"},
+		{"/search/index.html?q=" + url.QueryEscape("愛的"), "search"},
+	} {
+		for _, width := range []int{390, 1280} {
+			tab := b.Open(base+pg.path, width)
+			if pg.name == "search" {
+				waitForResults(t, tab)
+			}
+			if wide := browser.Eval[int](tab, "document.documentElement.scrollWidth"); wide > width {
+				t.Errorf("%s at %dpx is %dpx wide", pg.path, width, wide)
+			}
+			if errs := tab.Errors(); len(errs) > 0 {
+				t.Errorf("errors in %s: %v", pg.path, errs)
+			}
+			t.Logf("screenshot: %s", tab.Screenshot(fmt.Sprintf("%s-%d.png", pg.name, width)))
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -158,7 +159,8 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
-	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: machineFileNames(conf.BaseURL), Drafts: cfg.Drafts})
+	generated := append(machineFileNames(conf.BaseURL), searchFileNames(pages, cfg.Drafts)...)
+	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: generated, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
 
@@ -303,7 +305,7 @@ func (s *Site) Write(ctx context.Context, sink Sink) error {
 func (s *Site) WriteOnly(ctx context.Context, sink Sink, only map[string]bool) error {
 	var chosen []output
 	for _, o := range s.outputs() {
-		if only[o.path] {
+		if slices.ContainsFunc(o.paths(), func(p string) bool { return only[p] }) {
 			chosen = append(chosen, o)
 		}
 	}
@@ -316,7 +318,12 @@ type output struct {
 	make func(Sink) error
 	// sources are the site's files a copy is made from, for a reload to know what changed.
 	sources []string
+	// also are the other files make writes: the search page writes its index too.
+	also []string
 }
+
+// paths are the output paths an output writes.
+func (o output) paths() []string { return append([]string{o.path}, o.also...) }
 
 // rendered is an output made by a function that returns its bytes.
 func rendered(out string, render func() ([]byte, error)) output {
@@ -331,12 +338,14 @@ func rendered(out string, render func() ([]byte, error)) output {
 
 // outputs lists every file the site publishes.
 func (s *Site) outputs() []output {
-	var outs []output
+	// The search index is the longest to make: it goes first.
+	searchFiles := searchFileNames(s.model.Pages, true)
+	outs := []output{{path: searchFiles[len(searchFiles)-1], make: s.writeSearch, also: searchFiles[:len(searchFiles)-1]}}
 	for _, p := range s.model.Pages {
 		outs = append(outs, rendered(page.OutputPath(p.URL), func() ([]byte, error) { return s.renderer.Page(p) }))
 		for _, r := range p.Resources {
 			out, src := path.Join(p.URL[1:], r), path.Join(path.Dir(p.File), r)
-			outs = append(outs, output{out, func(sink Sink) error { return sink.Copy(out, s.fsys, src) }, []string{src}})
+			outs = append(outs, output{path: out, make: func(sink Sink) error { return sink.Copy(out, s.fsys, src) }, sources: []string{src}})
 		}
 	}
 	// list adds every page of a paginated list.
@@ -359,7 +368,7 @@ func (s *Site) outputs() []output {
 	}
 	outs = append(outs, rendered(page.NotFoundFile, s.renderer.NotFound))
 	for out, src := range s.copies {
-		outs = append(outs, output{out, func(sink Sink) error { return sink.Copy(out, src.fsys, src.names...) }, src.names})
+		outs = append(outs, output{path: out, make: func(sink Sink) error { return sink.Copy(out, src.fsys, src.names...) }, sources: src.names})
 	}
 	return outs
 }

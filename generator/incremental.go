@@ -76,12 +76,12 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	})
 	if everything || prev == nil || !s.model.SameOutputs(prev.model) {
 		// Pages came or went: any link or list may have changed.
-		for _, o := range s.outputs() {
-			outs[o.path] = true
+		for p := range s.Paths() {
+			outs[p] = true
 		}
 		if prev != nil {
-			for _, o := range prev.outputs() {
-				outs[o.path] = true
+			for p := range prev.Paths() {
+				outs[p] = true
 			}
 		}
 		return outs
@@ -158,6 +158,10 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 		outs[name] = true
 	}
 	outs[page.NotFoundFile] = true
+	// The search index holds every page's text.
+	for _, name := range searchFileNames(s.model.Pages, true) {
+		outs[name] = true
+	}
 	return outs
 }
 

@@ -116,13 +116,18 @@ func TestReloadRewritesLittle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pages := 0
 	for _, name := range written {
 		if strings.HasPrefix(name, "lecture-hall/e") || strings.HasPrefix(name, "lectures/hongse-dangke") {
 			t.Errorf("an edit of a project's body rewrote %s", name)
 		}
+		// The search index holds every page's text: it is always rewritten.
+		if !strings.HasPrefix(name, "search/") {
+			pages++
+		}
 	}
-	if len(written) >= len(mem.Names())/2 {
-		t.Errorf("an edit of one body rewrote %d of %d files", len(written), len(mem.Names()))
+	if pages >= len(mem.Names())/3 {
+		t.Errorf("an edit of one body rewrote %d of %d files", pages, len(mem.Names()))
 	}
 	_ = os.Remove(filepath.Join(s.Dir, "unused"))
 }

@@ -68,7 +68,9 @@ func (m *Memory) Names() []string {
 func (s *Site) Paths() map[string]bool {
 	paths := map[string]bool{}
 	for _, o := range s.outputs() {
-		paths[o.path] = true
+		for _, p := range o.paths() {
+			paths[p] = true
+		}
 	}
 	return paths
 }

@@ -3,7 +3,6 @@ package export_test
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,35 +10,15 @@ import (
 
 	"github.com/dangjian/dangjian/generator/export"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/vnu"
 )
-
-// vnuJar finds the Nu HTML Checker that `make test` installs from npm (package-lock.json):
-// VNU_JAR names it, else it is looked for in the repository's node_modules. A test run by hand
-// without it is skipped; `make test` sets VNU_JAR, so there a missing checker fails.
-func vnuJar(t *testing.T) string {
-	t.Helper()
-	jar, set := os.LookupEnv("VNU_JAR")
-	if !set {
-		jar = filepath.Join("..", "..", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
-	}
-	if _, err := os.Stat(jar); err != nil {
-		if set {
-			t.Fatalf("VNU_JAR: %v", err)
-		}
-		t.Skip("the Nu HTML Checker is not installed: run make test, or npm ci")
-	}
-	if _, err := exec.LookPath("java"); err != nil {
-		t.Fatalf("the Nu HTML Checker needs java: %v", err)
-	}
-	return jar
-}
 
 // TestFragmentsAreValidHTML wraps every article.html that the tests' sites and every page of
 // the real site export to in a minimal document, and has the Nu HTML Checker check them all:
 // the real site's 2016 report and blockSite's pages with their charts among them. The charts'
 // SVG pictures are checked too.
 func TestFragmentsAreValidHTML(t *testing.T) {
-	jar := vnuJar(t)
+	jar := vnu.JarForTest(t)
 	var outs []string
 	for _, site := range []struct {
 		txtar  string
@@ -89,9 +68,11 @@ func TestFragmentsAreValidHTML(t *testing.T) {
 	// Warnings fail the test too, but for the note that <img/>'s slash, which the sanitiser
 	// writes, has no effect: it is valid HTML.
 	// The charts' pictures are checked as SVG.
-	cmd := exec.CommandContext(t.Context(), "java", "-jar", jar, "--Werror", "--format", "gnu",
-		"--filterpattern", ".*Trailing slash on void elements.*", "--also-check-svg", docs)
-	if output, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("the Nu HTML Checker found problems in %d fragments and %d charts (%v):\n%s", n, pictures, err, output)
+	messages, err := vnu.Check(t.Context(), jar, vnu.Options{Warnings: true, SVG: true, Ignore: ".*Trailing slash on void elements.*"}, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(messages) > 0 {
+		t.Errorf("the Nu HTML Checker found problems in %d fragments and %d charts:\n%s", n, pictures, strings.Join(messages, "\n"))
 	}
 }

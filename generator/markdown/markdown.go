@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/generator/diag"
@@ -228,6 +229,20 @@ func plainText(doc ast.Node, source []byte) (text, lead string) {
 	var b strings.Builder
 	b.Grow(len(source))
 	leadStart := -1
+	// A line break inside a paragraph is a space between words, but nothing between Chinese
+	// characters, which a search or a summary must see joined (as CSS Text 3 joins them).
+	pendingBreak := false
+	write := func(text []byte) {
+		if pendingBreak {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRune(text)
+			if !wide(last) || !wide(next) {
+				b.WriteByte(' ')
+			}
+			pendingBreak = false
+		}
+		b.Write(text)
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, ok := n.(*ast.Paragraph); ok && lead == "" {
 			if entering {
@@ -239,20 +254,21 @@ func plainText(doc ast.Node, source []byte) (text, lead string) {
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {
-				b.Write(n.Segment.Value(source))
-				if n.SoftLineBreak() || n.HardLineBreak() {
-					b.WriteByte(' ')
-				}
+				write(n.Segment.Value(source))
+				pendingBreak = n.SoftLineBreak() || n.HardLineBreak()
 			}
 		case *ast.String:
 			if entering {
-				b.Write(n.Value)
+				write(n.Value)
 			}
 		case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		default:
-			if !entering && n.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-				b.WriteByte('\n')
+			if !entering && n.Type() == ast.TypeBlock {
+				pendingBreak = false
+				if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+					b.WriteByte('\n')
+				}
 			}
 		}
 		return ast.WalkContinue, nil
@@ -287,4 +303,11 @@ func (c *Converter) Prose(body []byte) []Span {
 		return ast.WalkContinue, nil
 	})
 	return spans
+}
+
+// wide reports whether r is written without spaces around it: Chinese and Japanese characters
+// and their punctuation, full-width forms.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }

@@ -52,6 +52,9 @@ func (p *Page) Pos(key string) diag.Position {
 	return diag.Position{File: p.File, Line: 1, Col: 1}
 }
 
+// IsPublished reports whether a build publishes the page: drafts only when asked to.
+func (p *Page) IsPublished(drafts bool) bool { return !p.Draft || drafts }
+
 // IsBundle reports whether the page is a page bundle (a folder holding index.md).
 func (p *Page) IsBundle() bool { return strings.HasSuffix(p.File, "/index.md") }
 

@@ -175,7 +175,7 @@ func Assemble(in Input) (*Site, diag.List) {
 			problems.Errorf(p.Pos("slug"), "%s", err)
 			continue
 		}
-		if p.Draft && !in.Drafts {
+		if !p.IsPublished(in.Drafts) {
 			s.drafts[p.URL] = p.File
 			continue
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/chart"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/search"
 )
 
 // Data is what a layout sees: the site, the page or list being rendered, and methods that
@@ -37,6 +38,7 @@ type Data struct {
 	List        *page.List     // lists only
 	Pager       *page.Pager    // lists only
 	Entries     []Entry        // the pager's pages, lists only
+	YearGroups  []YearGroup    // the pager's pages by year, for the lecture-hall index
 	Taxonomy    *page.Taxonomy // a taxonomy's index only
 	Crumbs      []Crumb
 
@@ -209,16 +211,23 @@ type YearGroup struct {
 	Entries []Entry
 }
 
-// ByYear groups entries, newest first, by year.
-func (d *Data) ByYear(entries []Entry) []YearGroup {
+// byYear groups pages, newest first, by year, as entries under each year's heading.
+func (d *Data) byYear(pages []*page.Page) ([]YearGroup, error) {
 	var groups []YearGroup
-	for _, e := range entries {
-		if len(groups) == 0 || groups[len(groups)-1].Year != e.Page.Year() {
-			groups = append(groups, YearGroup{Year: e.Page.Year()})
+	for start := 0; start < len(pages); {
+		year := pages[start].Year()
+		end := start
+		for end < len(pages) && pages[end].Year() == year {
+			end++
 		}
-		groups[len(groups)-1].Entries = append(groups[len(groups)-1].Entries, e)
+		entries, err := d.entries(pages[start:end], 3)
+		if err != nil {
+			return nil, err
+		}
+		groups = append(groups, YearGroup{Year: year, Entries: entries})
+		start = end
 	}
-	return groups
+	return groups, nil
 }
 
 // Entry is a page as a list shows it, with what the list prints worked out beforehand: a
@@ -231,18 +240,19 @@ type Entry struct {
 	Date    string // 2016年9月20日
 	ISODate string // 2016-09-20
 	Summary string
+	Level   int // of its heading: 2 under the list's title, 3 under a year's heading
 	// HTML is the entry drawn by partials/entry.html. A page shows in many lists (its section,
 	// its year, its tags …) and is drawn once for all the lists at one depth.
 	HTML template.HTML
 }
 
-// entries returns pages as entries of the list at d.
-func (d *Data) entries(pages []*page.Page) ([]Entry, error) {
+// entries returns pages as entries of the list at d, with headings of the given level.
+func (d *Data) entries(pages []*page.Page, level int) ([]Entry, error) {
 	out := make([]Entry, len(pages))
 	up := strings.Repeat("../", d.Depth)
 	for i, p := range pages {
-		e := Entry{Page: p, Title: p.Title, Branch: p.Branch, Href: up + page.OutputPath(p.URL), Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p)}
-		html, err := d.r.cached("partials/entry.html", e, p.File, d.Depth)
+		e := Entry{Page: p, Title: p.Title, Branch: p.Branch, Href: up + page.OutputPath(p.URL), Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p), Level: level}
+		html, err := d.r.cached("partials/entry.html", e, p.File, d.Depth, level)
 		if err != nil {
 			return nil, err
 		}
@@ -254,7 +264,7 @@ func (d *Data) entries(pages []*page.Page) ([]Entry, error) {
 
 // Recent returns at most n pages of a list, newest first.
 func (d *Data) Recent(l *page.List, n int) ([]Entry, error) {
-	return d.entries(l.Pages[:min(n, len(l.Pages))])
+	return d.entries(l.Pages[:min(n, len(l.Pages))], 3)
 }
 
 // Dashboard draws every chart of site.yaml across all years, for the home page.
@@ -290,6 +300,22 @@ func (d *Data) HallCharts() ([]template.HTML, error) {
 	d.charted = true
 	return []template.HTML{events, attendance}, nil
 }
+
+// SearchIndex describes the search index to the search page's script.
+type SearchIndex struct {
+	Shards, PagesPerFile int
+}
+
+// SearchIndex returns the layout of the search index's files.
+func (d *Data) SearchIndex() SearchIndex {
+	return SearchIndex{Shards: search.Shards, PagesPerFile: search.PagesPerFile}
+}
+
+// SearchLink returns the link to the search page.
+func (d *Data) SearchLink() string { return d.Rel(search.URL) }
+
+// IsSearchPage reports whether this is the search page, whose header needs no search box.
+func (d *Data) IsSearchPage() bool { return d.URL == search.URL }
 
 // NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
 func (d *Data) NeedsCharts() bool {
@@ -364,6 +390,17 @@ var labels = map[string][2]string{ // simplified, traditional
 	"notFound":       {"找不到页面", "找不到頁面"},
 	"missing":        {"您要找的页面不存在，可能已经移动或删除。", "您要找的頁面不存在，可能已經移動或刪除。"},
 	"backHome":       {"返回首页", "返回首頁"},
+	"search":         {"搜索", "搜索"},
+	"searchLabel":    {"搜索本站", "搜索本站"},
+	"searchHint":     {"输入字词，如：警示教育", "輸入字詞，如：警示教育"},
+	"searchNoScript": {"搜索需要浏览器启用 JavaScript。", "搜索需要瀏覽器啟用 JavaScript。"},
+	"searchLoading":  {"正在查找……", "正在查找……"},
+	"searchFound":    {"找到 %d 篇", "找到 %d 篇"},
+	"searchFoundYet": {"已找到 %d 篇，还可以继续查找", "已找到 %d 篇，還可以繼續查找"},
+	"searchNone":     {"没有找到包含“%s”的页面。", "沒有找到包含「%s」的頁面。"},
+	"searchNoWords":  {"请输入要查找的文字或数字。", "請輸入要查找的文字或數字。"},
+	"searchFailed":   {"无法读取搜索索引：%s", "無法讀取搜索索引：%s"},
+	"searchMore":     {"继续查找", "繼續查找"},
 }
 
 // scriptIndex is 1 for a site written in traditional characters, 0 for simplified.

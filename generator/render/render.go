@@ -21,6 +21,7 @@ import (
 	"github.com/dangjian/dangjian/generator/markdown"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/search"
 )
 
 // Layout names: a page of type T uses T.html when the layouts have one, else single.html.
@@ -32,6 +33,7 @@ const (
 	singleLayout   = "single.html"
 	// notFoundLayout renders page.NotFoundFile.
 	notFoundLayout = "404.html"
+	searchLayout   = "search.html"
 	partialsDir    = "partials"
 	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
 	AssetsDir = "assets"
@@ -182,7 +184,7 @@ func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.T
 		}
 		templates[name] = t
 	}
-	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout, notFoundLayout} {
+	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout, notFoundLayout, searchLayout} {
 		if templates[required] == nil && len(problems) == 0 {
 			report(required, fmt.Errorf("layout missing"))
 		}
@@ -290,11 +292,15 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	}
 	d := r.data(pg.URL, l.Title)
 	d.List, d.Pager = l, pg
-	entries, err := d.entries(pg.Pages)
+	var err error
+	if l.Kind == page.TypeLectureHall && l.Taxonomy == nil {
+		d.YearGroups, err = d.byYear(pg.Pages)
+	} else {
+		d.Entries, err = d.entries(pg.Pages, 2)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", pg.URL, err)
 	}
-	d.Entries = entries
 	if l.Index != nil {
 		d.Page = l.Index
 		d.Content = r.contents[l.Index.File].html
@@ -332,6 +338,14 @@ func (r *Renderer) NotFound() ([]byte, error) {
 	}
 	d.Crumbs = []Crumb{{Title: d.L["home"], Href: d.Rel("/")}, {Title: title}}
 	return r.execute(notFoundLayout, d, path.Join("layouts", notFoundLayout))
+}
+
+// Search renders the search page.
+func (r *Renderer) Search() ([]byte, error) {
+	d := r.data(search.URL, "")
+	d.Title = d.L["search"]
+	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
+	return r.execute(searchLayout, d, "the search page")
 }
 
 func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {

@@ -153,6 +153,13 @@ func (tab *Tab) Errors() []string {
 	return append([]string(nil), tab.errors...)
 }
 
+// Requests returns the URLs the tab has requested so far.
+func (tab *Tab) Requests() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.requests...)
+}
+
 // ForeignRequests returns the requests to any host but base's, and to any scheme but base's.
 func (tab *Tab) ForeignRequests(base string) []string {
 	b, _ := url.Parse(base)

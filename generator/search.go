@@ -1,0 +1,48 @@
+package generator
+
+import (
+	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/search"
+)
+
+// SearchIndex builds the files of the search index of every published page.
+func (s *Site) SearchIndex() ([]search.File, error) {
+	docs := make([]search.Doc, len(s.model.Pages))
+	for i, p := range s.model.Pages {
+		_, text := s.renderer.Body(p)
+		docs[i] = search.Doc{URL: page.Rel(search.URL, p.URL), Title: p.Title, Date: p.DateString(), Summary: p.Summary, Text: text}
+	}
+	return search.Build(docs)
+}
+
+// writeSearch writes the search page and the files of its index.
+func (s *Site) writeSearch(pub Sink) error {
+	html, err := s.renderer.Search()
+	if err != nil {
+		return err
+	}
+	if err := pub.Write(page.OutputPath(search.URL), html); err != nil {
+		return err
+	}
+	files, err := s.SearchIndex()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := pub.Write(f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// searchFileNames lists the files writeSearch writes, for the claims of the site model.
+func searchFileNames(pages []*page.Page, drafts bool) []string {
+	published := 0
+	for _, p := range pages {
+		if p.IsPublished(drafts) {
+			published++
+		}
+	}
+	return append(search.Files(published), page.OutputPath(search.URL))
+}

@@ -1,0 +1,63 @@
+package linkcheck
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestCheck(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html": {Data: []byte(`<!DOCTYPE html>
+<a href="a/index.html">a</a> <a href="a/index.html#top">top</a> <a href="#here">here</a>
+<p id="here"><img src="img/x.png" alt=""> <img srcset="img/x.png 1x, img/y.png 2x" alt="">
+<a href="https://other.example/x">other site</a> <a href="mailto:x@example.com">mail</a>
+<a href="?q=1">query</a>
+<form action="search/index.html"></form>
+<a href="%e7%ba%a2/index.html">red</a>
+`)},
+		"a/index.html": {Data: []byte(`<h1 id="top">a</h1>
+<a href="../index.html#here">back</a>
+<a href="../b/">folder</a>
+<a href="../b">folder, no slash</a>
+<a href="../missing.html">missing</a>
+<a href="../index.html#nowhere">no such id</a>
+<a href="#gone">no such id here</a>
+<a href="/a/index.html">root-relative</a>
+<a href="https://intranet.example/dangjian/a/">own host</a>
+<a href="../../outside.html">outside</a>
+<a href="">empty</a>
+<a name="old">named anchor</a> <a href="#old">to it</a>
+<link rel="stylesheet" href="../style.css">
+`)},
+		"b/index.html":      {Data: []byte("b")},
+		"img/x.png":         {Data: []byte("png")},
+		"search/index.html": {Data: []byte("search")},
+		"红/index.html":      {Data: []byte("red")},
+	}
+	problems, err := Check(site, Options{Hosts: []string{"intranet.example"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"a/index.html:3: ../b/: " + folderLink,
+		"a/index.html:4: ../b: " + folderLink,
+		"a/index.html:5: ../missing.html: no such file: missing.html",
+		`a/index.html:6: ../index.html#nowhere: index.html has no id "nowhere"`,
+		`a/index.html:7: #gone: a/index.html has no id "gone"`,
+		"a/index.html:8: /a/index.html: root-relative link: it breaks from disk and under a sub-path; link relatively",
+		"a/index.html:9: https://intranet.example/dangjian/a/: absolute link to the site itself: it breaks under another address; link relatively",
+		"a/index.html:10: ../../outside.html: points outside the site",
+		"a/index.html:11: : empty link",
+		"a/index.html:13: ../style.css: no such file: style.css",
+		"index.html:3: img/y.png: no such file: img/y.png",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
