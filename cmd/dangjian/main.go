@@ -4,6 +4,7 @@
 //
 //	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
+//	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--poll DURATION] [--drafts] [--no-git]
 //	dangjian version
 package main
 
@@ -34,6 +35,7 @@ type command struct {
 var commands = []command{
 	{"build", "build the site into DEST (default SRC/public)", runBuild},
 	{"export", "make article bundles for the civilization website", runExport},
+	{"serve", "serve the site, rebuild it on every change and reload the browser", runServe},
 	{"version", "print the version", runVersion},
 }
 

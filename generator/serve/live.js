@@ -1,0 +1,62 @@
+// dangjian serve adds this script to every page it serves (and only then): the page reloads
+// when the site is rebuilt, keeping its scroll position, and shows the build's problems over
+// the last good version while a build fails.
+(function () {
+	"use strict";
+	var version = document.currentScript.dataset.version;
+	var scrollKey = "dangjian-scroll:" + location.pathname;
+
+	// The scroll position saved before the reload; restored once images and charts are laid out.
+	var saved = sessionStorage.getItem(scrollKey);
+	if (saved) {
+		sessionStorage.removeItem(scrollKey);
+		if ("scrollRestoration" in history) {
+			history.scrollRestoration = "manual";
+		}
+		var xy = JSON.parse(saved);
+		var restore = function () { window.scrollTo(xy[0], xy[1]); };
+		if (document.readyState === "complete") {
+			restore();
+		} else {
+			window.addEventListener("load", restore);
+		}
+	}
+
+	function reload() {
+		sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
+		location.reload();
+	}
+
+	function showProblems(problems) {
+		var box = document.getElementById("dangjian-problems");
+		if (!box) {
+			box = document.createElement("div");
+			box.id = "dangjian-problems";
+			box.setAttribute("role", "alert");
+			box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+				"background:rgba(20,20,20,.92);color:#fff;padding:2em;font:15px/1.6 monospace;text-align:left";
+			document.body.appendChild(box);
+		}
+		box.textContent = "";
+		var title = document.createElement("p");
+		title.style.cssText = "color:#ff8a80;font-weight:bold;margin:0 0 1em";
+		title.textContent = "dangjian: the build failed; this is the last good version. Fix the file and save: the page reloads.";
+		box.appendChild(title);
+		var list = document.createElement("pre");
+		list.style.cssText = "white-space:pre-wrap;margin:0";
+		list.textContent = problems.join("\n");
+		box.appendChild(list);
+	}
+
+	var events = new EventSource("/__dangjian/events");
+	events.addEventListener("hello", function (e) {
+		// Built again since this page was served (or the server was restarted).
+		if (JSON.parse(e.data).version !== version) {
+			reload();
+		}
+	});
+	events.addEventListener("reload", reload);
+	events.addEventListener("problems", function (e) {
+		showProblems(JSON.parse(e.data).problems);
+	});
+})();
