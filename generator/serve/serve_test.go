@@ -69,7 +69,7 @@ type event struct {
 
 // harness is a served site with one open page listening to its events.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	site   *sitetest.Site
 	srv    *Server
 	url    string
