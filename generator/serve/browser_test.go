@@ -39,6 +39,17 @@ func TestLiveReloadInBrowser(t *testing.T) {
 
 	h.site.Write(editedPage, lecture("红色党课", "修好了。\n\n"+long))
 	waitFor(t, tab, `document.body.textContent.includes("修好了") && !document.getElementById("dangjian-problems")`)
+
+	// More pages open than a browser keeps connections to one server: they share one event
+	// stream, so each still loads, and each reloads.
+	tabs := []*browser.Tab{tab}
+	for range 8 {
+		tabs = append(tabs, b.Open(h.url+"/lectures/", 800))
+	}
+	h.site.Write(editedPage, lecture("红色党课（九个标签页）", "再改。\n\n"+long))
+	for _, open := range tabs {
+		waitFor(t, open, `document.body.textContent.includes("九个标签页")`)
+	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("errors in the page: %v", errs)
 	}

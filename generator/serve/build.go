@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -28,6 +29,7 @@ type builder struct {
 	// pending are the files changed since site was loaded, kept while the build fails, so
 	// that the next reload, against the last good site, reads them all again.
 	pending map[string]bool
+	served  bool      // whether a build was ever written into files
 	started time.Time // names the versions of this server, so a restarted one is told apart
 	builds  int
 }
@@ -76,7 +78,7 @@ func (b *builder) rebuild(ctx context.Context, changed []string, rescan bool) di
 		b.fail(problems)
 		return problems
 	}
-	b.site, b.pending = next, map[string]bool{}
+	b.site, b.pending, b.served = next, map[string]bool{}, true
 	b.builds++
 	b.events.publish(state{Version: b.version(), Changed: names})
 	for _, p := range problems {
@@ -119,7 +121,11 @@ func (b *builder) fail(problems diag.List) {
 			errs++
 		}
 	}
-	fmt.Fprintf(b.stderr, "%d %s; still serving the last good build\n", errs, plural(errs, "error", "errors"))
+	kept := "still serving the last good build"
+	if !b.served {
+		kept = "nothing to serve until they are fixed"
+	}
+	fmt.Fprintf(b.stderr, "%d %s; %s\n", errs, plural(errs, "error", "errors"), kept)
 	cur := b.events.state()
 	b.events.publish(state{Version: cur.Version, Problems: printed})
 }
@@ -137,14 +143,11 @@ func listChanged(names []string) string {
 }
 
 func joinPaths(names []string) string {
-	out := ""
+	native := make([]string, len(names))
 	for i, name := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += diag.Path(name)
+		native[i] = diag.Path(name)
 	}
-	return out
+	return strings.Join(native, ", ")
 }
 
 func plural(n int, one, many string) string {

@@ -13,11 +13,19 @@ import (
 	"github.com/dangjian/dangjian/generator/page"
 )
 
-// ScriptPath is the live-reload script that serve adds to every HTML page.
-const ScriptPath = "/__dangjian/live.js"
+// ScriptPath is the live-reload script that serve adds to every HTML page; it listens to the
+// events through the worker at WorkerPath.
+const (
+	ScriptPath = "/__dangjian/live.js"
+	WorkerPath = "/__dangjian/worker.js"
+)
 
-//go:embed live.js
-var liveScript []byte
+var (
+	//go:embed live.js
+	liveScript []byte
+	//go:embed worker.js
+	workerScript []byte
+)
 
 // handler serves the site from the builder's memory, and nothing else: a URL is looked up by
 // name among the files the build produced, never on disk.
@@ -37,9 +45,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case EventsPath:
 		h.b.events.serveEvents(w, r, h.done)
 		return
-	case ScriptPath:
+	case ScriptPath, WorkerPath:
+		script := liveScript
+		if r.URL.Path == WorkerPath {
+			script = workerScript
+		}
 		w.Header().Set("Cache-Control", "no-cache")
-		serveContent(w, r, "live.js", liveScript)
+		serveContent(w, r, r.URL.Path, script)
 		return
 	}
 	// The version is read before the files: a page then never claims a newer version than

@@ -48,15 +48,40 @@
 		box.appendChild(list);
 	}
 
-	var events = new EventSource("/__dangjian/events");
-	events.addEventListener("hello", function (e) {
-		// Built again since this page was served (or the server was restarted).
-		if (JSON.parse(e.data).version !== version) {
+	function onEvent(name, data) {
+		if (name === "problems") {
+			showProblems(data.problems);
+		} else if (data.version !== version) {
+			// hello or reload: built again since this page was served, or the server restarted.
 			reload();
 		}
+	}
+
+	// A browser keeps at most six connections to one server: the pages share one event
+	// stream through a worker. Where there are no shared workers, each page listens itself,
+	// and lets go of its stream while it is not shown; the hello it gets when shown again
+	// tells it whether it missed a build.
+	if (window.SharedWorker) {
+		var worker = new SharedWorker("/__dangjian/worker.js", {name: "dangjian"});
+		worker.port.onmessage = function (e) { onEvent(e.data.event, e.data.data); };
+		return;
+	}
+	var events = null;
+	function listen() {
+		events = new EventSource("/__dangjian/events");
+		["hello", "reload", "problems"].forEach(function (name) {
+			events.addEventListener(name, function (e) { onEvent(name, JSON.parse(e.data)); });
+		});
+	}
+	document.addEventListener("visibilitychange", function () {
+		if (document.hidden && events) {
+			events.close();
+			events = null;
+		} else if (!document.hidden && !events) {
+			listen();
+		}
 	});
-	events.addEventListener("reload", reload);
-	events.addEventListener("problems", function (e) {
-		showProblems(JSON.parse(e.data).problems);
-	});
+	if (!document.hidden) {
+		listen();
+	}
 })();

@@ -445,6 +445,7 @@ func TestServedFiles(t *testing.T) {
 		{"/robots.txt", 200, "text/plain; charset=utf-8", "", false},
 		{"/assets/favicon.svg", 200, "image/svg+xml", "", false},
 		{ScriptPath, 200, "text/javascript; charset=utf-8", "", false},
+		{WorkerPath, 200, "text/javascript; charset=utf-8", "", false},
 		{"/nowhere/", 404, "text/html; charset=utf-8", "", true},
 	}
 	for _, tt := range tests {
