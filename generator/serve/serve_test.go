@@ -354,9 +354,9 @@ func TestDeleteAndRename(t *testing.T) {
 	h.assertPage("/lectures/jingshi-jiaoyu/", 200, "警示。")
 }
 
-// TestEditorSaves: an atomic save (a temporary file renamed over the page) rebuilds; vim's swap,
-// backup and test files do not, and its save (rename the page to a backup, write it anew,
-// remove the backup) rebuilds the page once.
+// TestEditorSaves: an atomic save (a temporary file renamed over the page) rebuilds the page,
+// whatever the temporary file's name; vim's swap, backup and test files rebuild nothing, and
+// its save (rename the page to a backup, write it anew, remove the backup) rebuilds the page.
 func TestEditorSaves(t *testing.T) {
 	h := start(t, sitetest.New(t, serveSite), 0)
 	full := filepath.Join(h.site.Dir, filepath.FromSlash(editedPage))
@@ -372,6 +372,19 @@ func TestEditorSaves(t *testing.T) {
 	}
 	h.saved(saved, editedPage)
 	h.assertPage("/lectures/hongse-dangke/", 200, "原子保存")
+
+	// sed -i and some editors name their temporary file plainly: it came and went within
+	// the save, and is no change.
+	saved = time.Now()
+	tmp = filepath.Join(dir, "sedAbC123")
+	if err := os.WriteFile(tmp, []byte(lecture("红色党课", "sed 保存。")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, full); err != nil {
+		t.Fatal(err)
+	}
+	h.saved(saved, editedPage)
+	h.assertPage("/lectures/hongse-dangke/", 200, "sed 保存")
 
 	// Scratch files alone: were any of them taken for a change, it would be in this batch
 	// or in one before it.

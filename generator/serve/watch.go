@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,7 +84,7 @@ func watchEvents(ctx context.Context, root string, warn io.Writer) (<-chan batch
 	out := make(chan batch)
 	go func() {
 		defer w.Close()
-		coalesce(ctx, w.Events, w.Errors, nw.changed, warn, out)
+		coalesce(ctx, w.Events, w.Errors, nw.changed, nw.exists, warn, out)
 	}()
 	return out, nil
 }
@@ -148,6 +147,12 @@ func (nw *notifyWatcher) rel(name string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
+// exists reports whether a site file is there.
+func (nw *notifyWatcher) exists(rel string) bool {
+	_, err := os.Lstat(filepath.Join(nw.root, filepath.FromSlash(rel)))
+	return err == nil
+}
+
 // changed returns the site files an event names: the file or folder itself, and what a new
 // folder holds. Folders that went away or were renamed stop being watched: a folder renamed
 // within the site is watched again under its new name when its Create event comes.
@@ -180,14 +185,14 @@ func (nw *notifyWatcher) changed(ev fsnotify.Event) []string {
 // coalesce gathers the files that events name into batches: one when the events pause, sent
 // when the receiver is ready, while new events keep adding to it. An overflow of the event
 // queue turns the batch into a rescan.
-func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan error, changed func(fsnotify.Event) []string, warn io.Writer, out chan<- batch) {
-	pending := map[string]bool{}
-	rescan := false
+func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan error, changed func(fsnotify.Event) []string, exists func(rel string) bool, warn io.Writer, out chan<- batch) {
 	var (
-		first  time.Time // when the pending batch's first event came
-		ready  bool
-		sendTo chan<- batch
-		timer  = time.NewTimer(time.Hour)
+		pending = map[string]bool{} // name → whether its first event in this burst created it
+		rescan  bool
+		first   time.Time // when the burst's first event came
+		ready   bool      // the burst is over: next is to be sent
+		next    batch
+		timer   = time.NewTimer(time.Hour)
 	)
 	timer.Stop()
 	defer timer.Stop()
@@ -202,7 +207,7 @@ func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan err
 		timer.Reset(max(0, min(quiet, maxDelay-now.Sub(first))))
 	}
 	for {
-		sendTo = nil
+		var sendTo chan<- batch
 		if ready {
 			sendTo = out
 		}
@@ -218,7 +223,9 @@ func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan err
 				continue
 			}
 			for _, name := range names {
-				pending[name] = true
+				if _, seen := pending[name]; !seen {
+					pending[name] = ev.Has(fsnotify.Create)
+				}
 			}
 			touched()
 		case err, ok := <-errs:
@@ -232,9 +239,26 @@ func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan err
 			rescan = true
 			touched()
 		case <-timer.C:
-			ready = true
-		case sendTo <- batch{files: slices.Sorted(maps.Keys(pending)), rescan: rescan}:
+			next = settled(pending, rescan, exists)
+			ready = len(next.files) > 0 || next.rescan
+			if !ready {
+				pending, first = map[string]bool{}, time.Time{}
+			}
+		case sendTo <- next:
 			pending, rescan, ready, first = map[string]bool{}, false, false, time.Time{}
 		}
 	}
+}
+
+// settled returns a burst's batch, without the files that came and went within it (sed's and
+// some editors' temporary files): they changed nothing.
+func settled(pending map[string]bool, rescan bool, exists func(rel string) bool) batch {
+	var files []string
+	for name, created := range pending {
+		if !created || exists(name) {
+			files = append(files, name)
+		}
+	}
+	slices.Sort(files)
+	return batch{files: files, rescan: rescan}
 }

@@ -48,7 +48,8 @@ func TestSiteFile(t *testing.T) {
 }
 
 // TestCoalesce feeds events to the batching as fsnotify would: a burst is one batch, sent
-// once the events pause; an overflow makes the batch a rescan.
+// once the events pause; an overflow makes the batch a rescan; a file that came and went
+// within the burst is left out.
 func TestCoalesce(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -66,6 +67,17 @@ func TestCoalesce(t *testing.T) {
 		{"overflow", []fsnotify.Event{{Name: "content/a.md", Op: fsnotify.Write}}, []error{fsnotify.ErrEventOverflow},
 			batch{files: []string{"content/a.md"}, rescan: true}},
 		{"another error", nil, []error{errors.New("read failed")}, batch{rescan: true}},
+		{"a temporary file that came and went", []fsnotify.Event{
+			{Name: "content/sedX1Yz", Op: fsnotify.Create},
+			{Name: "content/sedX1Yz", Op: fsnotify.Write},
+			{Name: "content/sedX1Yz", Op: fsnotify.Rename},
+			{Name: "content/a.md", Op: fsnotify.Create},
+			{Name: "content/gone.md", Op: fsnotify.Remove},
+		}, nil, batch{files: []string{"content/a.md", "content/gone.md"}}},
+		{"only a temporary file", []fsnotify.Event{
+			{Name: "content/sedX1Yz", Op: fsnotify.Create},
+			{Name: "content/sedX1Yz", Op: fsnotify.Remove},
+		}, nil, batch{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,20 +90,23 @@ func TestCoalesce(t *testing.T) {
 				}
 				return nil
 			}
-			go coalesce(ctx, events, errs, changed, io.Discard, out)
+			exists := func(rel string) bool { return rel != "content/sedX1Yz" && rel != "content/gone.md" }
+			go coalesce(ctx, events, errs, changed, exists, io.Discard, out)
 			for _, ev := range tt.events {
 				events <- ev
 			}
 			for _, err := range tt.errs {
 				errs <- err
 			}
-			select {
-			case got := <-out:
-				if !slices.Equal(got.files, tt.want.files) || got.rescan != tt.want.rescan {
-					t.Errorf("batch %+v, want %+v", got, tt.want)
+			if tt.want.files != nil || tt.want.rescan {
+				select {
+				case got := <-out:
+					if !slices.Equal(got.files, tt.want.files) || got.rescan != tt.want.rescan {
+						t.Errorf("batch %+v, want %+v", got, tt.want)
+					}
+				case <-time.After(5 * time.Second):
+					t.Fatal("no batch")
 				}
-			case <-time.After(5 * time.Second):
-				t.Fatal("no batch")
 			}
 			select {
 			case extra := <-out:
@@ -107,7 +122,8 @@ func TestCoalesceWaitsForQuiet(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	events, out := make(chan fsnotify.Event), make(chan batch)
-	go coalesce(ctx, events, nil, func(ev fsnotify.Event) []string { return []string{ev.Name} }, io.Discard, out)
+	always := func(string) bool { return true }
+	go coalesce(ctx, events, nil, func(ev fsnotify.Event) []string { return []string{ev.Name} }, always, io.Discard, out)
 	start := time.Now()
 	for i := 0; ; i++ {
 		select {
