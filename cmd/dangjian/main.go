@@ -6,6 +6,7 @@
 //	dangjian check   [-s SRC] [--fix] [--format text|json]
 //	dangjian new     KIND TITLE [-s SRC]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
+//	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--poll DURATION] [--drafts] [--no-git]
 //	dangjian version
 package main
 
@@ -38,6 +39,7 @@ var commands = []command{
 	{"export", "make article bundles for the civilization website", runExport},
 	{"check", "report every problem of the site, and with --fix repair what is certain", runCheck},
 	{"new", "start a page of a KIND from its template: new KIND TITLE", runNew},
+	{"serve", "serve the site, rebuild it on every change and reload the browser", runServe},
 	{"version", "print the version", runVersion},
 }
 

@@ -63,6 +63,9 @@ func TestExitStatus(t *testing.T) {
 		// The OpenCC package registers -dir on the global flag set; commands have their own.
 		{"export, OpenCC's flag", []string{"export", "-dir", "x"}, exitUsage, "", "flag provided but not defined: -dir"},
 		{"export help", []string{"export", "-h"}, exitOK, "", "-since"},
+		{"serve help", []string{"serve", "-h"}, exitOK, "", "-poll DURATION"},
+		{"serve, bad interval", []string{"serve", "--poll", "often"}, exitUsage, "", `invalid value "often" for flag -poll`},
+		{"serve, not a site", []string{"serve", "-s", t.TempDir(), "--addr", "127.0.0.1:0"}, exitProblems, "", "(is it the site's folder?)"},
 		{"Chinese folders with spaces", []string{"build", "-s", chinese, "--no-git"}, exitOK, "built 2 pages,", ""},
 		// Paths are printed the way the system writes them: content\lectures\… on Windows.
 		{"problems in Chinese folders", []string{"build", "-s", chineseBad}, exitProblems, "",

@@ -110,9 +110,10 @@ func bundleOf(name string, bundles map[string]string) string {
 }
 
 // Ignored reports whether a file or folder name is hidden or an editor's scratch file:
-// .git, .DS_Store, vim's .x.swp and 4913, emacs's x~ and .#x, Office's ~$x.
+// .git, .DS_Store, vim's .x.swp and 4913, emacs's x~, .#x and #x#, Office's ~$x.
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") ||
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") ||
 		strings.HasPrefix(name, "~") ||
 		strings.HasSuffix(name, "~") ||
 		strings.HasSuffix(name, ".swp") ||
