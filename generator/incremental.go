@@ -136,8 +136,10 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	prevLists := lists(prev.model)
 	for url, l := range lists(s.model) {
 		old := prevLists[url]
-		if l.IsHome() || old == nil || listChanged(old, l, touched) {
-			for _, pg := range l.Paginate(size) {
+		for _, pg := range l.Paginate(size) {
+			// With the same pages in the same order, only the pages of the list that show a
+			// touched page change.
+			if l.IsHome() || old == nil || reordered(old, l) || slices.ContainsFunc(pg.Pages, func(p *page.Page) bool { return touched[p.File] }) {
 				outs[page.OutputPath(pg.URL)] = true
 			}
 		}
@@ -184,13 +186,13 @@ func neighbourChanged(a, b *page.Page) bool {
 	return a.File != b.File || a.Title != b.Title
 }
 
-// listChanged reports whether a list shows other pages, in another order, or a touched page.
-func listChanged(old, cur *page.List, touched map[string]bool) bool {
+// reordered reports whether a list shows other pages, or in another order, or has another title.
+func reordered(old, cur *page.List) bool {
 	if len(old.Pages) != len(cur.Pages) || old.Title != cur.Title {
 		return true
 	}
 	for i, p := range cur.Pages {
-		if old.Pages[i].File != p.File || touched[p.File] {
+		if old.Pages[i].File != p.File {
 			return true
 		}
 	}
