@@ -4,7 +4,7 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/dangjian/dangjian/generator/garbage"
+	"github.com/dangjian/dangjian/generator/hygiene"
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -33,7 +33,7 @@ func (c *cleaner) clean(s string) string {
 	if !hasHan(s) || c.err != nil {
 		return s
 	}
-	out, err := c.cc.Convert(garbage.Remove(s))
+	out, err := c.cc.Convert(hygiene.RemoveGarbage(s))
 	if err != nil {
 		c.err = err
 		return s

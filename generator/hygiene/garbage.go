@@ -10,20 +10,32 @@ import (
 )
 
 // garbage finds the 字(pīnyīn) garbage of machine conversion: a Chinese character followed by
-// the pinyin of one syllable, tone mark and all, in ASCII brackets: 根據(jù). A character may
-// carry more than one (發(fā)(fā)), and invisible characters may stand between. Nobody types a
-// tone-marked syllable in half-width brackets after its character, so deleting it is certain.
+// the pinyin of one syllable, tone mark and all, in brackets: 根據(jù), or 根據（jù） once the text
+// was made full-width. A character may carry more than one (發(fā)(fā)), and invisible
+// characters may stand between. Nobody types a tone-marked syllable in brackets after its
+// character, so deleting it is certain.
 func (t *text) garbage() {
+	var next [len(brackets)]int // the next offset of each opening bracket, -1 when none is left
+	for k := range next {
+		next[k] = -2 // not looked for yet
+	}
 	for i := 0; ; {
-		j := bytes.IndexByte(t.norm[i:], '(')
-		if j < 0 {
+		open, pair := -1, brackets[0]
+		for k, b := range brackets {
+			if next[k] != -1 && next[k] < i {
+				next[k] = indexFrom(t.norm, i, b[0])
+			}
+			if next[k] >= 0 && (open < 0 || next[k] < open) {
+				open, pair = next[k], b
+			}
+		}
+		if open < 0 {
 			return
 		}
-		open := i + j
-		end, ok := pinyinAt(t.norm, open)
+		end, ok := pinyinAt(t.norm, open, pair)
 		han := t.before(open) // past invisible characters and the garbage before
 		if !ok || !unicode.Is(unicode.Han, han) {
-			i = open + 1
+			i = open + len(pair[0])
 			continue
 		}
 		junk := string(t.norm[open:end])
@@ -34,14 +46,37 @@ func (t *text) garbage() {
 	}
 }
 
-// pinyinAt reports whether b holds "(syllable)" at offset i, and returns the offset after it.
-func pinyinAt(b []byte, i int) (int, bool) {
-	const longest = len("(zhuàng)")
-	close := bytes.IndexByte(b[i+1:min(len(b), i+longest)], ')')
+// brackets are the pairs the garbage comes in: half-width, as conversion writes it, and
+// full-width.
+var brackets = [...][2]string{{"(", ")"}, {"（", "）"}}
+
+// indexFrom returns the offset of s in b at or after i, or -1.
+func indexFrom(b []byte, i int, s string) int {
+	j := bytes.Index(b[i:], []byte(s))
+	if j < 0 {
+		return -1
+	}
+	return i + j
+}
+
+// pinyinAt reports whether b holds a syllable in the brackets pair at offset i, and returns
+// the offset after it.
+func pinyinAt(b []byte, i int, pair [2]string) (int, bool) {
+	const longest = len("zhuàng")
+	from := i + len(pair[0])
+	close := bytes.Index(b[from:min(len(b), from+longest+len(pair[1]))], []byte(pair[1]))
 	if close < 0 {
 		return 0, false
 	}
-	return i + 1 + close + 1, isSyllable(string(b[i+1 : i+1+close]))
+	return from + close + len(pair[1]), isSyllable(string(b[from : from+close]))
+}
+
+// RemoveGarbage returns s without its 字(pīnyīn) garbage, for text that is republished (the
+// export) while its source files stay as they are.
+func RemoveGarbage(s string) string {
+	t := newText("", []byte(s))
+	t.garbage()
+	return string(Apply([]byte(s), t.found))
 }
 
 // toneless maps a vowel with a tone mark to the vowel without it.
