@@ -99,6 +99,6 @@ func TestMetricDisagreementWarns(t *testing.T) {
 	s := sitetest.New(t, chartSite)
 	s.Write("content/reports/2016.md", "---\ntitle: 2016年报告\ndate: 2016-12-31\nyear: 2016\nmetrics: {members: 300, party_lectures: 20}\n---\n")
 	rep := s.Build()
-	sitetest.AssertProblems(t, rep.Warnings, `content/reports/2016.md:5:1: warning: metric party_lectures for 2016: declared 20, counted 2 from content/lectures/a.md, content/lectures/b.md`)
+	sitetest.AssertProblems(t, rep.Warnings, `content/reports/2016.md:5:1: warning: metric party_lectures for 2016: declared 20, but its rule count: {type: lecture, form: 党课} counts 2 from content/lectures/a.md, content/lectures/b.md; the site shows 20`)
 	s.AssertFile("public/index.html", `<tr><th scope="row">2016</th><td>20</td></tr>`)
 }

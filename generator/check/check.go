@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -111,7 +110,6 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 	}
 	model := site.Model()
 	problems = append(problems, futureDates(model, cfg.Today)...)
-	problems = append(problems, reportMetrics(model)...)
 	problems = append(problems, emptyListTitles(model)...)
 	texts := readTexts(cfg.Source)
 	for i, t := range texts {
@@ -149,55 +147,6 @@ func futureDates(site *page.Site, today time.Time) diag.List {
 		}
 	}
 	return problems
-}
-
-// reportMetrics warns where a report declares a figure that differs from what the metric's
-// rule counts from the pages: the declared figure is the one the site shows.
-func reportMetrics(site *page.Site) diag.List {
-	var problems diag.List
-	for _, p := range site.Pages {
-		if p.Report == nil {
-			continue
-		}
-		year := p.Report.Year
-		if year == 0 {
-			year = p.Year()
-		}
-		keys := make([]string, 0, len(p.Report.Metrics))
-		for key := range p.Report.Metrics {
-			keys = append(keys, key)
-		}
-		slices.Sort(keys)
-		for _, key := range keys {
-			m := site.Config.Metric(key)
-			if m == nil {
-				continue // validate reports an unknown metric
-			}
-			declared := p.Report.Metrics[key]
-			if computed, ok := site.Computed(m, year); ok && computed != declared {
-				problems.Add(diag.Warningf(p.Pos("metrics"), "metrics: %s is %s here, but %s gives %s for %d from the pages; the site shows %s",
-					key, number(declared), describeRule(m), number(computed), year, number(declared)))
-			}
-		}
-	}
-	return problems
-}
-
-func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// describeRule says a metric's rule as site.yaml gives it: "count: {type: lecture, form: 党课}".
-func describeRule(m *config.Metric) string {
-	name, r := "count", m.Count
-	if r == nil {
-		name, r = "sum", m.Sum
-	}
-	parts := []string{"type: " + r.Type}
-	for _, f := range []struct{ key, value string }{{"form", r.Form}, {"category", r.Category}, {"status", r.Status}, {"branch", r.Branch}, {"field", r.Field}} {
-		if f.value != "" {
-			parts = append(parts, f.key+": "+f.value)
-		}
-	}
-	return fmt.Sprintf("its rule %s: {%s}", name, strings.Join(parts, ", "))
 }
 
 // emptyListTitles warns of an _index.md whose title is given but empty: the list would be

@@ -173,8 +173,8 @@ attendance: 120
 ---
 `, []string{
 			`content/reports/2016.md:4:1: warning: year 2015 differs from the year of the date, 2016`,
-			`content/reports/2016.md:5:1: warning: metrics: hall_attendance is 200 here, but its rule sum: {type: lecture-hall, field: attendance} gives 120 for 2015 from the pages; the site shows 200`,
-			`content/reports/2016.md:5:1: warning: metrics: party_lectures is 2 here, but its rule count: {type: lecture, form: 党课} gives 1 for 2015 from the pages; the site shows 2`,
+			`content/reports/2016.md:5:1: warning: metric hall_attendance for 2015: declared 200, but its rule sum: {type: lecture-hall, field: attendance} counts 120 from content/lecture-hall/b.md; the site shows 200`,
+			`content/reports/2016.md:5:1: warning: metric party_lectures for 2015: declared 2, but its rule count: {type: lecture, form: 党课} counts 1 from content/lectures/a.md; the site shows 2`,
 		}, false},
 		{"text hygiene, drafts too", "\n-- content/activities/x.md --\n---\ntitle: 根據(jù)\ndate: 2016-01-01\n---\n確?!皟蓪W\u200B一做,發電\n" +
 			"-- content/activities/draft.md --\n---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n发(fā)电\n",

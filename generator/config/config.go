@@ -56,6 +56,25 @@ type Rule struct {
 	Field    string `yaml:"field"`
 }
 
+// RuleString writes a metric's rule as site.yaml gives it: count: {type: lecture, form: 党课}.
+// It is "" for a metric without a rule.
+func (m Metric) RuleString() string {
+	name, r := "count", m.Count
+	if r == nil {
+		name, r = "sum", m.Sum
+	}
+	if r == nil {
+		return ""
+	}
+	parts := []string{"type: " + r.Type}
+	for _, f := range []struct{ key, value string }{{"form", r.Form}, {"category", r.Category}, {"status", r.Status}, {"branch", r.Branch}, {"field", r.Field}} {
+		if f.value != "" {
+			parts = append(parts, f.key+": "+f.value)
+		}
+	}
+	return name + ": {" + strings.Join(parts, ", ") + "}"
+}
+
 // Chart groups metrics into one chart across the years.
 type Chart struct {
 	Key     string   `yaml:"key"`

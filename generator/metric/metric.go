@@ -109,7 +109,7 @@ func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {
 			}
 			v.Declared, v.HasDeclared, v.DeclaredBy = p.Report.Metrics[key], true, p.File
 			if s.Metric.Count != nil || s.Metric.Sum != nil {
-				if msg := v.disagreement(key, year); msg != "" {
+				if msg := v.disagreement(s.Metric, year); msg != "" {
 					problems.Add(diag.Warningf(p.Pos("metrics"), "%s", msg))
 				}
 			}
@@ -118,19 +118,22 @@ func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {
 	return t, problems
 }
 
-func (v *Value) disagreement(key string, year int) string {
+// disagreement says how a declared value differs from what the metric's rule counts, naming
+// the rule and the pages counted; "" when they agree.
+func (v *Value) disagreement(m config.Metric, year int) string {
 	if v.Declared == v.Counted {
 		return ""
 	}
-	if len(v.Sources) == 0 {
-		return fmt.Sprintf("metric %s for %d: declared %s, counted 0: no page of %d matches its rule", key, year, Format(v.Declared), year)
+	from := fmt.Sprintf("no page of %d", year)
+	if len(v.Sources) > 0 {
+		sources := slices.Sorted(slices.Values(v.Sources))
+		from = strings.Join(sources[:min(3, len(sources))], ", ")
+		if more := len(sources) - 3; more > 0 {
+			from += fmt.Sprintf(" and %d more", more)
+		}
 	}
-	sources := slices.Sorted(slices.Values(v.Sources))
-	shown := strings.Join(sources[:min(3, len(sources))], ", ")
-	if more := len(sources) - 3; more > 0 {
-		shown += fmt.Sprintf(" and %d more", more)
-	}
-	return fmt.Sprintf("metric %s for %d: declared %s, counted %s from %s", key, year, Format(v.Declared), Format(v.Counted), shown)
+	return fmt.Sprintf("metric %s for %d: declared %s, but its rule %s counts %s from %s; the site shows %s",
+		m.Key, year, Format(v.Declared), m.RuleString(), Format(v.Counted), from, Format(v.Declared))
 }
 
 func (s *Series) at(year int) *Value {

@@ -45,7 +45,7 @@ func TestCompute(t *testing.T) {
 	if years := table.Years("lectures", "members"); len(years) != 2 || years[0] != 2015 || years[1] != 2016 {
 		t.Errorf("years %v", years)
 	}
-	if len(problems) != 1 || !strings.Contains(problems[0].String(), "warning: metric lectures for 2016: declared 20, counted 2 from b.md, c.md") {
+	if len(problems) != 1 || !strings.Contains(problems[0].String(), "warning: metric lectures for 2016: declared 20, but its rule count: {type: lecture, form: 党课} counts 2 from b.md, c.md; the site shows 20") {
 		t.Errorf("problems: %v", problems)
 	}
 }
