@@ -159,7 +159,13 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
-	generated := append(machineFileNames(conf.BaseURL), searchFileNames(pages, cfg.Drafts)...)
+	published := 0
+	for _, p := range pages {
+		if p.IsPublished(cfg.Drafts) {
+			published++
+		}
+	}
+	generated := append(machineFileNames(conf.BaseURL), searchFileNames(published)...)
 	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: generated, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
@@ -339,7 +345,7 @@ func rendered(out string, render func() ([]byte, error)) output {
 // outputs lists every file the site publishes.
 func (s *Site) outputs() []output {
 	// The search index is the longest to make: it goes first.
-	searchFiles := searchFileNames(s.model.Pages, true)
+	searchFiles := searchFileNames(len(s.model.Pages))
 	outs := []output{{path: searchFiles[len(searchFiles)-1], make: s.writeSearch, also: searchFiles[:len(searchFiles)-1]}}
 	for _, p := range s.model.Pages {
 		outs = append(outs, rendered(page.OutputPath(p.URL), func() ([]byte, error) { return s.renderer.Page(p) }))

@@ -161,7 +161,7 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	}
 	outs[page.NotFoundFile] = true
 	// The search index holds every page's text.
-	for _, name := range searchFileNames(s.model.Pages, true) {
+	for _, name := range searchFileNames(len(s.model.Pages)) {
 		outs[name] = true
 	}
 	return outs

@@ -3,8 +3,6 @@ package generator_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -129,5 +127,4 @@ func TestReloadRewritesLittle(t *testing.T) {
 	if pages >= len(mem.Names())/3 {
 		t.Errorf("an edit of one body rewrote %d of %d files", pages, len(mem.Names()))
 	}
-	_ = os.Remove(filepath.Join(s.Dir, "unused"))
 }

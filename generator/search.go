@@ -36,13 +36,8 @@ func (s *Site) writeSearch(pub Sink) error {
 	return nil
 }
 
-// searchFileNames lists the files writeSearch writes, for the claims of the site model.
-func searchFileNames(pages []*page.Page, drafts bool) []string {
-	published := 0
-	for _, p := range pages {
-		if p.IsPublished(drafts) {
-			published++
-		}
-	}
+// searchFileNames lists the files writeSearch writes for a site of so many published pages;
+// the search page is last.
+func searchFileNames(published int) []string {
 	return append(search.Files(published), page.OutputPath(search.URL))
 }

@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
 func TestExitStatus(t *testing.T) {
@@ -203,29 +203,11 @@ func TestBuildOutputs(t *testing.T) {
 
 func TestShowProgress(t *testing.T) {
 	var p generator.Progress
-	var out syncBuffer
+	var out sitetest.SyncBuffer
 	stop := showProgress(&out, &p, time.Now())
 	time.Sleep(3 * progressEvery)
 	stop()
 	if !strings.Contains(out.String(), "\r\033[K") {
 		t.Errorf("progress printed %q", out.String())
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the progress goroutine and the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -341,7 +341,7 @@ func (s *Site) validateCharts(v validator) {
 		for j, key := range c.Metrics {
 			if s.Metric(key) == nil {
 				msg := fmt.Sprintf("chart %q: unknown metric %q", c.Key, key)
-				if near := yamlnode.Nearest(key, s.metricKeys()); near != "" {
+				if near := yamlnode.Nearest(key, s.MetricKeys()); near != "" {
 					msg += fmt.Sprintf("; did you mean %q?", near)
 				}
 				cv.item("metrics", j).here("%s", msg)
@@ -360,7 +360,8 @@ func (s *Site) Metric(key string) *Metric {
 	return nil
 }
 
-func (s *Site) metricKeys() []string {
+// MetricKeys lists the keys of the metrics, in the order site.yaml gives them.
+func (s *Site) MetricKeys() []string {
 	keys := make([]string, len(s.Metrics))
 	for i, m := range s.Metrics {
 		keys[i] = m.Key

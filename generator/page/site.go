@@ -367,6 +367,3 @@ func (s *Site) BySource(file string) *Page { return s.bySource[file] }
 
 // DraftAt returns the source of an unpublished draft at url, or "".
 func (s *Site) DraftAt(url string) string { return s.drafts[url] }
-
-// Outputs returns the number of files the model publishes, static files included.
-func (s *Site) Outputs() int { return len(s.outputs) }

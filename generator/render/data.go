@@ -131,9 +131,6 @@ func (d *Data) YearLink(p *page.Page) string {
 	return d.TermLink(page.TaxonomyYears, strconv.Itoa(p.Year()))
 }
 
-// Taxonomies lists the site's taxonomies (those with terms), for its footer.
-func (d *Data) Taxonomies() []*page.Taxonomy { return d.Site.Taxonomies }
-
 // HasFeed reports whether the site has an Atom feed (it needs site.yaml's base_url).
 func (d *Data) HasFeed() bool { return d.Site.Config.BaseURL != "" }
 
@@ -246,12 +243,17 @@ type Entry struct {
 	HTML template.HTML
 }
 
+// entry returns a page as an entry of the list at d, without its HTML.
+func (d *Data) entry(p *page.Page, level int) Entry {
+	return Entry{Page: p, Title: p.Title, Branch: p.Branch, Href: strings.Repeat("../", d.Depth) + page.OutputPath(p.URL),
+		Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p), Level: level}
+}
+
 // entries returns pages as entries of the list at d, with headings of the given level.
 func (d *Data) entries(pages []*page.Page, level int) ([]Entry, error) {
 	out := make([]Entry, len(pages))
-	up := strings.Repeat("../", d.Depth)
 	for i, p := range pages {
-		e := Entry{Page: p, Title: p.Title, Branch: p.Branch, Href: up + page.OutputPath(p.URL), Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p), Level: level}
+		e := d.entry(p, level)
 		html, err := d.r.cached("partials/entry.html", e, p.File, d.Depth, level)
 		if err != nil {
 			return nil, err
@@ -262,9 +264,14 @@ func (d *Data) entries(pages []*page.Page, level int) ([]Entry, error) {
 	return out, nil
 }
 
-// Recent returns at most n pages of a list, newest first.
-func (d *Data) Recent(l *page.List, n int) ([]Entry, error) {
-	return d.entries(l.Pages[:min(n, len(l.Pages))], 3)
+// Recent returns at most n pages of a list, newest first, for the home page, which shows them
+// in a layout of its own (their HTML is not drawn).
+func (d *Data) Recent(l *page.List, n int) []Entry {
+	recent := make([]Entry, min(n, len(l.Pages)))
+	for i := range recent {
+		recent[i] = d.entry(l.Pages[i], 3)
+	}
+	return recent
 }
 
 // Dashboard draws every chart of site.yaml across all years, for the home page.

@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -74,7 +73,7 @@ type harness struct {
 	srv    *Server
 	url    string
 	events <-chan event
-	log    *syncBuffer
+	log    *sitetest.SyncBuffer
 }
 
 // start serves the site s (polling when poll is set) and opens the event stream; it returns
@@ -82,7 +81,7 @@ type harness struct {
 func start(t *testing.T, s *sitetest.Site, poll time.Duration) *harness {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	log := &syncBuffer{}
+	log := &sitetest.SyncBuffer{}
 	srv, err := Start(ctx, Config{Site: generator.Config{Source: s.Dir, NoGit: true}, Poll: poll, Stdout: log, Stderr: log})
 	if err != nil {
 		cancel()
@@ -580,7 +579,7 @@ func TestServeStops(t *testing.T) {
 	addr := probe.Addr().String()
 	probe.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
+	out := &sitetest.SyncBuffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- Serve(ctx, Config{Site: generator.Config{Source: s.Dir, NoGit: true}, Addr: addr, Stdout: out, Stderr: out})
@@ -609,22 +608,4 @@ func TestServeStops(t *testing.T) {
 	if !strings.Contains(out.String(), "stopped") {
 		t.Errorf("output:\n%s", out)
 	}
-}
-
-// syncBuffer is a bytes.Buffer for a server's log, written by its goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

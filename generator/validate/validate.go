@@ -72,10 +72,7 @@ func report(problems *diag.List, site *config.Site, p *page.Page) {
 		keys = append(keys, key)
 	}
 	slices.Sort(keys)
-	known := make([]string, len(site.Metrics))
-	for i, m := range site.Metrics {
-		known[i] = m.Key
-	}
+	known := site.MetricKeys()
 	for _, key := range keys {
 		if site.Metric(key) != nil {
 			continue

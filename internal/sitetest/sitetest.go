@@ -16,6 +16,7 @@
 package sitetest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -25,6 +26,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dangjian/dangjian/generator"
@@ -191,3 +193,22 @@ func Files(t testing.TB, dir string) []string {
 
 // Golden compares got with a golden file (see package golden).
 func Golden(t testing.TB, name, got string) { golden.Check(t, name, []byte(got)) }
+
+// SyncBuffer is a bytes.Buffer that goroutines may write while a test reads it: a server's
+// log, a progress line.
+type SyncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *SyncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *SyncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
