@@ -33,8 +33,8 @@ func (t *text) garbage() {
 			return
 		}
 		end, ok := pinyinAt(t.norm, open, pair)
-		han := t.before(open) // past invisible characters and the garbage before
-		if !ok || !unicode.Is(unicode.Han, han) {
+		han := t.before(open) // past invisible characters, garbled runs and the garbage before
+		if _, misread := t.skipped(open); misread || !ok || !unicode.Is(unicode.Han, han) {
 			i = open + len(pair[0])
 			continue
 		}
@@ -69,6 +69,39 @@ func pinyinAt(b []byte, i int, pair [2]string) (int, bool) {
 		return 0, false
 	}
 	return from + close + len(pair[1]), isSyllable(string(b[from : from+close]))
+}
+
+// garbageAt reports whether b holds a syllable in brackets at offset i, and returns the
+// offset after it.
+func garbageAt(b []byte, i int) (int, bool) {
+	for _, pair := range brackets {
+		if bytes.HasPrefix(b[i:], []byte(pair[0])) {
+			if end, ok := pinyinAt(b, i, pair); ok {
+				return end, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// garbageBefore reports whether b holds a syllable in brackets that ends at offset i, and
+// returns the offset of its opening bracket.
+func garbageBefore(b []byte, i int) (int, bool) {
+	const longest = len("(zhuàng)") + 4 // full-width brackets are two bytes longer each
+	for _, pair := range brackets {
+		if !bytes.HasSuffix(b[:i], []byte(pair[1])) {
+			continue
+		}
+		open := bytes.LastIndex(b[max(0, i-longest):i], []byte(pair[0]))
+		if open < 0 {
+			continue
+		}
+		open += max(0, i-longest)
+		if end, ok := pinyinAt(b, open, pair); ok && end == i {
+			return open, true
+		}
+	}
+	return 0, false
 }
 
 // RemoveGarbage returns s without its 字(pīnyīn) garbage, for text that is republished (the

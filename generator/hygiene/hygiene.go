@@ -51,8 +51,11 @@ func Check(file string, data []byte, script string) []Finding {
 		return nil
 	}
 	t := newText(file, data)
+	t.siteScript = script
 	t.invisible()
+	t.misread()
 	t.garbage()
+	t.tellMisread()
 	prose := t.prose()
 	t.punctuation(prose)
 	if script != "" {
@@ -91,12 +94,14 @@ func Apply(data []byte, findings []Finding) []byte {
 // and CRLF line ends taken away, as the rest of dangjian reads it; edits are moved back to
 // the file's own bytes when they are made.
 type text struct {
-	file  string
-	isMD  bool
-	norm  []byte
-	bom   int   // the length of the byte-order mark taken from the start
-	crlf  []int // offsets in norm of the line ends that were CRLF
-	lines []int // offsets in norm at which lines start
+	file string
+	// siteScript is the script the site is written in, or "" when it is not checked.
+	siteScript string
+	isMD       bool
+	norm       []byte
+	bom        int   // the length of the byte-order mark taken from the start
+	crlf       []int // offsets in norm of the line ends that were CRLF
+	lines      []int // offsets in norm at which lines start
 	// skip holds the ranges of garbage and invisible characters, sorted: punctuation looks
 	// past them for its neighbours, so that one --fix leaves nothing for the next.
 	skip []span
@@ -104,8 +109,13 @@ type text struct {
 	// with, so that their neighbours see them as they will be.
 	becomes map[int]rune
 	handled map[int]bool // the offsets of the marks reported
-	found   []Finding
-	last    lastPos
+	runs    []*misreadRun
+	// runStarts and runEnds hold, at the offsets where garbled runs start and end, their
+	// first and last characters as they will be read in step, which their neighbours see.
+	runStarts, runEnds map[int]rune
+	lostOn             map[int]bool // the starts of lines where a character was lost untold
+	found              []Finding
+	last               lastPos
 }
 
 // span is a range [start, end) of offsets in norm.
@@ -113,14 +123,17 @@ type span struct{ start, end int }
 
 func newText(file string, data []byte) *text {
 	t := &text{
-		file:    file,
-		isMD:    path.Ext(file) == ".md",
-		norm:    frontmatter.Normalize(data),
-		bom:     len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))),
-		lines:   []int{0},
-		becomes: map[int]rune{},
-		handled: map[int]bool{},
-		last:    lastPos{line: -1},
+		file:      file,
+		isMD:      path.Ext(file) == ".md",
+		norm:      frontmatter.Normalize(data),
+		bom:       len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))),
+		lines:     []int{0},
+		becomes:   map[int]rune{},
+		handled:   map[int]bool{},
+		runStarts: map[int]rune{},
+		runEnds:   map[int]rune{},
+		lostOn:    map[int]bool{},
+		last:      lastPos{line: -1},
 	}
 	raw := data[t.bom:]
 	for i, removed := 0, 0; i < len(raw); i++ {
@@ -230,10 +243,13 @@ func (t *text) addSkip(s span) {
 
 // before returns the character before offset on its line, looking past skipped ranges, and
 // utf8.RuneError at the start of the line. A mark that is being replaced reads as its
-// replacement.
+// replacement, and a garbled run as it reads in step.
 func (t *text) before(offset int) rune {
 	start := t.lineStart(offset)
 	for offset > start {
+		if last, ok := t.runEnds[offset]; ok {
+			return last
+		}
 		r, size := utf8.DecodeLastRune(t.norm[start:offset])
 		if s, ok := t.skipped(offset - size); ok {
 			offset = max(s.start, start)
@@ -249,9 +265,13 @@ func (t *text) before(offset int) rune {
 
 // after returns the character at offset, looking past skipped ranges (and spaces, when
 // spaces is true), with its offset; utf8.RuneError and the line's end at the end of the line.
+// A garbled run reads as it does in step.
 func (t *text) after(offset int, spaces bool) (rune, int) {
 	end := t.lineEnd(offset)
 	for offset < end {
+		if first, ok := t.runStarts[offset]; ok {
+			return first, offset
+		}
 		if s, ok := t.skipped(offset); ok {
 			offset = s.end
 			continue

@@ -31,18 +31,13 @@ var invisibles = map[rune]string{
 	'\uFEFF': "byte-order mark",
 }
 
-// invisible finds invisible characters, which deleting repairs, and replacement characters
-// (U+FFFD), which stand for a character lost in a conversion that only the writer can retype.
-// A byte-order mark at the very start of the file is not text and is left alone; so is a
+// invisible finds invisible characters, which deleting repairs. A byte-order mark at the very start of the file is not text and is left alone; so is a
 // zero-width joiner inside an emoji, where it belongs.
 func (t *text) invisible() {
 	for i := 0; i < len(t.norm); {
 		r, size := utf8.DecodeRune(t.norm[i:])
 		name, ok := invisibles[r]
-		switch {
-		case r == utf8.RuneError && size == 3:
-			t.report(diag.Errorf(diag.Position{}, "replacement character U+FFFD: a character was lost in a conversion; retype it from the original"), i, "")
-		case ok && !(r == '\u200D' && t.inEmoji(i, size)):
+		if ok && !(r == '\u200D' && t.inEmoji(i, size)) {
 			t.addSkip(span{i, i + size})
 			t.report(diag.Errorf(diag.Position{}, "invisible character U+%04X (%s); delete it", r, name),
 				i, fmt.Sprintf("deleted the invisible U+%04X (%s)", r, name), Edit{Start: i, End: i + size})

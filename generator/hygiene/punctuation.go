@@ -100,11 +100,18 @@ func (t *text) question(i int) {
 	if !isCJK(prev) {
 		return
 	}
-	if next, _ := t.after(i+1, false); next == utf8.RuneError || next == ' ' || next == '\t' || strings.ContainsRune("」』）】》”", next) {
+	if !t.lostAt(i) {
 		t.halfWidth(i, '?')
 		return
 	}
 	t.report(diag.Errorf(diag.Position{}, `"?" after %c: a character was lost here in an encoding conversion; retype the words from the original (a question mark is written "？")`, prev), i, "")
+}
+
+// lostAt reports whether the "?" at offset i stands for a lost character: it is not before a
+// space, the line's end or a closing mark.
+func (t *text) lostAt(i int) bool {
+	next, _ := t.after(i+1, false)
+	return next != utf8.RuneError && next != ' ' && next != '\t' && !strings.ContainsRune("」』）】》”", next)
 }
 
 // period reports a "." that ends a Chinese sentence or follows a Chinese numeral; it is

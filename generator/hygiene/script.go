@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/longbridgeapp/opencc"
 )
 
 //go:generate go run ./internal/mkchars
@@ -66,19 +67,21 @@ const mostShown = 8
 // script finds, in prose, characters of the other script than the site's: one finding a line
 // for those only the other script writes (an error), and one for those the site's script
 // writes only in names (a warning), each at the first of them, naming each with the forms to
-// write instead. There is no repair: which form is right can depend on the word (发 is 發 in
-// 發電 but 髮 in 頭髮).
+// write instead. The errors are repaired as OpenCC converts the line, which weighs the words
+// around a character whose form depends on them (发 is 發 in 發電 but 髮 in 頭髮); names are
+// left to the writer.
 func (t *text) script(prose []span, script string) {
 	for _, kind := range []struct {
 		wrong  forms
 		report func(diag.Position, string, ...any) diag.Problem
 		format string
+		repair bool
 	}{
-		{chars().only[script], diag.Errorf, "%s characters in a site written in %s ones (site.yaml script): %s"},
-		{chars().usually[script], diag.Warningf, "%s characters in a site written in %s ones (site.yaml script), unless they are part of a name: %s"},
+		{chars().only[script], diag.Errorf, "%s characters in a site written in %s ones (site.yaml script): %s", true},
+		{chars().usually[script], diag.Warningf, "%s characters in a site written in %s ones (site.yaml script), unless they are part of a name: %s", false},
 	} {
 		type line struct {
-			first int
+			at    []int // the offsets of the characters
 			chars []rune
 		}
 		var lines []*line
@@ -90,10 +93,11 @@ func (t *text) script(prose []span, script string) {
 			start := t.lineStart(i)
 			l := byLine[start]
 			if l == nil {
-				l = &line{first: i}
+				l = &line{}
 				byLine[start] = l
 				lines = append(lines, l)
 			}
+			l.at = append(l.at, i)
 			if !slices.Contains(l.chars, r) {
 				l.chars = append(l.chars, r)
 			}
@@ -109,9 +113,85 @@ func (t *text) script(prose []span, script string) {
 			if more := len(l.chars) - mostShown; more > 0 {
 				fmt.Fprintf(&b, " and %d more", more)
 			}
-			t.report(kind.report(diag.Position{}, kind.format, other(script), script, b.String()), l.first, "")
+			var done string
+			var edits []Edit
+			if kind.repair {
+				done, edits = t.convertAt(l.at, script)
+			}
+			t.report(kind.report(diag.Position{}, kind.format, other(script), script, b.String()), l.at[0], done, edits...)
 		}
 	}
+}
+
+// convertAt returns the edits that write the characters at the offsets, all on one line, in
+// script, as OpenCC converts the whole line, and what they do; none when OpenCC leaves one
+// of them as it is, or the line lost a character, which may have garbled those after it.
+func (t *text) convertAt(offsets []int, script string) (string, []Edit) {
+	start := t.lineStart(offsets[0])
+	if t.lostOn[start] {
+		return "", nil
+	}
+	converted := []rune(writeIn(string(t.norm[start:t.lineEnd(start)]), script))
+	var done []string
+	var edits []Edit
+	for _, at := range offsets {
+		k := utf8.RuneCount(t.norm[start:at])
+		r, size := utf8.DecodeRune(t.norm[at:])
+		if converted[k] == r {
+			return "", nil
+		}
+		edits = append(edits, Edit{Start: at, End: at + size, New: string(converted[k])})
+		if c := fmt.Sprintf("%c → %c", r, converted[k]); !slices.Contains(done, c) {
+			done = append(done, c)
+		}
+	}
+	return strings.Join(done, ", "), edits
+}
+
+// writeIn returns s with the characters that only the other script writes converted to
+// script, as OpenCC converts them within s, and every other character as it was.
+func writeIn(s, script string) string {
+	converted := []rune(inScript(s, script))
+	out := []rune(s)
+	for k, r := range out {
+		if _, wrong := chars().only[script][r]; wrong && k < len(converted) {
+			out[k] = converted[k]
+		}
+	}
+	return string(out)
+}
+
+// converters are OpenCC's conversions to simplified and to traditional characters, made once:
+// they build their dictionaries from the tables embedded in the package.
+var converters = sync.OnceValues(func() (map[string]*opencc.OpenCC, error) {
+	t2s, err := opencc.New("t2s")
+	if err != nil {
+		return nil, err
+	}
+	s2t, err := opencc.New("s2t")
+	return map[string]*opencc.OpenCC{Simplified: t2s, Traditional: s2t}, err
+})
+
+// inScript returns s written in script as OpenCC converts it: where a character's form
+// depends on the word, by the phrases it knows (并在 → 並在, 合并 → 合併), and otherwise in the
+// character's usual form. Text in traditional characters is made simplified first, so that
+// a stray simplified character is looked up with the words around it. When the conversion
+// would change the number of characters, or fails, s is returned as it is.
+func inScript(s, script string) string {
+	cc, err := converters()
+	if err != nil {
+		return s
+	}
+	out := s
+	if script == Traditional {
+		if out, err = cc[Simplified].Convert(out); err != nil {
+			return s
+		}
+	}
+	if out, err = cc[script].Convert(out); err != nil || utf8.RuneCountInString(out) != utf8.RuneCountInString(s) {
+		return s
+	}
+	return out
 }
 
 // Convert writes the characters of text that script has no place for in its most usual form,
