@@ -157,23 +157,11 @@ func bigrams(text []byte) map[[2]rune]int {
 	counts := map[[2]rune]int{}
 	prev := utf8.RuneError
 	for _, r := range string(text) {
-		r = fold(r)
+		r = usualForm(r, Simplified)
 		counts[[2]rune{prev, r}]++
 		prev = r
 	}
 	return counts
-}
-
-// fold returns the simplified form of a traditional character, and any other as it is.
-func fold(r rune) rune {
-	f, ok := chars().only[Simplified][r]
-	if !ok {
-		f, ok = chars().usually[Simplified][r]
-	}
-	if ok {
-		r, _ = utf8.DecodeRuneInString(f[0])
-	}
-	return r
 }
 
 // inSiteScript returns s with the characters that the site's script has no place for
@@ -317,9 +305,9 @@ func (run *misreadRun) choose(evidence map[[2]rune]int) (rune, bool) {
 	next, _ := utf8.DecodeRuneInString(run.text)
 	best, bestCount, tied := rune(0), 0, false
 	for _, c := range run.lost {
-		n := evidence[[2]rune{fold(run.prev), fold(c)}]
+		n := evidence[[2]rune{usualForm(run.prev, Simplified), usualForm(c, Simplified)}]
 		if next != utf8.RuneError {
-			n += evidence[[2]rune{fold(c), fold(next)}]
+			n += evidence[[2]rune{usualForm(c, Simplified), usualForm(next, Simplified)}]
 		}
 		switch {
 		case n > bestCount:

@@ -199,15 +199,17 @@ func inScript(s, script string) string {
 // short text chosen to convert well, such as the comments of a page template, and not for an
 // editor's prose.
 func Convert(text, script string) string {
-	return strings.Map(func(r rune) rune {
-		f, ok := chars().only[script][r]
-		if !ok {
-			f, ok = chars().usually[script][r]
-		}
-		if ok {
-			c, _ := utf8.DecodeRuneInString(f[0])
-			return c
-		}
-		return r
-	}, text)
+	return strings.Map(func(r rune) rune { return usualForm(r, script) }, text)
+}
+
+// usualForm returns r in its most usual form in script, when script has no place for it.
+func usualForm(r rune, script string) rune {
+	f, ok := chars().only[script][r]
+	if !ok {
+		f, ok = chars().usually[script][r]
+	}
+	if ok {
+		r, _ = utf8.DecodeRuneInString(f[0])
+	}
+	return r
 }
