@@ -37,7 +37,7 @@ func TestChartsDrawInBrowser(t *testing.T) {
 	for _, pg := range pages {
 		for _, width := range []int{390, 1280} {
 			t.Run(fmt.Sprintf("%s-%d", pg.name, width), func(t *testing.T) {
-				tab := b.Open(base+pg.path, width)
+				tab := b.Open(t, base+pg.path, width)
 				sizes := waitForCharts(t, tab, pg.charts)
 				for i, size := range sizes {
 					if size == "empty" || strings.HasPrefix(size, "0x") || strings.HasSuffix(size, "x0") {
@@ -55,7 +55,7 @@ func TestChartsDrawInBrowser(t *testing.T) {
 		}
 	}
 	t.Run("from-disk", func(t *testing.T) {
-		tab := b.Open("file://"+filepath.Join(dest, "index.html"), 1280)
+		tab := b.Open(t, "file://"+filepath.Join(dest, "index.html"), 1280)
 		for i, size := range waitForCharts(t, tab, 2) {
 			if size == "empty" || strings.HasPrefix(size, "0x") {
 				t.Errorf("chart %d from disk: %s", i, size)
@@ -99,7 +99,7 @@ func TestPagesFitPhones(t *testing.T) {
 		{"/search/index.html?q=" + url.QueryEscape("愛的"), "search"},
 	} {
 		for _, width := range []int{390, 1280} {
-			tab := b.Open(base+pg.path, width)
+			tab := b.Open(t, base+pg.path, width)
 			if pg.name == "search" {
 				waitForResults(t, tab)
 			}

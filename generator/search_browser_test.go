@@ -19,7 +19,7 @@ import (
 
 // searchResults is what the search page shows: its status line, then the title and link of
 // each result, as "title → link".
-const searchResults = `[document.getElementById("search-status").textContent].concat(
+const searchResults = `[(document.getElementById("search-status") || {textContent: ""}).textContent].concat(
 	Array.from(document.querySelectorAll("#search-results li h2 a")).map(function (a) {
 		return a.textContent + " → " + a.getAttribute("href");
 	}))`
@@ -36,17 +36,20 @@ func typeQuery(t *testing.T, tab *browser.Tab, box chromedp.CSS, query string) [
 }
 
 // waitForResults waits until the search page has finished a search, and returns what it shows.
+// The page may be loading meanwhile: Enter sends the form when the search script has not yet
+// taken it over, and the page then searches the query in its address.
 func waitForResults(t *testing.T, tab *browser.Tab) []string {
 	t.Helper()
 	var shown []string
-	for range 100 {
-		shown = browser.Eval[[]string](tab, searchResults)
-		if shown[0] != "" && !strings.Contains(shown[0], "……") {
+	var err error
+	for range 200 {
+		shown, err = browser.TryEval[[]string](tab, searchResults)
+		if err == nil && shown[0] != "" && !strings.Contains(shown[0], "……") {
 			return shown
 		}
 		browser.Sleep(tab, 50)
 	}
-	t.Fatalf("the search did not finish: %q", shown)
+	t.Fatalf("the search did not finish: %q, %v", shown, err)
 	return nil
 }
 
@@ -62,7 +65,7 @@ func TestSearchInBrowser(t *testing.T) {
 		{"disk", "file://" + filepath.ToSlash(dest)},
 	} {
 		t.Run(site.name, func(t *testing.T) {
-			tab := b.Open(site.base+"/search/index.html", 1280)
+			tab := b.Open(t, site.base+"/search/index.html", 1280)
 			for _, q := range []struct {
 				query string
 				first string // the first result
@@ -102,7 +105,7 @@ func TestSearchInBrowser(t *testing.T) {
 			}
 
 			// The search box in the header of every page leads to the results.
-			page := b.Open(site.base+"/lecture-hall/ai-de-chuan-di/index.html", 390)
+			page := b.Open(t, site.base+"/lecture-hall/ai-de-chuan-di/index.html", 390)
 			if err := chromedp.Do(page.Ctx, chromedp.SendKeys(chromedp.CSS(".site-search input"), "警示教育"+kb.Enter)); err != nil {
 				t.Fatal(err)
 			}
@@ -123,7 +126,7 @@ func waitForURL(t *testing.T, tab *browser.Tab, part string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if loc := browser.Eval[string](tab, "window.location.href"); strings.Contains(loc, part) {
+		if loc, err := browser.TryEval[string](tab, "window.location.href"); err == nil && strings.Contains(loc, part) {
 			return
 		}
 		browser.Sleep(tab, 50)
@@ -155,7 +158,7 @@ summary: 讲到甲乙丙的一页
 `)
 	s.Build()
 	b := browser.New(t)
-	tab := b.Open("file://"+filepath.ToSlash(s.Dir)+"/public/search/index.html?q="+url.QueryEscape("ａｂｃ黨課"), 1280)
+	tab := b.Open(t, "file://"+filepath.ToSlash(s.Dir)+"/public/search/index.html?q="+url.QueryEscape("ａｂｃ黨課"), 1280)
 	if shown := waitForResults(t, tab); len(shown) != 2 || shown[1] != "ABC党课 → ../activities/a/index.html" {
 		t.Errorf("ａｂｃ黨課 shows %q", shown)
 	}
@@ -180,7 +183,7 @@ func TestCorpusSearch(t *testing.T) {
 		t.Skip("DANGJIAN_CORPUS names no built synthetic site: make corpus sets it")
 	}
 	b := browser.New(t)
-	tab := b.Open("file://"+filepath.ToSlash(dest)+"/search/index.html", 1280)
+	tab := b.Open(t, "file://"+filepath.ToSlash(dest)+"/search/index.html", 1280)
 	shown := typeQuery(t, tab, "#search-query", "警示教育大會")
 	if len(shown) < 2 || !strings.Contains(shown[1], "警示教育大会") {
 		t.Fatalf("警示教育大會 shows %q", shown)
@@ -219,7 +222,7 @@ func TestSearchWaitsForInputMethod(t *testing.T) {
 	s := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n-- content/activities/a.md --\n---\ntitle: 警示教育\ndate: 2016-01-02\n---\n正文。\n")
 	s.Build()
 	b := browser.New(t)
-	tab := b.Open("file://"+filepath.ToSlash(s.Dir)+"/public/search/index.html", 1280)
+	tab := b.Open(t, "file://"+filepath.ToSlash(s.Dir)+"/public/search/index.html", 1280)
 	if err := chromedp.Do(tab.Ctx, chromedp.Focus(chromedp.CSS("#search-query"))); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/dangjian/dangjian/internal/browser"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
@@ -19,7 +18,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	h.site.Write(editedPage, lecture("红色党课", "第一版。\n\n"+long))
 	h.next()
 	b := browser.New(t)
-	tab := b.Open(h.url+"/lectures/hongse-dangke/", 1280)
+	tab := b.Open(t, h.url+"/lectures/hongse-dangke/", 1280)
 	const y = 1500
 	if got := browser.Eval[float64](tab, "window.scrollTo(0, 1500); window.scrollY"); got != y {
 		t.Fatalf("the page does not scroll to %d: %v", y, got)
@@ -44,7 +43,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	// stream, so each still loads, and each reloads.
 	tabs := []*browser.Tab{tab}
 	for range 8 {
-		tabs = append(tabs, b.Open(h.url+"/lectures/", 800))
+		tabs = append(tabs, b.Open(t, h.url+"/lectures/", 800))
 	}
 	h.site.Write(editedPage, lecture("红色党课（九个标签页）", "再改。\n\n"+long))
 	for _, open := range tabs {
@@ -64,7 +63,7 @@ func waitFor(t *testing.T, tab *browser.Tab, cond string) {
 	t.Helper()
 	expr := "(function () { try { return !!(" + cond + "); } catch (e) { return false; } })()"
 	for deadline := time.Now().Add(5 * time.Second); ; {
-		if ok, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+		if ok, err := browser.TryEval[bool](tab, expr); err == nil && ok {
 			return
 		}
 		if time.Now().After(deadline) {

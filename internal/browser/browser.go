@@ -78,20 +78,21 @@ func Serve(t testing.TB, dir string) string {
 // Tab is an open page with what it requested and what went wrong in it.
 type Tab struct {
 	Ctx context.Context
-	b   *Browser
+	t   testing.TB
 
 	mu       sync.Mutex
 	requests []string
 	errors   []string
 }
 
-// Open opens url in a new tab at the given viewport width, and waits for it to load.
-func (b *Browser) Open(rawURL string, width int) *Tab {
-	b.t.Helper()
+// Open opens url in a new tab at the given viewport width, and waits for it to load. The tab
+// belongs to t, the test or subtest that opened it: its failures are t's.
+func (b *Browser) Open(t testing.TB, rawURL string, width int) *Tab {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	b.t.Cleanup(func() { cancelTimeout(); cancel() })
-	tab := &Tab{Ctx: ctx, b: b}
+	t.Cleanup(func() { cancelTimeout(); cancel() })
+	tab := &Tab{Ctx: ctx, t: t}
 	err := chromedp.Listen(ctx, func(ev any) {
 		tab.mu.Lock()
 		defer tab.mu.Unlock()
@@ -129,7 +130,7 @@ func (b *Browser) Open(rawURL string, width int) *Tab {
 		)
 	}
 	if err != nil {
-		b.t.Fatalf("opening %s: %v", rawURL, err)
+		t.Fatalf("opening %s: %v", rawURL, err)
 	}
 	return tab
 }
@@ -180,32 +181,38 @@ func (tab *Tab) ForeignRequests(base string) []string {
 
 // Eval evaluates a JavaScript expression in the tab's page.
 func Eval[T any](tab *Tab, expr string) T {
-	tab.b.t.Helper()
-	v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[T](expr))
+	tab.t.Helper()
+	v, err := TryEval[T](tab, expr)
 	if err != nil {
-		tab.b.t.Fatalf("evaluating %s: %v", expr, err)
+		tab.t.Fatalf("evaluating %s: %v", expr, err)
 	}
 	return v
+}
+
+// TryEval evaluates a JavaScript expression in the tab's page, and returns its error: for
+// waiting on a page that may be loading another one.
+func TryEval[T any](tab *Tab, expr string) (T, error) {
+	return chromedp.Run(tab.Ctx, chromedp.Evaluate[T](expr))
 }
 
 // Screenshot saves a full-page PNG as a test artifact, in $ARTIFACTS or test-artifacts/ at the
 // repository root, and returns its path.
 func (tab *Tab) Screenshot(name string) string {
-	tab.b.t.Helper()
+	tab.t.Helper()
 	png, err := chromedp.Run(tab.Ctx, chromedp.FullScreenshot(100))
 	if err != nil {
-		tab.b.t.Fatalf("screenshot %s: %v", name, err)
+		tab.t.Fatalf("screenshot %s: %v", name, err)
 	}
 	dir := os.Getenv("ARTIFACTS")
 	if dir == "" {
 		dir = filepath.Join(repoRoot(), "test-artifacts")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tab.b.t.Fatal(err)
+		tab.t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
-		tab.b.t.Fatal(err)
+		tab.t.Fatal(err)
 	}
 	return path
 }
