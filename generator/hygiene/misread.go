@@ -211,9 +211,9 @@ func readInStep(b []byte) (inStep, bool) {
 		run.size += size
 		switch {
 		case r >= '@' && r <= '~':
-			inStep := append(encoded, byte(r))
-			if text, ok := decodeInStep(inStep); ok {
-				run.text, run.trail = text, inStep[0]
+			back := append(encoded, byte(r))
+			if text, ok := decodeInStep(back); ok {
+				run.text, run.trail = text, back[0]
 				return run, true
 			}
 			encoded = append(encoded, 0xA3, byte(r)+0x80) // a full-width letter, then
