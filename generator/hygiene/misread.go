@@ -2,13 +2,15 @@ package hygiene
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/generator/diag"
-	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -282,17 +284,29 @@ func lostCandidates(trail byte, prev rune, syllable string) []rune {
 	return append(frequent, rest...)
 }
 
-// pinyinArgs asks for every reading of a character, tone marks and all.
-var pinyinArgs = pinyin.Args{Style: pinyin.Tone, Heteronym: true}
+// readingsTable lists the readings of the characters only traditional text writes, which are
+// those that conversion writes garbage after: "驅 qū". It is made by mkchars from go-pinyin.
+//
+//go:embed readings.txt
+var readingsTable string
+
+// readings maps each character of readingsTable to its readings.
+var readings = sync.OnceValue(func() map[rune][]string {
+	m := map[rune][]string{}
+	for line := range strings.Lines(readingsTable) {
+		fields := strings.Fields(line)
+		if len(fields) < 2 || fields[0] == "#" {
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(fields[0])
+		m[c] = fields[1:]
+	}
+	return m
+})
 
 // readsAs reports whether syllable is one of the readings of r.
 func readsAs(r rune, syllable string) bool {
-	for _, reading := range pinyin.SinglePinyin(r, pinyinArgs) {
-		if reading == syllable {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(readings()[r], syllable)
 }
 
 // choose picks the lost character of the run: the only one, when the garbage's pinyin left
