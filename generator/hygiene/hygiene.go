@@ -110,12 +110,9 @@ type text struct {
 	becomes map[int]rune
 	handled map[int]bool // the offsets of the marks reported
 	runs    []*misreadRun
-	// runStarts and runEnds hold, at the offsets where garbled runs start and end, their
-	// first and last characters as they will be read in step, which their neighbours see.
-	runStarts, runEnds map[int]rune
-	lostOn             map[int]bool // the starts of lines where a character was lost untold
-	found              []Finding
-	last               lastPos
+	lostOn  map[int]bool // the starts of lines where a character was lost untold
+	found   []Finding
+	last    lastPos
 }
 
 // span is a range [start, end) of offsets in norm.
@@ -123,17 +120,15 @@ type span struct{ start, end int }
 
 func newText(file string, data []byte) *text {
 	t := &text{
-		file:      file,
-		isMD:      path.Ext(file) == ".md",
-		norm:      frontmatter.Normalize(data),
-		bom:       len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))),
-		lines:     []int{0},
-		becomes:   map[int]rune{},
-		handled:   map[int]bool{},
-		runStarts: map[int]rune{},
-		runEnds:   map[int]rune{},
-		lostOn:    map[int]bool{},
-		last:      lastPos{line: -1},
+		file:    file,
+		isMD:    path.Ext(file) == ".md",
+		norm:    frontmatter.Normalize(data),
+		bom:     len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))),
+		lines:   []int{0},
+		becomes: map[int]rune{},
+		handled: map[int]bool{},
+		lostOn:  map[int]bool{},
+		last:    lastPos{line: -1},
 	}
 	raw := data[t.bom:]
 	for i, removed := 0, 0; i < len(raw); i++ {
@@ -247,8 +242,8 @@ func (t *text) addSkip(s span) {
 func (t *text) before(offset int) rune {
 	start := t.lineStart(offset)
 	for offset > start {
-		if last, ok := t.runEnds[offset]; ok {
-			return last
+		if run, ok := t.runAt(offset, func(run *misreadRun) int { return run.end }); ok {
+			return run.last()
 		}
 		r, size := utf8.DecodeLastRune(t.norm[start:offset])
 		if s, ok := t.skipped(offset - size); ok {
@@ -269,8 +264,8 @@ func (t *text) before(offset int) rune {
 func (t *text) after(offset int, spaces bool) (rune, int) {
 	end := t.lineEnd(offset)
 	for offset < end {
-		if first, ok := t.runStarts[offset]; ok {
-			return first, offset
+		if run, ok := t.runAt(offset, func(run *misreadRun) int { return run.at }); ok {
+			return run.first(), offset
 		}
 		if s, ok := t.skipped(offset); ok {
 			offset = s.end

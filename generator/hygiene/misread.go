@@ -92,6 +92,28 @@ type misreadRun struct {
 	repair   string // the text it stands for, once that is certain
 }
 
+// first and last return the run's first and last characters as they will read in step, which
+// its neighbours see. Which character was lost is not known yet, but all that may have been
+// are Chinese.
+func (run *misreadRun) first() rune { return run.lost[0] }
+
+func (run *misreadRun) last() rune {
+	if r, _ := utf8.DecodeLastRuneInString(run.text); r != utf8.RuneError {
+		return r
+	}
+	return run.lost[0]
+}
+
+// runAt returns the garbled run whose start or end, as edge gives it, is offset. The runs
+// are found in order and do not overlap, so both are sorted.
+func (t *text) runAt(offset int, edge func(*misreadRun) int) (*misreadRun, bool) {
+	i, found := slices.BinarySearchFunc(t.runs, offset, func(run *misreadRun, offset int) int { return edge(run) - offset })
+	if !found {
+		return nil, false
+	}
+	return t.runs[i], true
+}
+
 // mostRuns bounds the garbled runs of a file that are told: a file with more is no text that
 // lost a few characters, and reading it again for each one told would take long.
 const mostRuns = 64
@@ -121,14 +143,7 @@ func (t *text) misreadAt(at, size int) *misreadRun {
 		return nil
 	}
 	end := from + run.size
-	t.handled[at] = true
 	t.addSkip(span{at, end})
-	// Which character was lost is not known yet, but all that may have been are Chinese.
-	t.runStarts[at] = lost[0]
-	t.runEnds[end] = lost[0]
-	if last, _ := utf8.DecodeLastRuneInString(run.text); last != utf8.RuneError {
-		t.runEnds[end] = last
-	}
 	return &misreadRun{inStep: run, at: at, end: end, prev: prev, syllable: syllable, lost: lost}
 }
 
