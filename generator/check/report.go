@@ -9,18 +9,6 @@ import (
 	"github.com/dangjian/dangjian/generator/diag"
 )
 
-// Counts returns the number of errors and of warnings.
-func (r *Report) Counts() (errors, warnings int) {
-	for _, p := range r.Problems {
-		if p.Severity == diag.Error {
-			errors++
-		} else {
-			warnings++
-		}
-	}
-	return errors, warnings
-}
-
 // WriteText writes the changes a repair made, then the problems, one a line as
 // path:line:col: error|warning: message, then a summary line.
 func (r *Report) WriteText(w io.Writer) error {
@@ -29,26 +17,18 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintln(b, c)
 	}
 	if len(r.Fixed) > 0 {
-		fmt.Fprintf(b, "fixed %s in %s\n", count(len(r.Fixed), "problem"), count(r.fixedFiles(), "file"))
+		fmt.Fprintf(b, "fixed %s in %s\n", diag.Count(len(r.Fixed), "problem"), diag.Count(r.fixedFiles(), "file"))
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
 	}
-	errors, warnings := r.Counts()
+	errors, warnings := r.Problems.Counts()
 	if errors+warnings == 0 {
-		fmt.Fprintf(b, "checked %s: no problems\n", count(r.Files, "file"))
+		fmt.Fprintf(b, "checked %s: no problems\n", diag.Count(r.Files, "file"))
 	} else {
-		fmt.Fprintf(b, "checked %s: %s, %s\n", count(r.Files, "file"), count(errors, "error"), count(warnings, "warning"))
+		fmt.Fprintf(b, "checked %s: %s, %s\n", diag.Count(r.Files, "file"), diag.Count(errors, "error"), diag.Count(warnings, "warning"))
 	}
 	return b.Flush()
-}
-
-// count says "1 file", "2 files".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func (r *Report) fixedFiles() int {
@@ -87,7 +67,7 @@ type jsonChange struct {
 // line, col, severity, message) and fixed (file, line, col, change).
 func (r *Report) WriteJSON(w io.Writer) error {
 	out := jsonReport{Files: r.Files, Problems: []jsonProblem{}, Fixed: []jsonChange{}}
-	out.Errors, out.Warnings = r.Counts()
+	out.Errors, out.Warnings = r.Problems.Counts()
 	for _, p := range r.Problems {
 		out.Problems = append(out.Problems, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Msg})
 	}
