@@ -210,12 +210,7 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		c.SetGlobalOptions(append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
 		data := make([]opts.PieData, len(series))
 		for i, s := range series {
-			total := 0.0
-			for _, y := range years {
-				v, _ := s.Get(y)
-				total += v
-			}
-			data[i] = opts.PieData{Name: s.Metric.Label, Value: total}
+			data[i] = opts.PieData{Name: s.Metric.Label, Value: sumOver(s, years)}
 		}
 		c.AddSeries(totalLabel, data)
 		renderer = c
@@ -238,6 +233,17 @@ func yearly[T any](s *metric.Series, years []int, point func(any) T) []T {
 		points[i] = point(value(s, y))
 	}
 	return points
+}
+
+// sumOver is what a pie shows of a series: the sum of its values over years, a year without
+// one adding nothing.
+func sumOver(s *metric.Series, years []int) float64 {
+	total := 0.0
+	for _, y := range years {
+		v, _ := s.Get(y)
+		total += v
+	}
+	return total
 }
 
 // value is a year's figure, or "-", ECharts' mark of a missing value.

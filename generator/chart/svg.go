@@ -296,11 +296,7 @@ func pie(c *canvas, dr drawing, area box) {
 	totals := make([]float64, len(dr.series))
 	sum := 0.0
 	for j, s := range dr.series {
-		for _, y := range dr.years {
-			if v, ok := s.Get(y); ok {
-				totals[j] += v
-			}
-		}
+		totals[j] = sumOver(s, dr.years)
 		if totals[j] > 0 {
 			sum += totals[j]
 		}
