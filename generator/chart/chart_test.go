@@ -48,7 +48,7 @@ func TestDraw(t *testing.T) {
 			}
 			html := string(fig)
 			for _, want := range []string{
-				`id="chart-edu"`, `data-chart-for="chart-edu"`, `"type":"` + kind + `"`,
+				`<figure class="chart" ` + Marker + ">", `id="chart-edu"`, `data-chart-for="chart-edu"`, `"type":"` + kind + `"`,
 				`<th scope="col">党课（次）</th>`, `<tr><th scope="row">2016</th><td>20</td><td>300</td></tr>`,
 			} {
 				if !strings.Contains(html, want) {
