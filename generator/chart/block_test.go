@@ -1,10 +1,15 @@
 package chart
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
 )
 
 // blocksBody has chart blocks in the places Markdown allows them, one with a mistake, and a
@@ -29,6 +34,42 @@ func TestBlocks(t *testing.T) {
 	}
 	if got := d.Blocks([]byte("没有图。\n\n```\nchart\n```\n")); got != nil {
 		t.Errorf("a body without chart blocks: %+v", got)
+	}
+}
+
+// TestBlockProblems checks the mistakes of a chart block that only this package finds, each
+// reported where it is; those that YAML decoding finds are checked by building a site.
+func TestBlockProblems(t *testing.T) {
+	d := drawer(t, "党课")
+	tests := []struct {
+		name, body string
+		want       []string // line:col: message, by the block's Markdown
+	}{
+		{"no metrics", "```chart\ntitle: 空\n```\n", []string{"1:4: chart: metrics: name at least one metric of site.yaml"}},
+		{"to before from", "```chart\nmetrics: [lectures]\nfrom: 2016\nto: 2015\n```\n", []string{"4:5: chart: to 2015 is before from 2016"}},
+		{"every mistake", "```chart\ntype: 饼\nmetrics: [lectures, member]\n```\n", []string{
+			`2:7: chart: type: want bar, line or pie, got "饼"`,
+			`3:21: chart: unknown metric "member"; did you mean "members"?`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := []byte(tt.body)
+			fb := chartBlocks(goldmark.DefaultParser().Parse(text.NewReader(body)), body)[0]
+			var got []string
+			report := func(offset int, format string, args ...any) {
+				before := body[:offset]
+				line := 1 + strings.Count(string(before), "\n")
+				col := 1 + utf8.RuneCount(before[strings.LastIndex(string(before), "\n")+1:])
+				got = append(got, fmt.Sprintf("%d:%d: ", line, col)+fmt.Sprintf(format, args...))
+			}
+			if _, ok := d.readBlock(fb, body, "chart-1", report); ok {
+				t.Errorf("a block with a mistake reads as a chart")
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }
 

@@ -56,19 +56,12 @@ func New(table *metric.Table, yearLabel, totalLabel string) *Drawer {
 	return &Drawer{table: table, YearLabel: yearLabel, TotalLabel: totalLabel}
 }
 
-// Table returns the metrics the Drawer draws.
-func (d *Drawer) Table() *metric.Table { return d.table }
-
-// Figure is a drawn chart: a figure element with the chart's container, its options as JSON
-// for assets/charts.js, and its table.
-type Figure struct {
-	HTML template.HTML
-}
-
 // Marker is an attribute every figure carries, so that a page can tell it needs the script.
 const Marker = "data-chart"
 
-// Draw draws spec. An unknown metric is an error, and so is any panic in go-echarts.
+// Draw draws spec as a figure element carrying Marker: the chart's container, its options as
+// JSON for assets/charts.js, and its table. An unknown metric is an error, and so is any panic
+// in go-echarts.
 func (d *Drawer) Draw(spec Spec) (fig template.HTML, err error) {
 	dr, err := d.resolve(spec)
 	if err != nil {
@@ -97,14 +90,13 @@ func (d *Drawer) DataTable(spec Spec) (template.HTML, error) {
 
 // drawing is a spec resolved against the metrics: its series, and the years it shows.
 type drawing struct {
-	spec   Spec
 	series []*metric.Series
 	years  []int
 }
 
 // resolve finds spec's series; an unknown metric is an error.
 func (d *Drawer) resolve(spec Spec) (drawing, error) {
-	dr := drawing{spec: spec, years: spec.Years}
+	dr := drawing{years: spec.Years}
 	for _, key := range spec.Metrics {
 		s := d.table.Series(key)
 		if s == nil {
@@ -218,12 +210,7 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		c.SetGlobalOptions(append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
 		data := make([]opts.PieData, len(series))
 		for i, s := range series {
-			total := 0.0
-			for _, y := range years {
-				v, _ := s.Get(y)
-				total += v
-			}
-			data[i] = opts.PieData{Name: s.Metric.Label, Value: total}
+			data[i] = opts.PieData{Name: s.Metric.Label, Value: sumOver(s, years)}
 		}
 		c.AddSeries(totalLabel, data)
 		renderer = c
@@ -246,6 +233,17 @@ func yearly[T any](s *metric.Series, years []int, point func(any) T) []T {
 		points[i] = point(value(s, y))
 	}
 	return points
+}
+
+// sumOver is what a pie shows of a series: the sum of its values over years, a year without
+// one adding nothing.
+func sumOver(s *metric.Series, years []int) float64 {
+	total := 0.0
+	for _, y := range years {
+		v, _ := s.Get(y)
+		total += v
+	}
+	return total
 }
 
 // value is a year's figure, or "-", ECharts' mark of a missing value.

@@ -10,21 +10,31 @@ import (
 	"github.com/dangjian/dangjian/generator/page"
 )
 
-func drawer(t testing.TB, label string) *Drawer {
+// drawerOf returns a Drawer of metrics with each year's values as a report declares them.
+func drawerOf(t testing.TB, metrics []config.Metric, values map[int]map[string]float64) *Drawer {
 	t.Helper()
-	site := &config.Site{Metrics: []config.Metric{
-		{Key: "lectures", Label: label, Unit: "次"},
-		{Key: "members", Label: "党员", Unit: "名"},
-	}}
-	report := func(year int, lectures, members float64) *page.Page {
-		return &page.Page{Kind: page.TypeReport, Common: page.Common{Date: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)},
-			Report: &page.Report{Year: year, Metrics: map[string]float64{"lectures": lectures, "members": members}}}
+	var reports []*page.Page
+	for year, declared := range values {
+		reports = append(reports, &page.Page{Kind: page.TypeReport, Common: page.Common{Date: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)},
+			Report: &page.Report{Year: year, Metrics: declared}})
 	}
-	table, problems := metric.Compute(site, []*page.Page{report(2015, 18, 290), report(2016, 20, 300)})
+	table, problems := metric.Compute(&config.Site{Metrics: metrics}, reports)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
 	return New(table, "年度", "合计")
+}
+
+// drawer draws two metrics over two years; label names the first.
+func drawer(t testing.TB, label string) *Drawer {
+	t.Helper()
+	return drawerOf(t, []config.Metric{
+		{Key: "lectures", Label: label, Unit: "次"},
+		{Key: "members", Label: "党员", Unit: "名"},
+	}, map[int]map[string]float64{
+		2015: {"lectures": 18, "members": 290},
+		2016: {"lectures": 20, "members": 300},
+	})
 }
 
 func TestDraw(t *testing.T) {
@@ -38,7 +48,7 @@ func TestDraw(t *testing.T) {
 			}
 			html := string(fig)
 			for _, want := range []string{
-				`id="chart-edu"`, `data-chart-for="chart-edu"`, `"type":"` + kind + `"`,
+				`<figure class="chart" ` + Marker + ">", `id="chart-edu"`, `data-chart-for="chart-edu"`, `"type":"` + kind + `"`,
 				`<th scope="col">党课（次）</th>`, `<tr><th scope="row">2016</th><td>20</td><td>300</td></tr>`,
 			} {
 				if !strings.Contains(html, want) {

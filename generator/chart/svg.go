@@ -54,7 +54,7 @@ func (d *Drawer) SVG(spec Spec) ([]byte, error) {
 	c.printf("<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", svgWidth, svgHeight)
 	top := float64(margin)
 	if spec.Title != "" {
-		c.text(svgWidth/2, top+titleSize, "middle", `font-size="16" font-weight="bold" fill="#333333"`, spec.Title)
+		c.text(svgWidth/2, top+titleSize, "middle", fmt.Sprintf(`font-size="%d" font-weight="bold" fill="#333333"`, titleSize), spec.Title)
 		top += titleSize + 12
 	}
 	if spec.Kind == "pie" && len(dr.years) > 0 {
@@ -90,6 +90,11 @@ func (c *canvas) text(x, y float64, anchor, attrs, s string) {
 		c.printf(" %s", attrs)
 	}
 	c.printf(">%s</text>\n", escape(s))
+}
+
+// label writes a figure on a bar, point or slice, at the size the layout leaves it room for.
+func (c *canvas) label(x, y float64, anchor, s string) {
+	c.text(x, y, anchor, fmt.Sprintf(`font-size="%d" fill="#333333"`, labelSize), s)
 }
 
 // legend writes a swatch and the name of each metric in rows centred along the bottom, and
@@ -238,7 +243,7 @@ func bars(c *canvas, dr drawing, p plot) {
 			if v < 0 {
 				y = bottom + labelSize + 2
 			}
-			c.text(left+width/2, y, "middle", `font-size="11" fill="#333333"`, label)
+			c.label(left+width/2, y, "middle", label)
 		}
 	}
 }
@@ -275,7 +280,7 @@ func lines(c *canvas, dr drawing, p plot) {
 				continue
 			}
 			labelled[i] = append(labelled[i], y)
-			c.text(x, y-8, "middle", `font-size="11" fill="#333333"`, label)
+			c.label(x, y-8, "middle", label)
 		}
 	}
 }
@@ -296,11 +301,7 @@ func pie(c *canvas, dr drawing, area box) {
 	totals := make([]float64, len(dr.series))
 	sum := 0.0
 	for j, s := range dr.series {
-		for _, y := range dr.years {
-			if v, ok := s.Get(y); ok {
-				totals[j] += v
-			}
-		}
+		totals[j] = sumOver(s, dr.years)
 		if totals[j] > 0 {
 			sum += totals[j]
 		}
@@ -341,7 +342,7 @@ func pie(c *canvas, dr drawing, area box) {
 		case s < -0.2:
 			anchor = "end"
 		}
-		c.text(x, y+labelSize/2-1-math.Cos(mid)*labelSize/2, anchor, `font-size="11" fill="#333333"`, metric.Format(total))
+		c.label(x, y+labelSize/2-1-math.Cos(mid)*labelSize/2, anchor, metric.Format(total))
 		angle += sweep
 	}
 }

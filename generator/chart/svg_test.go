@@ -3,41 +3,28 @@ package chart
 import (
 	"encoding/xml"
 	"errors"
-	"github.com/dangjian/dangjian/internal/golden"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dangjian/dangjian/generator/config"
-	"github.com/dangjian/dangjian/generator/metric"
-	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/internal/golden"
 )
 
 // threeYears draws three metrics over three years; 专题讨论 has no value in 2014.
 func threeYears(t *testing.T) *Drawer {
 	t.Helper()
-	site := &config.Site{Metrics: []config.Metric{
+	return drawerOf(t, []config.Metric{
 		{Key: "lectures", Label: "党课", Unit: "次"},
 		{Key: "meetings", Label: "警示教育大会", Unit: "次"},
 		{Key: "discussions", Label: "专题讨论", Unit: "场次"},
-	}}
-	var reports []*page.Page
-	for year, metrics := range map[int]map[string]float64{
+	}, map[int]map[string]float64{
 		2014: {"lectures": 15, "meetings": 9},
 		2015: {"lectures": 18, "meetings": 10, "discussions": 3},
 		2016: {"lectures": 20, "meetings": 12, "discussions": 4},
-	} {
-		reports = append(reports, &page.Page{Kind: page.TypeReport, Common: page.Common{Date: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)},
-			Report: &page.Report{Year: year, Metrics: metrics}})
-	}
-	table, problems := metric.Compute(site, reports)
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	return New(table, "年度", "合计")
+	})
 }
 
 var threeMetrics = []string{"lectures", "meetings", "discussions"}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -159,9 +160,8 @@ func (b *batch) files() (map[string][]byte, error) {
 		entry := manifestEntry{Folder: a.folder, Title: a.meta.Title, Date: a.meta.Date, Characters: a.meta.Characters}
 		for name, data := range a.files {
 			files[a.folder+"/"+name] = data
-			entry.Files = append(entry.Files, name)
 		}
-		slices.Sort(entry.Files)
+		entry.Files = slices.Sorted(maps.Keys(a.files))
 		m.Articles = append(m.Articles, entry)
 		if a.page.Date.After(newest) {
 			newest = a.page.Date
@@ -185,14 +185,9 @@ func (b *batch) files() (map[string][]byte, error) {
 
 // zipFiles zips files in the order of their names, each stamped with modified.
 func zipFiles(files map[string][]byte, modified time.Time) ([]byte, error) {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified}
 		h.SetMode(0o644)
 		w, err := zw.CreateHeader(h)

@@ -34,12 +34,12 @@ func (b *batch) check(p *page.Page, title string) diag.List {
 		problems.Add(diag.Warningf(p.Pos("title"), "title has half-width punctuation %s", strings.Join(marks, ", ")))
 	}
 	for _, field := range []struct{ key, value string }{{"title", p.Title}, {"summary", p.Summary}} {
-		for _, w := range b.localWords(field.value) {
+		for _, w := range b.localWordsIn(field.value) {
 			problems.Add(diag.Warningf(p.Pos(field.key), "%s: %s", field.key, localMessage(w.word)))
 		}
 	}
 	for i, line := range strings.Split(string(p.Body), "\n") {
-		for _, w := range b.localWords(line) {
+		for _, w := range b.localWordsIn(line) {
 			pos := diag.Position{File: p.File, Line: p.BodyLine + i, Col: w.col}
 			problems.Add(diag.Warningf(pos, "%s", localMessage(w.word)))
 		}
@@ -56,9 +56,9 @@ type localWord struct {
 	col  int // in characters, from 1
 }
 
-// localWords finds the local-perspective words of a line, in order. 自我省察 and the like are
+// localWordsIn finds the local-perspective words of a line, in order. 自我省察 and the like are
 // not 我省: a word right after 自 is part of 自我.
-func (b *batch) localWords(line string) []localWord {
+func (b *batch) localWordsIn(line string) []localWord {
 	simplified := b.text.clean(line)
 	var found []localWord
 	for start := 0; start < len(simplified); {

@@ -24,6 +24,7 @@ package export
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"slices"
 	"time"
@@ -134,12 +135,7 @@ func write(out string, files map[string][]byte) error {
 	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := pub.Write(name, files[name]); err != nil {
 			_ = pub.Abort()
 			return err

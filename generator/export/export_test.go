@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"github.com/dangjian/dangjian/internal/golden"
 	"image"
 	"image/color"
 	"image/gif"
@@ -22,6 +21,7 @@ import (
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/export"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -395,11 +395,22 @@ func TestCharts(t *testing.T) {
 	s := sitetest.New(t, chartSite)
 	rep := run(t, export.Config{Source: s.Dir, Charts: charts})
 	dir := filepath.Join(rep.Out, "2016-12-31-2016")
-	holds(t, "article.html", read(t, filepath.Join(dir, export.HTMLFile)),
-		`<p>全年数字如下。</p>
+	const afterBody = `<p>全年数字如下。</p>
 <figure><img src="chart-1.svg" alt="教育培训"/><figcaption>教育培训</figcaption></figure>
-<table><tbody><tr><th>党课</th><td>20 场次</td></tr></tbody></table>`)
+<table><tbody><tr><th>党课</th><td>20 场次</td></tr></tbody></table>`
+	holds(t, "article.html", read(t, filepath.Join(dir, export.HTMLFile)), afterBody)
 	holds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<text x=\"0\" y=\"20\">党课</text>")
+
+	// A chart of a block that the body does not show is not lost: it follows the body too.
+	unshown := func(site *page.Site, p *page.Page) ([]export.Chart, error) {
+		cs, err := charts(site, p)
+		for i := range cs {
+			cs[i].InBody = true
+		}
+		return cs, err
+	}
+	rep = run(t, export.Config{Source: s.Dir, Charts: unshown})
+	holds(t, "article.html", read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile)), afterBody)
 
 	for _, svg := range []string{`<svg><SCRIPT>alert(1)</SCRIPT></svg>`, `<svg onload="alert(1)"></svg>`, `<svg><a href="javascript:alert(1)"></a></svg>`} {
 		scripted := func(*page.Site, *page.Page) ([]export.Chart, error) {
