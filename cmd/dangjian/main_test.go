@@ -80,6 +80,7 @@ func TestExitStatus(t *testing.T) {
 		{"check stray argument", []string{"check", "content"}, exitUsage, "", `unexpected argument "content"`},
 		{"new", []string{"new", "lecture", "红色党课", "-s", fresh}, exitOK, "wrote content/lectures/", ""},
 		{"new, flags first", []string{"new", "-s", fresh, "activity", "两学一做"}, exitOK, "wrote content/activities/", ""},
+		{"new, title after --", []string{"new", "-s", fresh, "--", "project", "-攻坚"}, exitOK, "wrote content/projects/", ""},
 		{"new unknown kind", []string{"new", "lectures", "红色党课"}, exitUsage, "", "unknown kind \"lectures\"; did you mean \"lecture\"?\nKIND is one of activity, lecture, project, lecture-hall, report."},
 		{"new without title", []string{"new", "lecture"}, exitUsage, "", "want a KIND and a TITLE"},
 		{"new, too many words", []string{"new", "lecture", "红色", "党课"}, exitUsage, "", "quote a title that has spaces"},
