@@ -24,8 +24,9 @@ func qualitySites(t *testing.T) map[string]string {
 	}
 }
 
-// TestLinksResolve checks every link and image of every page: each names a file of the site,
-// each fragment an id of its page, and none points at the site's own host.
+// TestLinksResolve checks every link and image of every page: each is relative to its page
+// (but the 404 page's, from the base path) and names a file of the site, not a folder, each
+// fragment an id of its page, and none points at the site's own host.
 func TestLinksResolve(t *testing.T) {
 	for dest, base := range qualitySites(t) {
 		opts, err := linkcheck.ForBaseURL(base)
