@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dangjian/dangjian/internal/browser"
 )
@@ -71,21 +73,14 @@ func TestChartsDrawInBrowser(t *testing.T) {
 func waitForCharts(t *testing.T, tab *browser.Tab, want int) []string {
 	t.Helper()
 	var sizes []string
-	for range 50 {
+	drawn := func() bool {
 		sizes = browser.Eval[[]string](tab, chartSizes)
-		drawn := 0
-		for _, s := range sizes {
-			if s != "empty" {
-				drawn++
-			}
-		}
-		if len(sizes) == want && drawn == want {
-			return sizes
-		}
-		browser.Sleep(tab, 100)
+		return len(sizes) == want && !slices.Contains(sizes, "empty")
 	}
-	t.Fatalf("want %d drawn charts, have %v", want, sizes)
-	return nil
+	if !browser.WaitUntil(tab, 5*time.Second, drawn) {
+		t.Fatalf("want %d drawn charts, have %v", want, sizes)
+	}
+	return sizes
 }
 
 // TestPagesFitPhones opens pages of the real site at phone and desktop widths, checks that
