@@ -41,7 +41,9 @@ type Site struct {
 	Dir string // the site's folder; the output goes to Dir/public unless a test says otherwise
 }
 
-// New writes the files of archive into a new temporary folder.
+// New writes the files of archive into a new temporary folder. A file named twice is written
+// twice, the later replacing the earlier: a test may add its own files to a shared archive,
+// and replace some of them.
 func New(t testing.TB, archive string) *Site {
 	t.Helper()
 	s := &Site{t: t, Dir: t.TempDir()}
