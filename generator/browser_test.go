@@ -42,7 +42,7 @@ func TestChartsDrawInBrowser(t *testing.T) {
 				tab := b.Open(t, base+pg.path, width)
 				sizes := waitForCharts(t, tab, pg.charts)
 				for i, size := range sizes {
-					if size == "empty" || strings.HasPrefix(size, "0x") || strings.HasSuffix(size, "x0") {
+					if undrawn(size) {
 						t.Errorf("chart %d of %s at %dpx: %s", i, pg.path, width, size)
 					}
 				}
@@ -59,7 +59,7 @@ func TestChartsDrawInBrowser(t *testing.T) {
 	t.Run("from-disk", func(t *testing.T) {
 		tab := b.Open(t, "file://"+filepath.Join(dest, "index.html"), 1280)
 		for i, size := range waitForCharts(t, tab, 2) {
-			if size == "empty" || strings.HasPrefix(size, "0x") {
+			if undrawn(size) {
 				t.Errorf("chart %d from disk: %s", i, size)
 			}
 		}
@@ -67,6 +67,11 @@ func TestChartsDrawInBrowser(t *testing.T) {
 			t.Errorf("errors from disk: %v", errs)
 		}
 	})
+}
+
+// undrawn reports whether a chart's size, from chartSizes, says nothing was drawn.
+func undrawn(size string) bool {
+	return size == "empty" || strings.HasPrefix(size, "0x") || strings.HasSuffix(size, "x0")
 }
 
 // waitForCharts waits until the page has drawn want charts, and returns their sizes.
