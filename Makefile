@@ -64,7 +64,7 @@ site: build
 test: lint unit corpus cross
 
 lint: deps
-	@unformatted=$$(gofmt -l cmd generator layouts internal); \
+	@unformatted=$$(gofmt -l cmd deploy generator layouts internal); \
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dangjian/dangjian/internal/browser"
 )
@@ -40,7 +42,7 @@ func TestChartsDrawInBrowser(t *testing.T) {
 				tab := b.Open(t, base+pg.path, width)
 				sizes := waitForCharts(t, tab, pg.charts)
 				for i, size := range sizes {
-					if size == "empty" || strings.HasPrefix(size, "0x") || strings.HasSuffix(size, "x0") {
+					if undrawn(size) {
 						t.Errorf("chart %d of %s at %dpx: %s", i, pg.path, width, size)
 					}
 				}
@@ -57,7 +59,7 @@ func TestChartsDrawInBrowser(t *testing.T) {
 	t.Run("from-disk", func(t *testing.T) {
 		tab := b.Open(t, "file://"+filepath.Join(dest, "index.html"), 1280)
 		for i, size := range waitForCharts(t, tab, 2) {
-			if size == "empty" || strings.HasPrefix(size, "0x") {
+			if undrawn(size) {
 				t.Errorf("chart %d from disk: %s", i, size)
 			}
 		}
@@ -67,25 +69,23 @@ func TestChartsDrawInBrowser(t *testing.T) {
 	})
 }
 
+// undrawn reports whether a chart's size, from chartSizes, says nothing was drawn.
+func undrawn(size string) bool {
+	return size == "empty" || strings.HasPrefix(size, "0x") || strings.HasSuffix(size, "x0")
+}
+
 // waitForCharts waits until the page has drawn want charts, and returns their sizes.
 func waitForCharts(t *testing.T, tab *browser.Tab, want int) []string {
 	t.Helper()
 	var sizes []string
-	for range 50 {
+	drawn := func() bool {
 		sizes = browser.Eval[[]string](tab, chartSizes)
-		drawn := 0
-		for _, s := range sizes {
-			if s != "empty" {
-				drawn++
-			}
-		}
-		if len(sizes) == want && drawn == want {
-			return sizes
-		}
-		browser.Sleep(tab, 100)
+		return len(sizes) == want && !slices.Contains(sizes, "empty")
 	}
-	t.Fatalf("want %d drawn charts, have %v", want, sizes)
-	return nil
+	if !browser.WaitUntil(tab, 5*time.Second, drawn) {
+		t.Fatalf("want %d drawn charts, have %v", want, sizes)
+	}
+	return sizes
 }
 
 // TestPagesFitPhones opens pages of the real site at phone and desktop widths, checks that

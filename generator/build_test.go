@@ -2,10 +2,8 @@ package generator_test
 
 import (
 	"maps"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -162,33 +160,6 @@ func TestMarkdown(t *testing.T) {
 	s.AssertFile("public/activities/liangxue-yizuo/index.html", `&#34;直引号&#34;保持原样`, `<a href="../../index.html">首页</a>`, "! “")
 }
 
-func TestLinksAreRelative(t *testing.T) {
-	s := sitetest.New(t, basicSite)
-	s.Build()
-	href := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
-	for _, name := range sitetest.Files(t, filepath.Join(s.Dir, "public")) {
-		// The 404 page is served at any missing URL: its links are absolute (TestNotFoundPage).
-		if !strings.HasSuffix(name, ".html") || name == "404.html" {
-			continue
-		}
-		for _, m := range href.FindAllStringSubmatch(s.Read("public/"+name), -1) {
-			link := m[1]
-			if strings.HasPrefix(link, "https://") || strings.HasPrefix(link, "#") {
-				continue
-			}
-			if strings.HasPrefix(link, "/") || strings.HasSuffix(link, "/") || strings.Contains(link, "intranet.example") {
-				t.Errorf("%s: link %q is not relative to the page, or does not name a file", name, link)
-				continue
-			}
-			// Every relative link resolves to a file of the output, as it would from disk.
-			target := filepath.Join(s.Dir, "public", filepath.Dir(name), strings.SplitN(unescape(t, link), "#", 2)[0])
-			if _, err := os.Stat(target); err != nil {
-				t.Errorf("%s: link %q: %v", name, link, err)
-			}
-		}
-	}
-}
-
 func TestBuildIsDeterministic(t *testing.T) {
 	s := sitetest.New(t, basicSite)
 	first, second := s.Config(), s.Config()
@@ -313,13 +284,4 @@ func TestWindowsFiles(t *testing.T) {
 	s.Write("content/lectures/win.md", "\uFEFF---\r\ntitle: 视窗\r\ndate: 2016-01-01\r\nform: 党课\r\n---\r\n## 标题\r\n正文\r\n")
 	s.Build()
 	s.AssertFile("public/lectures/win/index.html", "<h1>视窗</h1>", `<h2 id="标题">标题</h2>`, "! \r")
-}
-
-func unescape(t *testing.T, link string) string {
-	t.Helper()
-	out, err := url.PathUnescape(link)
-	if err != nil {
-		t.Fatalf("link %q: %v", link, err)
-	}
-	return out
 }

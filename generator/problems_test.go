@@ -18,7 +18,7 @@ metrics:
 `
 
 // TestContentProblems builds sites with one mistake each and checks the exact message and
-// position the editor sees.
+// position the editor sees. A test's own site.yaml replaces problemSiteYAML.
 func TestContentProblems(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -212,11 +212,7 @@ charts:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			archive := tt.files
-			if !strings.Contains(archive, "-- site.yaml --") {
-				archive = problemSiteYAML + archive
-			}
-			s := sitetest.New(t, archive)
+			s := sitetest.New(t, problemSiteYAML+tt.files)
 			problems := s.BuildFails()
 			sitetest.AssertProblems(t, problems, tt.want...)
 			s.AssertExists("! public")

@@ -1,7 +1,6 @@
 package generator_test
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,15 +24,16 @@ func qualitySites(t *testing.T) map[string]string {
 	}
 }
 
-// TestLinksResolve checks every link and image of every page: each names a file of the site,
-// each fragment an id of its page, and none points at the site's own host.
+// TestLinksResolve checks every link and image of every page: each is relative to its page
+// (but the 404 page's, from the base path) and names a file of the site, not a folder, each
+// fragment an id of its page, and none points at the site's own host.
 func TestLinksResolve(t *testing.T) {
 	for dest, base := range qualitySites(t) {
-		u, err := url.Parse(base)
+		opts, err := linkcheck.ForBaseURL(base)
 		if err != nil {
 			t.Fatal(err)
 		}
-		problems, err := linkcheck.Check(os.DirFS(dest), linkcheck.Options{Hosts: []string{u.Hostname()}, BasePath: basePath(u)})
+		problems, err := linkcheck.Check(os.DirFS(dest), opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,12 +57,4 @@ func TestPagesAreValidHTML(t *testing.T) {
 	if len(messages) > 0 {
 		t.Errorf("the Nu HTML Checker found errors:\n%s", strings.Join(messages, "\n"))
 	}
-}
-
-// basePath is the path of a base URL, / when it has none.
-func basePath(u *url.URL) string {
-	if u.Path == "" {
-		return "/"
-	}
-	return strings.TrimSuffix(u.Path, "/") + "/"
 }

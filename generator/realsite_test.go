@@ -33,10 +33,7 @@ func TestRealSite(t *testing.T) {
 			return err
 		}
 		url := strings.TrimSuffix(name, ".md")
-		switch base := filepath.Base(url); base {
-		case "_index":
-			url = filepath.Dir(url)
-		case "index":
+		if base := filepath.Base(url); base == "_index" || base == "index" {
 			url = filepath.Dir(url)
 		}
 		if _, err := os.Stat(filepath.Join(dest, url, "index.html")); err != nil {

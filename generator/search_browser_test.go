@@ -42,15 +42,14 @@ func waitForResults(t *testing.T, tab *browser.Tab) []string {
 	t.Helper()
 	var shown []string
 	var err error
-	for range 200 {
+	finished := func() bool {
 		shown, err = browser.TryEval[[]string](tab, searchResults)
-		if err == nil && shown[0] != "" && !strings.Contains(shown[0], "……") {
-			return shown
-		}
-		browser.Sleep(tab, 50)
+		return err == nil && shown[0] != "" && !strings.Contains(shown[0], "……")
 	}
-	t.Fatalf("the search did not finish: %q, %v", shown, err)
-	return nil
+	if !browser.WaitUntil(tab, 10*time.Second, finished) {
+		t.Fatalf("the search did not finish: %q, %v", shown, err)
+	}
+	return shown
 }
 
 // TestSearchInBrowser types Chinese queries into the real site's search page, served from
@@ -124,14 +123,13 @@ func TestSearchInBrowser(t *testing.T) {
 // waitForURL waits until the tab's address holds part.
 func waitForURL(t *testing.T, tab *browser.Tab, part string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if loc, err := browser.TryEval[string](tab, "window.location.href"); err == nil && strings.Contains(loc, part) {
-			return
-		}
-		browser.Sleep(tab, 50)
+	arrived := func() bool {
+		loc, err := browser.TryEval[string](tab, "window.location.href")
+		return err == nil && strings.Contains(loc, part)
 	}
-	t.Fatalf("the address never held %q: %s", part, browser.Eval[string](tab, "window.location.href"))
+	if !browser.WaitUntil(tab, 10*time.Second, arrived) {
+		t.Fatalf("the address never held %q: %s", part, browser.Eval[string](tab, "window.location.href"))
+	}
 }
 
 // TestSearchFolding checks, in a small site, that the browser folds and cuts a query as the

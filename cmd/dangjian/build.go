@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -13,14 +12,11 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("build", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("build", stderr)
 	var cfg generator.Config
-	flags.StringVar(&cfg.Source, "s", ".", "the site's `folder`, holding site.yaml")
+	siteFlags(flags, &cfg)
 	flags.StringVar(&cfg.Dest, "d", "", "the output `folder` (default SRC/public)")
 	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
-	flags.BoolVar(&cfg.Drafts, "drafts", false, "publish drafts too")
-	flags.BoolVar(&cfg.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
 	quiet := flags.Bool("quiet", false, "print nothing but problems")
 	verbose := flags.Bool("verbose", false, "also print how long each stage took")
 	if code, ok := parseFlags(flags, args); !ok {
@@ -49,39 +45,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "built %d %s, %d files in %s → %s\n", rep.Pages, plural(rep.Pages, "page", "pages"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
 	}
 	return exitOK
-}
-
-// parseFlags parses a command's flags, and allows no other arguments; it returns ok false with
-// the exit status when the command should stop (help asked for, or wrong usage).
-func parseFlags(flags *flag.FlagSet, args []string) (int, bool) {
-	rest, code, ok := parseArgs(flags, args)
-	if ok && len(rest) > 0 {
-		fmt.Fprintf(flags.Output(), "dangjian %s: unexpected argument %q\n", flags.Name(), rest[0])
-		flags.Usage()
-		return exitUsage, false
-	}
-	return code, ok
-}
-
-// parseArgs parses a command's flags, which may come before, between or after its other
-// arguments, and returns those arguments; "--" ends the flags.
-func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok bool) {
-	for {
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
-			}
-			return nil, exitUsage, false
-		}
-		if flags.NArg() == 0 {
-			return rest, 0, true
-		}
-		if parsed := len(args) - flags.NArg(); parsed > 0 && args[parsed-1] == "--" {
-			return append(rest, flags.Args()...), 0, true
-		}
-		rest = append(rest, flags.Arg(0))
-		args = flags.Args()[1:]
-	}
 }
 
 // reportError prints every problem of a failed build, or the error, and returns exit status 1.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,10 +9,9 @@ import (
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("check", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("check", stderr)
 	var cfg check.Config
-	flags.StringVar(&cfg.Source, "s", ".", "the site's `folder`, holding site.yaml")
+	sourceFlag(flags, &cfg.Source)
 	flags.BoolVar(&cfg.Fix, "fix", false, "repair in place what is certain (conversion garbage, invisible characters, unambiguous punctuation) and print each change")
 	format := flags.String("format", "text", "the output's `format`: text, or json for other tools")
 	if code, ok := parseFlags(flags, args); !ok {

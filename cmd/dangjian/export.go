@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -11,8 +10,7 @@ import (
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("export", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("export", stderr)
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dangjian export [-s SRC] [-o OUT] [--since DATE] [PAGE...]")
 		fmt.Fprintln(stderr, "\nPAGE is a page's file (content/…/x.md), its bundle's folder or its URL; without PAGE,")
@@ -20,7 +18,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		flags.PrintDefaults()
 	}
 	var cfg export.Config
-	flags.StringVar(&cfg.Source, "s", ".", "the site's `folder`, holding site.yaml")
+	sourceFlag(flags, &cfg.Source)
 	flags.StringVar(&cfg.Out, "o", "", "the bundle's `folder` (default SRC/export)")
 	flags.Func("since", "export only pages dated on or after `DATE` (2016-09-20)", func(s string) error {
 		t, err := yamlnode.ParseDate(s)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -15,27 +14,16 @@ import (
 )
 
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("new", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("new", stderr)
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dangjian new KIND TITLE [-s SRC]\n\nKIND is one of %s.\n\n", strings.Join(newpage.Kinds(), ", "))
 		flags.PrintDefaults()
 	}
 	cfg := newpage.Config{}
-	flags.StringVar(&cfg.Source, "s", ".", "the site's `folder`, holding site.yaml")
-	// Flags may come before, between or after KIND and TITLE.
-	var words []string
-	for {
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		words, args = append(words, flags.Arg(0)), flags.Args()[1:]
+	sourceFlag(flags, &cfg.Source)
+	words, code, ok := parseArgs(flags, args)
+	if !ok {
+		return code
 	}
 	if len(words) != 2 || strings.TrimSpace(words[1]) == "" {
 		fmt.Fprintln(stderr, "dangjian new: want a KIND and a TITLE (quote a title that has spaces)")

@@ -38,11 +38,10 @@ func showProgress(w io.Writer, p *generator.Progress, start time.Time) (stop fun
 				return
 			case <-tick.C:
 				stage, n, total := p.Now()
-				line := fmt.Sprintf("%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
 				if total > 0 {
-					line = fmt.Sprintf("%s %d/%d files … %s", stage, n, total, time.Since(start).Round(100*time.Millisecond))
+					stage = fmt.Sprintf("%s %d/%d files", stage, n, total)
 				}
-				fmt.Fprintf(w, "\r\033[K%s", line)
+				fmt.Fprintf(w, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
 			}
 		}
 	}()

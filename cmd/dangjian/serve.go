@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,14 +9,11 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("serve", stderr)
 	cfg := serve.Config{Stdout: stdout, Stderr: stderr}
-	flags.StringVar(&cfg.Site.Source, "s", ".", "the site's `folder`, holding site.yaml")
+	siteFlags(flags, &cfg.Site)
 	flags.StringVar(&cfg.Addr, "addr", serve.DefaultAddr, "the `host:port` to serve on")
 	flags.DurationVar(&cfg.Poll, "poll", 0, "watch the files by listing them every `DURATION` (e.g. 1s), where change events do not arrive: network drives, WSL")
-	flags.BoolVar(&cfg.Site.Drafts, "drafts", false, "publish drafts too")
-	flags.BoolVar(&cfg.Site.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}

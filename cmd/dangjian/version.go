@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -13,8 +12,7 @@ import (
 var version, commit, date string
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("version", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("version", stderr)
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}

@@ -230,6 +230,20 @@ func repoRoot() string {
 	}
 }
 
+// WaitUntil calls ok every 50 milliseconds until it returns true, and reports whether it did
+// within timeout; it gives up early when the tab's context ends.
+func WaitUntil(tab *Tab, timeout time.Duration, ok func() bool) bool {
+	for deadline := time.Now().Add(timeout); ; {
+		if ok() {
+			return true
+		}
+		if time.Now().After(deadline) || tab.Ctx.Err() != nil {
+			return false
+		}
+		Sleep(tab, 50)
+	}
+}
+
 // Sleep waits ms milliseconds, or until the tab's context ends.
 func Sleep(tab *Tab, ms int) {
 	select {

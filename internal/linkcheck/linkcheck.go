@@ -41,6 +41,16 @@ type Options struct {
 	BasePath string
 }
 
+// ForBaseURL returns the options for a site served at baseURL: absolute links to its host are
+// problems, and the 404 page links from its path.
+func ForBaseURL(baseURL string) (Options, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return Options{}, fmt.Errorf("%q: not an absolute URL", baseURL)
+	}
+	return Options{Hosts: []string{u.Hostname()}, BasePath: strings.TrimSuffix(u.Path, "/") + "/"}, nil
+}
+
 // NotFoundPage is the page whose links start from BasePath.
 const NotFoundPage = "404.html"
 

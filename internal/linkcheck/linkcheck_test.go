@@ -61,3 +61,43 @@ func TestCheck(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNotFoundPage checks the links of the 404 page, which a server shows at any URL: from the
+// site's base path, a folder standing for its index.html.
+func TestNotFoundPage(t *testing.T) {
+	site := fstest.MapFS{
+		"404.html": {Data: []byte(`<!DOCTYPE html>
+<a href="/dangjian/">home</a> <a href="/dangjian/a/">a</a> <a href="/dangjian/a/index.html#top">top</a>
+<a href="/dangjian/missing/">missing</a>
+<a href="/elsewhere/">outside the base path</a>
+<a href="a/index.html">relative</a>
+`)},
+		"index.html":   {Data: []byte("home")},
+		"a/index.html": {Data: []byte(`<h1 id="top">a</h1>`)},
+	}
+	opts, err := ForBaseURL("https://intranet.example/dangjian")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.BasePath != "/dangjian/" || !slices.Equal(opts.Hosts, []string{"intranet.example"}) {
+		t.Errorf("options of https://intranet.example/dangjian: %+v", opts)
+	}
+	problems, err := Check(site, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"404.html:3: /dangjian/missing/: no such file: missing/index.html",
+		"404.html:4: /elsewhere/: root-relative link: it breaks from disk and under a sub-path; link relatively",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := ForBaseURL("intranet.example/dangjian/"); err == nil {
+		t.Errorf("a base URL without a scheme and host was taken")
+	}
+}

@@ -41,7 +41,9 @@ type Site struct {
 	Dir string // the site's folder; the output goes to Dir/public unless a test says otherwise
 }
 
-// New writes the files of archive into a new temporary folder.
+// New writes the files of archive into a new temporary folder. A file named twice is written
+// twice, the later replacing the earlier: a test may add its own files to a shared archive,
+// and replace some of them.
 func New(t testing.TB, archive string) *Site {
 	t.Helper()
 	s := &Site{t: t, Dir: t.TempDir()}
@@ -179,13 +181,20 @@ func Tree(t testing.TB, dir string) map[string]string {
 	return files
 }
 
-// Files returns the sorted relative paths of the files under dir.
+// Files returns the sorted slash-separated relative paths of the files under dir.
 func Files(t testing.TB, dir string) []string {
 	t.Helper()
-	tree := Tree(t, dir)
-	names := make([]string, 0, len(tree))
-	for name := range tree {
-		names = append(names, name)
+	var names []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		names = append(names, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	slices.Sort(names)
 	return names

@@ -75,9 +75,11 @@ type Options struct {
 // Check has the checker check the HTML files under paths (folders or files), and returns its
 // messages, one for each problem, as "file":line.col-line.col: error: message.
 func Check(ctx context.Context, jar string, opts Options, paths ...string) ([]string, error) {
-	args := []string{"-jar", jar, "--format", "gnu", "--skip-non-html"}
+	args := []string{"-jar", jar, "--format", "gnu"}
 	if opts.SVG {
-		args = []string{"-jar", jar, "--format", "gnu", "--also-check-svg"}
+		args = append(args, "--also-check-svg")
+	} else {
+		args = append(args, "--skip-non-html")
 	}
 	if opts.Warnings {
 		args = append(args, "--Werror")

@@ -10,9 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
-	"strings"
 
 	"github.com/dangjian/dangjian/internal/linkcheck"
 	"github.com/dangjian/dangjian/internal/vnu"
@@ -43,13 +41,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dir := flags.Arg(0)
 	var opts linkcheck.Options
 	if *baseURL != "" {
-		u, err := url.Parse(*baseURL)
-		if err != nil || u.Host == "" {
-			fmt.Fprintf(stderr, "sitecheck: -base-url %q: not an absolute URL\n", *baseURL)
+		var err error
+		if opts, err = linkcheck.ForBaseURL(*baseURL); err != nil {
+			fmt.Fprintf(stderr, "sitecheck: -base-url %v\n", err)
 			return 2
 		}
-		opts.Hosts = []string{u.Hostname()}
-		opts.BasePath = strings.TrimSuffix(u.Path, "/") + "/"
 	}
 	problems, err := linkcheck.Check(os.DirFS(dir), opts)
 	if err != nil {

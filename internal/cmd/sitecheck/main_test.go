@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dangjian/dangjian/internal/vnu"
 )
 
 func TestRun(t *testing.T) {
@@ -32,5 +34,21 @@ func TestRun(t *testing.T) {
 		if out := stdout.String() + stderr.String(); status != tc.status || !strings.Contains(out, tc.output) {
 			t.Errorf("sitecheck %q: status %d, output:\n%s\nwant status %d and %q", tc.args, status, out, tc.status, tc.output)
 		}
+	}
+}
+
+// TestRunWithChecker has the Nu HTML Checker check the pages too, as make corpus does: its
+// errors fail the site, its links being fine. (One run: the checker takes seconds to start.)
+func TestRunWithChecker(t *testing.T) {
+	jar := vnu.JarForTest(t)
+	dir := t.TempDir()
+	page := "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>页</title>\n</head>\n<body>\n<p><div>块</div></p>\n</body>\n</html>\n"
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	status := run(t.Context(), []string{"-vnu", jar, dir}, &stdout, &stderr)
+	if status != 1 || !strings.Contains(stderr.String(), "index.html\":") || !strings.Contains(stderr.String(), "sitecheck: 0 broken links, ") {
+		t.Errorf("an invalid page: status %d, output:\n%s%s", status, &stdout, &stderr)
 	}
 }

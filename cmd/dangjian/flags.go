@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dangjian/dangjian/generator"
+)
+
+// newFlagSet returns a command's flag set: it prints wrong usage and help on stderr, and
+// returns an error rather than exit, so that the command returns its exit status.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	return flags
+}
+
+// sourceFlag defines -s, the site's folder, which every command but version takes.
+func sourceFlag(flags *flag.FlagSet, source *string) {
+	flags.StringVar(source, "s", ".", "the site's `folder`, holding site.yaml")
+}
+
+// siteFlags defines the flags that say which site to build and how, which build and serve share.
+func siteFlags(flags *flag.FlagSet, cfg *generator.Config) {
+	sourceFlag(flags, &cfg.Source)
+	flags.BoolVar(&cfg.Drafts, "drafts", false, "publish drafts too")
+	flags.BoolVar(&cfg.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
+}
+
+// parseFlags parses a command's flags, and allows no other arguments; it returns ok false with
+// the exit status when the command should stop (help asked for, or wrong usage).
+func parseFlags(flags *flag.FlagSet, args []string) (int, bool) {
+	rest, code, ok := parseArgs(flags, args)
+	if ok && len(rest) > 0 {
+		fmt.Fprintf(flags.Output(), "dangjian %s: unexpected argument %q\n", flags.Name(), rest[0])
+		flags.Usage()
+		return exitUsage, false
+	}
+	return code, ok
+}
+
+// parseArgs parses a command's flags, which may come before, between or after its other
+// arguments, and returns those arguments; "--" ends the flags.
+func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok bool) {
+	for {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		if flags.NArg() == 0 {
+			return rest, 0, true
+		}
+		if parsed := len(args) - flags.NArg(); parsed > 0 && args[parsed-1] == "--" {
+			return append(rest, flags.Args()...), 0, true
+		}
+		rest = append(rest, flags.Arg(0))
+		args = flags.Args()[1:]
+	}
+}
