@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %d %s, %d files in %s → %s\n", rep.Pages, plural(rep.Pages, "page", "pages"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
+		fmt.Fprintf(stdout, "built %s, %d files in %s → %s\n", diag.Count(rep.Pages, "page"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
 	}
 	return exitOK
 }
@@ -52,13 +52,8 @@ func reportError(stderr io.Writer, err error) int {
 	var problems diag.List
 	if errors.As(err, &problems) {
 		printProblems(stderr, problems)
-		errs := 0
-		for _, p := range problems {
-			if p.Severity == diag.Error {
-				errs++
-			}
-		}
-		fmt.Fprintf(stderr, "%d %s; nothing was written\n", errs, plural(errs, "error", "errors"))
+		errs, _ := problems.Counts()
+		fmt.Fprintf(stderr, "%s; nothing was written\n", diag.Count(errs, "error"))
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "dangjian: %v\n", err)
@@ -69,11 +64,4 @@ func printProblems(w io.Writer, problems diag.List) {
 	for _, p := range problems {
 		fmt.Fprintln(w, p)
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

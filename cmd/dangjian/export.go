@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/export"
 	"github.com/dangjian/dangjian/generator/yamlnode"
 )
@@ -35,6 +36,6 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return reportError(stderr, err)
 	}
 	printProblems(stderr, rep.Warnings)
-	fmt.Fprintf(stdout, "exported %d %s into %s; send %s\n", len(rep.Articles), plural(len(rep.Articles), "article", "articles"), rep.Out, rep.Zip)
+	fmt.Fprintf(stdout, "exported %s into %s; send %s\n", diag.Count(len(rep.Articles), "article"), rep.Out, rep.Zip)
 	return exitOK
 }

@@ -189,11 +189,7 @@ attendance: 120
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			archive := tt.files
-			if !strings.Contains(archive, "-- site.yaml --") {
-				archive = siteYAML + archive
-			}
-			s := sitetest.New(t, archive)
+			s := sitetest.New(t, siteYAML+tt.files) // a test's own site.yaml replaces the shared one
 			rep, out := run(t, s.Dir, false)
 			for _, w := range tt.want {
 				if !strings.Contains(out, w+"\n") {
