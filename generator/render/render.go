@@ -119,7 +119,15 @@ func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HT
 
 // cached renders the partial name with data once per distinct key, and reuses the output.
 func (r *Renderer) cached(name string, data any, keys ...any) (template.HTML, error) {
-	key := fmt.Sprint(append([]any{name}, keys...)...)
+	// The keys are kept apart, by a NUL: written one after the other, section "a" at depth
+	// 12 would read as section "a1" at depth 2.
+	var b strings.Builder
+	b.WriteString(name)
+	for _, k := range keys {
+		b.WriteByte(0)
+		fmt.Fprint(&b, k)
+	}
+	key := b.String()
 	if html, ok := r.partials.Load(key); ok {
 		return html.(template.HTML), nil
 	}
