@@ -326,14 +326,7 @@ func (d *Data) IsSearchPage() bool { return d.URL == search.URL }
 
 // NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
 func (d *Data) NeedsCharts() bool {
-	if d.charted {
-		return true
-	}
-	if d.Page == nil {
-		return false
-	}
-	c := d.r.contents[d.Page.File]
-	return c != nil && c.charted
+	return d.charted || d.Page != nil && d.r.HasChart(d.Page)
 }
 
 // labels are the words of the default layouts, in each script.
