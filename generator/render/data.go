@@ -143,6 +143,9 @@ type Photo struct {
 // imageExtensions are the files of a bundle shown in its gallery.
 var imageExtensions = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
 
+// fileWords reads the dashes and underscores of a file's name as the spaces between its words.
+var fileWords = strings.NewReplacer("-", " ", "_", " ")
+
 // Gallery returns the images of a page bundle other than its cover, in file order. Their alt
 // text is the file's name, which editors write in Chinese: 现场合影.jpg shows as 现场合影.
 func (d *Data) Gallery(p *page.Page) []Photo {
@@ -152,7 +155,7 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 		if !slices.Contains(imageExtensions, ext) || r == p.Cover {
 			continue
 		}
-		alt := strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSuffix(path.Base(r), path.Ext(r)))
+		alt := fileWords.Replace(strings.TrimSuffix(path.Base(r), path.Ext(r)))
 		photos = append(photos, Photo{Src: d.Rel(p.URL + r), Alt: alt})
 	}
 	return photos
