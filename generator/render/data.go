@@ -165,21 +165,28 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 // comparing every page with every other would make a large section quadratic.
 const RelatedWindow = 40
 
-// Related returns up to n other pages of the same section most like p, among the pages
-// nearest to it in time: those sharing its theme or tags first, then the nearest.
-func (d *Data) Related(p *page.Page, n int) []*page.Page {
-	l := d.Site.List(p.Section)
+// Nearby returns the pages of p's section nearest to it in date order, p among them and
+// RelatedWindow on each side: those Related chooses from, and so those whose related pages
+// may change when p does.
+func Nearby(site *page.Site, p *page.Page) []*page.Page {
+	l := site.List(p.Section)
 	if l == nil {
 		return nil
 	}
+	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
+	return l.Pages[max(0, at-RelatedWindow):min(len(l.Pages), at+RelatedWindow+1)]
+}
+
+// Related returns up to n other pages of the same section most like p, among the pages
+// nearest to it in time: those sharing its theme or tags first, then the nearest.
+func (d *Data) Related(p *page.Page, n int) []*page.Page {
 	type candidate struct {
 		p      *page.Page
 		shared int
 		apart  time.Duration
 	}
-	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
 	var cands []candidate
-	for _, other := range l.Pages[max(0, at-RelatedWindow):min(len(l.Pages), at+RelatedWindow+1)] {
+	for _, other := range Nearby(d.Site, p) {
 		if other == p {
 			continue
 		}
