@@ -95,7 +95,7 @@ func (d *Data) Cover(p *page.Page) string {
 // has no spaces to cut at, so summaries are cut by characters, not words.
 const summaryLength = 120
 
-// Summary returns a page's summary: its summary key, or the start of its text.
+// Summary returns a page's summary: its summary key, or the start of its first paragraph.
 func (d *Data) Summary(p *page.Page) string { return d.r.Summary(p) }
 
 // Summary returns a page's summary: its summary key, or the start of its first paragraph.
