@@ -1,6 +1,9 @@
 package markdown
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPlainText(t *testing.T) {
 	c := New()
@@ -14,6 +17,20 @@ func TestPlainText(t *testing.T) {
 		res := c.Convert("a.md", []byte(tc.in), 1, nil)
 		if res.Text != tc.text || res.Lead != tc.lead {
 			t.Errorf("%q: text %q, lead %q; want %q, %q", tc.in, res.Text, res.Lead, tc.text, tc.lead)
+		}
+	}
+}
+
+// TestHeadingIDs checks the IDs of headings: their words in any script, lower-cased and joined
+// by dashes; "section" when they have none; made unique by a number.
+func TestHeadingIDs(t *testing.T) {
+	body := "## 学习内容\n\n## 学习内容\n\n## Two Words_here\n\n## ！！\n\n## ——\n"
+	html := string(New().Convert("a.md", []byte(body), 1, nil).HTML)
+	for _, want := range []string{
+		`<h2 id="学习内容">`, `<h2 id="学习内容-1">`, `<h2 id="two-words-here">`, `<h2 id="section">`, `<h2 id="section-1">`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, html)
 		}
 	}
 }

@@ -95,7 +95,7 @@ func (d *Data) Cover(p *page.Page) string {
 // has no spaces to cut at, so summaries are cut by characters, not words.
 const summaryLength = 120
 
-// Summary returns a page's summary: its summary key, or the start of its text.
+// Summary returns a page's summary: its summary key, or the start of its first paragraph.
 func (d *Data) Summary(p *page.Page) string { return d.r.Summary(p) }
 
 // Summary returns a page's summary: its summary key, or the start of its first paragraph.
@@ -143,6 +143,9 @@ type Photo struct {
 // imageExtensions are the files of a bundle shown in its gallery.
 var imageExtensions = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
 
+// fileWords reads the dashes and underscores of a file's name as the spaces between its words.
+var fileWords = strings.NewReplacer("-", " ", "_", " ")
+
 // Gallery returns the images of a page bundle other than its cover, in file order. Their alt
 // text is the file's name, which editors write in Chinese: 现场合影.jpg shows as 现场合影.
 func (d *Data) Gallery(p *page.Page) []Photo {
@@ -152,7 +155,7 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 		if !slices.Contains(imageExtensions, ext) || r == p.Cover {
 			continue
 		}
-		alt := strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSuffix(path.Base(r), path.Ext(r)))
+		alt := fileWords.Replace(strings.TrimSuffix(path.Base(r), path.Ext(r)))
 		photos = append(photos, Photo{Src: d.Rel(p.URL + r), Alt: alt})
 	}
 	return photos
@@ -162,21 +165,28 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 // comparing every page with every other would make a large section quadratic.
 const RelatedWindow = 40
 
-// Related returns up to n other pages of the same section most like p, among the pages
-// nearest to it in time: those sharing its theme or tags first, then the nearest.
-func (d *Data) Related(p *page.Page, n int) []*page.Page {
-	l := d.Site.List(p.Section)
+// Nearby returns the pages of p's section nearest to it in date order, p among them and
+// RelatedWindow on each side: those Related chooses from, and so those whose related pages
+// may change when p does.
+func Nearby(site *page.Site, p *page.Page) []*page.Page {
+	l := site.List(p.Section)
 	if l == nil {
 		return nil
 	}
+	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
+	return l.Pages[max(0, at-RelatedWindow):min(len(l.Pages), at+RelatedWindow+1)]
+}
+
+// Related returns up to n other pages of the same section most like p, among the pages
+// nearest to it in time: those sharing its theme or tags first, then the nearest.
+func (d *Data) Related(p *page.Page, n int) []*page.Page {
 	type candidate struct {
 		p      *page.Page
 		shared int
 		apart  time.Duration
 	}
-	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
 	var cands []candidate
-	for _, other := range l.Pages[max(0, at-RelatedWindow):min(len(l.Pages), at+RelatedWindow+1)] {
+	for _, other := range Nearby(d.Site, p) {
 		if other == p {
 			continue
 		}
@@ -326,14 +336,7 @@ func (d *Data) IsSearchPage() bool { return d.URL == search.URL }
 
 // NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
 func (d *Data) NeedsCharts() bool {
-	if d.charted {
-		return true
-	}
-	if d.Page == nil {
-		return false
-	}
-	c := d.r.contents[d.Page.File]
-	return c != nil && c.charted
+	return d.charted || d.Page != nil && d.r.HasChart(d.Page)
 }
 
 // labels are the words of the default layouts, in each script.

@@ -58,7 +58,7 @@ func (r linkResolver) target(dest string) (target, suffix string, err error) {
 		if r.page.IsBundle() {
 			base = r.page.URL
 		}
-		target = cleanURL(path.Join(base, p) + trailingSlash(p))
+		target = path.Join(base, p) + trailingSlash(p)
 	}
 	if err != nil {
 		return "", "", err

@@ -76,12 +76,12 @@ func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag
 	for key, words := range labels {
 		r.labels[key] = words[script]
 	}
-	r.charts = chart.New(metrics, labels["year"][script], labels["total"][script])
+	r.charts = chart.New(metrics, r.labels["year"], r.labels["total"])
 	hallMetrics, _ := metric.Compute(&config.Site{Metrics: []config.Metric{
-		{Key: "events", Label: labels["hallEvents"][script], Unit: labels["hallEventsUnit"][script], Count: &config.Rule{Type: page.TypeLectureHall}},
-		{Key: "attendance", Label: labels["attendance"][script], Unit: labels["attendanceUnit"][script], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+		{Key: "events", Label: r.labels["hallEvents"], Unit: r.labels["hallEventsUnit"], Count: &config.Rule{Type: page.TypeLectureHall}},
+		{Key: "attendance", Label: r.labels["attendance"], Unit: r.labels["attendanceUnit"], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
 	}}, site.Pages)
-	r.hall = chart.New(hallMetrics, labels["year"][script], labels["total"][script])
+	r.hall = chart.New(hallMetrics, r.labels["year"], r.labels["total"])
 	r.md = markdown.New(
 		markdown.WithRawHTML(site.Config.RawHTML),
 		markdown.WithExtensions(chart.Block{Drawer: r.charts}),
@@ -89,7 +89,7 @@ func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag
 	for _, l := range site.Lists {
 		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
 			if title, ok := sectionTitles[l.Kind]; ok {
-				l.Title = title[scriptIndex(site)]
+				l.Title = title[script]
 			}
 		}
 	}
@@ -119,7 +119,15 @@ func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HT
 
 // cached renders the partial name with data once per distinct key, and reuses the output.
 func (r *Renderer) cached(name string, data any, keys ...any) (template.HTML, error) {
-	key := fmt.Sprint(append([]any{name}, keys...)...)
+	// The keys are kept apart, by a NUL: written one after the other, section "a" at depth
+	// 12 would read as section "a1" at depth 2.
+	var b strings.Builder
+	b.WriteString(name)
+	for _, k := range keys {
+		b.WriteByte(0)
+		fmt.Fprint(&b, k)
+	}
+	key := b.String()
 	if html, ok := r.partials.Load(key); ok {
 		return html.(template.HTML), nil
 	}
@@ -330,7 +338,7 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 // any depth, its links cannot be relative: they start from the path of the site's base URL
 // (/dangjian/ for https://intranet.example/dangjian/, / without a base URL).
 func (r *Renderer) NotFound() ([]byte, error) {
-	title := labels["notFound"][scriptIndex(r.site)]
+	title := r.labels["notFound"]
 	d := r.data("/"+page.NotFoundFile, title)
 	d.base = "/"
 	if u, err := url.Parse(r.site.Config.BaseURL); err == nil && u.Path != "" {

@@ -162,20 +162,6 @@ func eachRune(t *unicode.RangeTable, fn func(r rune)) {
 	}
 }
 
-// rune folds one character.
-func (f *folding) rune(r rune) rune {
-	if r < 0x10000 {
-		if r < 0 {
-			return r
-		}
-		return rune(f.bmp[r] &^ wordBit)
-	}
-	if to, ok := f.upper[r]; ok {
-		return to
-	}
-	return r
-}
-
 // isWord reports whether r is a letter or a number.
 func (f *folding) isWord(r rune) bool {
 	return r >= 0 && r <= unicode.MaxRune && f.word[r>>6]&(1<<(r&63)) != 0
@@ -203,15 +189,8 @@ func (f *folding) fold(r rune) (rune, bool) {
 		e := f.bmp[r]
 		return rune(e &^ wordBit), e&wordBit != 0
 	}
-	r = f.rune(r)
-	return r, f.isWord(r)
-}
-
-// String folds a string.
-func (f *folding) String(s string) string {
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
-		out = append(out, f.rune(r))
+	if to, ok := f.upper[r]; ok {
+		r = to
 	}
-	return string(out)
+	return r, f.isWord(r)
 }

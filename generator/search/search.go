@@ -357,7 +357,7 @@ func byShard(runs []*run) [Shards][]gramRef {
 	return shards
 }
 
-// script writes the index file of a shard: dangjianSearch.add("index-07",{"爱":[…],…}); each
+// indexScript writes the index file of a shard: dangjianSearch.add("index-07",{"爱":[…],…}); each
 // list holds the first posting and then the differences, which are small numbers.
 func indexScript(shard int, refs []gramRef, runs []*run) []byte {
 	slices.SortFunc(refs, func(a, b gramRef) int {
