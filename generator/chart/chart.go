@@ -17,7 +17,6 @@ import (
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/render"
 )
 
 // Kinds are the kinds of chart.
@@ -175,7 +174,7 @@ var chartTemplates = template.Must(template.New("figure").Parse(`<figure class="
 // element.
 func options(spec Spec, series []*metric.Series, years []int, totalLabel string) (option string, err error) {
 	defer func() {
-		// go-echarts panics when its templates fail; a bad chart must not stop the build.
+		// go-echarts panics on what it cannot draw; a bad chart must not stop the build.
 		if r := recover(); r != nil {
 			err = fmt.Errorf("go-echarts: %v", r)
 		}
@@ -190,7 +189,13 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 	for i, y := range years {
 		categories[i] = strconv.Itoa(y)
 	}
-	var renderer render.Renderer
+	// The option is the chart's configuration as JSON; go-echarts' RenderSnippet would give
+	// the same after parsing its page templates for every chart, and drawing an element and a
+	// script that are not used.
+	var configured interface {
+		Validate()
+		JSONNotEscaped() template.HTML
+	}
 	// Bar and line charts share their grid and their tooltip, which shows a whole year.
 	axisOpts := []charts.GlobalOpts{
 		charts.WithGridOpts(opts.Grid{Top: "30", Bottom: "40", Left: "10", Right: "10", ContainLabel: opts.Bool(true)}),
@@ -204,7 +209,7 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		for _, s := range series {
 			c.AddSeries(s.Metric.Label, yearly(s, years, func(v any) opts.LineData { return opts.LineData{Value: v} }))
 		}
-		renderer = c
+		configured = c
 	case "pie":
 		c := charts.NewPie()
 		c.SetGlobalOptions(append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
@@ -213,7 +218,7 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 			data[i] = opts.PieData{Name: s.Metric.Label, Value: sumOver(s, years)}
 		}
 		c.AddSeries(totalLabel, data)
-		renderer = c
+		configured = c
 	default:
 		c := charts.NewBar()
 		c.SetGlobalOptions(append(global, axisOpts...)...)
@@ -221,9 +226,10 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		for _, s := range series {
 			c.AddSeries(s.Metric.Label, yearly(s, years, func(v any) opts.BarData { return opts.BarData{Value: v} }))
 		}
-		renderer = c
+		configured = c
 	}
-	return escapeJSON(renderer.RenderSnippet().Option), nil
+	configured.Validate()
+	return escapeJSON(string(configured.JSONNotEscaped())), nil
 }
 
 // yearly makes a series' points of go-echarts type T, one per year.
