@@ -12,7 +12,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -305,17 +304,6 @@ type Sink interface {
 // Write renders every page and list and copies every file into sink, in parallel.
 func (s *Site) Write(ctx context.Context, sink Sink) error {
 	return write(ctx, sink, s.outputs(), nil)
-}
-
-// WriteOnly writes the files of the site whose output paths are in only.
-func (s *Site) WriteOnly(ctx context.Context, sink Sink, only map[string]bool) error {
-	var chosen []output
-	for _, o := range s.outputs() {
-		if slices.ContainsFunc(o.paths(), func(p string) bool { return only[p] }) {
-			chosen = append(chosen, o)
-		}
-	}
-	return write(ctx, sink, chosen, nil)
 }
 
 // output is one file of the site and how to make it.
