@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"path"
 	"slices"
 	"strings"
 
@@ -96,7 +97,7 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	// A page is touched when its file, or a file of its bundle, changed.
 	touched := map[string]bool{}
 	for _, p := range s.model.Pages {
-		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[pathJoin(p.File, r)] }) {
+		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[path.Join(path.Dir(p.File), r)] }) {
 			touched[p.File] = true
 		}
 	}
@@ -202,8 +203,4 @@ func reordered(old, cur *page.List) bool {
 		}
 	}
 	return false
-}
-
-func pathJoin(pageFile, resource string) string {
-	return pageFile[:strings.LastIndexByte(pageFile, '/')+1] + resource
 }
