@@ -106,12 +106,8 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 			outs[o.path] = true
 		}
 	}
-	prevPages := map[string]*page.Page{}
-	for _, p := range prev.model.Pages {
-		prevPages[p.File] = p
-	}
 	for _, p := range s.model.Pages {
-		old := prevPages[p.File]
+		old := prev.model.BySource(p.File)
 		if touched[p.File] || old == nil || neighbourChanged(old.Prev, p.Prev) || neighbourChanged(old.Next, p.Next) || p.Report != nil || s.renderer.HasChart(p) {
 			outs[page.OutputPath(p.URL)] = true
 		}
