@@ -12,7 +12,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -216,33 +215,14 @@ func (s *Site) loadPages(ctx context.Context, conf *config.Site, tree *source.Tr
 	found := make([]diag.List, len(files))
 	parallel(ctx, len(files), func(i int) {
 		name := files[i]
-		if p, pageProblems, ok := reuse.page(name); ok {
-			if p != nil {
-				p.Resources = tree.Resources[name]
-			}
-			loaded[i], found[i] = p, pageProblems
-			return
+		p, pageProblems, ok := reuse.page(name)
+		if !ok {
+			p, pageProblems = s.readPage(conf, name, i >= len(tree.Pages))
 		}
-		data, err := fs.ReadFile(s.fsys, name)
-		if err != nil {
-			found[i].Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
-			return
+		if p != nil {
+			p.Resources = tree.Resources[name]
 		}
-		section, _, inFolder := strings.Cut(name[len(page.ContentDir)+1:], "/")
-		if !inFolder {
-			section = ""
-		}
-		isIndex := i >= len(tree.Pages)
-		p, pageProblems := frontmatter.Parse(name, data, page.SectionType(section), isIndex)
-		found[i] = pageProblems
-		if p == nil {
-			return
-		}
-		if !isIndex {
-			found[i] = append(found[i], validate.Page(conf, p)...)
-		}
-		p.Resources = tree.Resources[name]
-		loaded[i] = p
+		loaded[i], found[i] = p, pageProblems
 	})
 	for i, p := range loaded {
 		s.parsed[files[i]] = pristine(p, found[i])
@@ -256,6 +236,25 @@ func (s *Site) loadPages(ctx context.Context, conf *config.Site, tree *source.Tr
 		}
 	}
 	return pages, indexes, problems
+}
+
+// readPage reads and decodes one content file, and checks it unless it is a list's _index.md.
+func (s *Site) readPage(conf *config.Site, name string, isIndex bool) (*page.Page, diag.List) {
+	var problems diag.List
+	data, err := fs.ReadFile(s.fsys, name)
+	if err != nil {
+		problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
+		return nil, problems
+	}
+	section, _, inFolder := strings.Cut(name[len(page.ContentDir)+1:], "/")
+	if !inFolder {
+		section = ""
+	}
+	p, problems := frontmatter.Parse(name, data, page.SectionType(section), isIndex)
+	if p != nil && !isIndex {
+		problems = append(problems, validate.Page(conf, p)...)
+	}
+	return p, problems
 }
 
 // setLastmod dates each page by the last change of its source file.
@@ -305,17 +304,6 @@ type Sink interface {
 // Write renders every page and list and copies every file into sink, in parallel.
 func (s *Site) Write(ctx context.Context, sink Sink) error {
 	return write(ctx, sink, s.outputs(), nil)
-}
-
-// WriteOnly writes the files of the site whose output paths are in only.
-func (s *Site) WriteOnly(ctx context.Context, sink Sink, only map[string]bool) error {
-	var chosen []output
-	for _, o := range s.outputs() {
-		if slices.ContainsFunc(o.paths(), func(p string) bool { return only[p] }) {
-			chosen = append(chosen, o)
-		}
-	}
-	return write(ctx, sink, chosen, nil)
 }
 
 // output is one file of the site and how to make it.

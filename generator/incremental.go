@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"path"
 	"slices"
 	"strings"
 
@@ -56,12 +57,18 @@ func (r *reuse) page(name string) (p *page.Page, problems diag.List, ok bool) {
 func (s *Site) Reload(ctx context.Context, changed []string) (*Site, diag.List) {
 	set := map[string]bool{}
 	for _, name := range changed {
-		if name == config.File || name == "layouts" || strings.HasPrefix(name, "layouts/") {
+		if reloadsAll(name) {
 			return Load(ctx, s.cfg)
 		}
 		set[name] = true
 	}
 	return load(ctx, s.cfg, &reuse{prev: s, changed: set})
+}
+
+// reloadsAll reports whether a change to the file name may change every page: site.yaml and
+// the layouts are used by all of them.
+func reloadsAll(name string) bool {
+	return name == config.File || name == "layouts" || strings.HasPrefix(name, "layouts/")
 }
 
 // Affected returns the output paths that may differ between prev and s after the files in
@@ -71,10 +78,7 @@ func (s *Site) Reload(ctx context.Context, changed []string) (*Site, diag.List) 
 // in it too: it is to be removed.
 func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	outs := map[string]bool{}
-	everything := slices.ContainsFunc(changed, func(name string) bool {
-		return name == config.File || name == "layouts" || strings.HasPrefix(name, "layouts/")
-	})
-	if everything || prev == nil || !s.model.SameOutputs(prev.model) {
+	if slices.ContainsFunc(changed, reloadsAll) || prev == nil || !s.model.SameOutputs(prev.model) {
 		// Pages came or went: any link or list may have changed.
 		for p := range s.Paths() {
 			outs[p] = true
@@ -93,7 +97,7 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	// A page is touched when its file, or a file of its bundle, changed.
 	touched := map[string]bool{}
 	for _, p := range s.model.Pages {
-		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[pathJoin(p.File, r)] }) {
+		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[path.Join(path.Dir(p.File), r)] }) {
 			touched[p.File] = true
 		}
 	}
@@ -102,12 +106,8 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 			outs[o.path] = true
 		}
 	}
-	prevPages := map[string]*page.Page{}
-	for _, p := range prev.model.Pages {
-		prevPages[p.File] = p
-	}
 	for _, p := range s.model.Pages {
-		old := prevPages[p.File]
+		old := prev.model.BySource(p.File)
 		if touched[p.File] || old == nil || neighbourChanged(old.Prev, p.Prev) || neighbourChanged(old.Next, p.Next) || p.Report != nil || s.renderer.HasChart(p) {
 			outs[page.OutputPath(p.URL)] = true
 		}
@@ -136,10 +136,12 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	prevLists := lists(prev.model)
 	for url, l := range lists(s.model) {
 		old := prevLists[url]
+		// With the same pages in the same order, only the pages of the list that show a
+		// touched page change. Whether the list is the same is asked once, not for each of
+		// its pages: comparing is as long as the list.
+		whole := l.IsHome() || old == nil || reordered(old, l)
 		for _, pg := range l.Paginate(size) {
-			// With the same pages in the same order, only the pages of the list that show a
-			// touched page change.
-			if l.IsHome() || old == nil || reordered(old, l) || slices.ContainsFunc(pg.Pages, func(p *page.Page) bool { return touched[p.File] }) {
+			if whole || slices.ContainsFunc(pg.Pages, func(p *page.Page) bool { return touched[p.File] }) {
 				outs[page.OutputPath(pg.URL)] = true
 			}
 		}
@@ -197,8 +199,4 @@ func reordered(old, cur *page.List) bool {
 		}
 	}
 	return false
-}
-
-func pathJoin(pageFile, resource string) string {
-	return pageFile[:strings.LastIndexByte(pageFile, '/')+1] + resource
 }

@@ -80,16 +80,21 @@ func (s *Site) Paths() map[string]bool {
 // wrote or removed.
 func (s *Site) Update(ctx context.Context, mem *Memory, prev *Site, changed []string) ([]string, error) {
 	affected := s.Affected(prev, changed)
-	paths := s.Paths()
-	var gone []string
-	for name := range affected {
-		if !paths[name] {
-			gone = append(gone, name)
+	// What is affected and not written by any output is gone.
+	gone := maps.Clone(affected)
+	var chosen []output
+	for _, o := range s.outputs() {
+		paths := o.paths()
+		if slices.ContainsFunc(paths, func(p string) bool { return affected[p] }) {
+			chosen = append(chosen, o)
+			for _, p := range paths {
+				delete(gone, p)
+			}
 		}
 	}
-	if err := s.WriteOnly(ctx, mem, affected); err != nil {
+	if err := write(ctx, mem, chosen, nil); err != nil {
 		return nil, err
 	}
-	mem.Remove(gone...)
+	mem.Remove(slices.Collect(maps.Keys(gone))...)
 	return slices.Sorted(maps.Keys(affected)), nil
 }

@@ -6,12 +6,12 @@
 package publish
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,6 +28,7 @@ const ManifestFile = ".dangjian-manifest"
 type Publisher struct {
 	dest    string
 	staging string
+	ours    map[string]bool // the files of dest that dangjian wrote, by its manifest
 
 	mu      sync.Mutex
 	written map[string]bool
@@ -38,7 +39,8 @@ type Publisher struct {
 // manifest: that folder was not written by dangjian, and replacing it could lose work.
 func New(dest string) (*Publisher, error) {
 	dest = filepath.Clean(dest)
-	if _, err := readManifest(dest); err != nil {
+	ours, err := readManifest(dest)
+	if err != nil {
 		return nil, err
 	}
 	staging := filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".dangjian-new")
@@ -49,7 +51,7 @@ func New(dest string) (*Publisher, error) {
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		return nil, err
 	}
-	return &Publisher{dest: dest, staging: staging, written: map[string]bool{}}, nil
+	return &Publisher{dest: dest, staging: staging, ours: ours, written: map[string]bool{}}, nil
 }
 
 // readManifest returns the files listed in dest's manifest. A missing or empty dest has an
@@ -141,25 +143,14 @@ func (p *Publisher) Abort() error { return os.RemoveAll(p.staging) }
 // Commit writes the manifest, carries over the files of the old output that dangjian did not
 // write, and swaps the new output in place of the old one.
 func (p *Publisher) Commit() error {
-	names := make([]string, 0, len(p.written))
-	for name := range p.written {
-		names = append(names, name)
-	}
-	slices.Sort(names)
 	var manifest bytes.Buffer
-	w := bufio.NewWriter(&manifest)
-	for _, name := range names {
-		_, _ = w.WriteString(name + "\n")
+	for _, name := range slices.Sorted(maps.Keys(p.written)) {
+		manifest.WriteString(name + "\n")
 	}
-	_ = w.Flush()
 	if err := os.WriteFile(filepath.Join(p.staging, ManifestFile), manifest.Bytes(), 0o644); err != nil {
 		return p.fail(err)
 	}
-	ours, err := readManifest(p.dest)
-	if err != nil {
-		return p.fail(err)
-	}
-	if err := p.carryOver(ours); err != nil {
+	if err := p.carryOver(); err != nil {
 		return p.fail(err)
 	}
 	old := filepath.Join(filepath.Dir(p.dest), "."+filepath.Base(p.dest)+".dangjian-old")
@@ -182,9 +173,9 @@ func (p *Publisher) fail(err error) error {
 }
 
 // carryOver links (or, where links fail, copies) each file of the old output that is not in
-// its manifest (ours) into the staging folder, so that the swap loses nothing dangjian did not
-// write. The old output keeps its files until the swap has succeeded.
-func (p *Publisher) carryOver(ours map[string]bool) error {
+// its manifest into the staging folder, so that the swap loses nothing dangjian did not write.
+// The old output keeps its files until the swap has succeeded.
+func (p *Publisher) carryOver() error {
 	if _, err := os.Stat(p.dest); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -197,7 +188,7 @@ func (p *Publisher) carryOver(ours map[string]bool) error {
 			return err
 		}
 		name := filepath.ToSlash(rel)
-		if ours[name] || name == ManifestFile {
+		if p.ours[name] || name == ManifestFile {
 			return nil
 		}
 		if p.written[name] {

@@ -52,22 +52,16 @@ func watchPolling(ctx context.Context, root string, interval time.Duration) <-ch
 // stamps lists the site's files in root with their stamps, by slash-separated relative path.
 func stamps(root string) map[string]fileStamp {
 	files := map[string]fileStamp{}
-	add := func(name string, info fs.FileInfo) {
-		rel, err := filepath.Rel(root, name)
-		if err == nil {
-			files[filepath.ToSlash(rel)] = fileStamp{info.Size(), info.ModTime()}
-		}
-	}
 	if info, err := os.Lstat(filepath.Join(root, config.File)); err == nil && info.Mode().IsRegular() {
-		add(filepath.Join(root, config.File), info)
+		files[config.File] = fileStamp{info.Size(), info.ModTime()}
 	}
 	for _, dir := range watchedRoots {
 		_ = filepath.WalkDir(filepath.Join(root, dir), func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil // missing or unreadable now: the next round looks again
 			}
-			rel, _ := filepath.Rel(root, name)
-			if !siteFile(filepath.ToSlash(rel)) {
+			rel, ok := siteRel(root, name)
+			if !ok || !siteFile(rel) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -75,7 +69,7 @@ func stamps(root string) map[string]fileStamp {
 			}
 			if d.Type().IsRegular() {
 				if info, err := d.Info(); err == nil {
-					add(name, info)
+					files[rel] = fileStamp{info.Size(), info.ModTime()}
 				}
 			}
 			return nil

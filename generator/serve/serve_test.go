@@ -487,6 +487,39 @@ func TestServedFiles(t *testing.T) {
 	}
 }
 
+// TestMethods: HEAD is answered as GET is; any other method is refused.
+func TestMethods(t *testing.T) {
+	h := start(t, sitetest.New(t, serveSite), 0)
+	for _, tt := range []struct {
+		method, path string
+		status       int
+	}{
+		{http.MethodHead, "/lectures/", 200},
+		{http.MethodHead, "/nowhere/", 404},
+		{http.MethodPost, "/lectures/", 405},
+		{http.MethodPut, "/site.css", 405},
+	} {
+		req, err := http.NewRequest(tt.method, h.url+tt.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s %s: %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
+		}
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s %s: X-Content-Type-Options %q, want nosniff", tt.method, tt.path, got)
+		}
+		if tt.status == 405 && resp.Header.Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s %s: Allow %q, want GET, HEAD", tt.method, tt.path, resp.Header.Get("Allow"))
+		}
+	}
+}
+
 // TestNothingOutsideTheSite asks for files outside the site's output, as a browser would
 // never send them (raw request lines): each one is the site's 404.
 func TestNothingOutsideTheSite(t *testing.T) {

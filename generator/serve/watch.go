@@ -120,7 +120,7 @@ func (nw *notifyWatcher) addTree(dir string) ([]string, error) {
 			}
 			return nil // gone meanwhile: its removal is an event of its own
 		}
-		rel, ok := nw.rel(name)
+		rel, ok := siteRel(nw.root, name)
 		if !ok || !siteFile(rel) {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -138,9 +138,9 @@ func (nw *notifyWatcher) addTree(dir string) ([]string, error) {
 	return files, err
 }
 
-// rel returns the slash-separated path of name relative to the site's folder.
-func (nw *notifyWatcher) rel(name string) (string, bool) {
-	rel, err := filepath.Rel(nw.root, name)
+// siteRel returns the slash-separated path of name relative to the site's folder root.
+func siteRel(root, name string) (string, bool) {
+	rel, err := filepath.Rel(root, name)
 	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
@@ -157,7 +157,7 @@ func (nw *notifyWatcher) exists(rel string) bool {
 // folder holds. Folders that went away or were renamed stop being watched: a folder renamed
 // within the site is watched again under its new name when its Create event comes.
 func (nw *notifyWatcher) changed(ev fsnotify.Event) []string {
-	rel, ok := nw.rel(ev.Name)
+	rel, ok := siteRel(nw.root, ev.Name)
 	if !ok || !siteFile(rel) {
 		return nil
 	}
