@@ -171,12 +171,7 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 
 // nearby adds the pages of p's section that are near enough in time to list p as related.
 func nearby(m *page.Site, p *page.Page, outs map[string]bool) {
-	l := m.List(p.Section)
-	if l == nil {
-		return
-	}
-	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
-	for _, near := range l.Pages[max(0, at-render.RelatedWindow):min(len(l.Pages), at+render.RelatedWindow+1)] {
+	for _, near := range render.Nearby(m, p) {
 		outs[page.OutputPath(near.URL)] = true
 	}
 }

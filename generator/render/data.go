@@ -161,12 +161,12 @@ func (d *Data) Gallery(p *page.Page) []Photo {
 	return photos
 }
 
-// RelatedWindow is how many pages on each side of a page, in date order, Related considers:
+// relatedWindow is how many pages on each side of a page, in date order, Related considers:
 // comparing every page with every other would make a large section quadratic.
-const RelatedWindow = 40
+const relatedWindow = 40
 
 // Nearby returns the pages of p's section nearest to it in date order, p among them and
-// RelatedWindow on each side: those Related chooses from, and so those whose related pages
+// relatedWindow on each side: those Related chooses from, and so those whose related pages
 // may change when p does.
 func Nearby(site *page.Site, p *page.Page) []*page.Page {
 	l := site.List(p.Section)
@@ -174,7 +174,7 @@ func Nearby(site *page.Site, p *page.Page) []*page.Page {
 		return nil
 	}
 	at, _ := slices.BinarySearchFunc(l.Pages, p, page.Newest)
-	return l.Pages[max(0, at-RelatedWindow):min(len(l.Pages), at+RelatedWindow+1)]
+	return l.Pages[max(0, at-relatedWindow):min(len(l.Pages), at+relatedWindow+1)]
 }
 
 // Related returns up to n other pages of the same section most like p, among the pages
