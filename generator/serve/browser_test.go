@@ -62,13 +62,10 @@ func TestLiveReloadInBrowser(t *testing.T) {
 func waitFor(t *testing.T, tab *browser.Tab, cond string) {
 	t.Helper()
 	expr := "(function () { try { return !!(" + cond + "); } catch (e) { return false; } })()"
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		if ok, err := browser.TryEval[bool](tab, expr); err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("still not true after 5s: %s", cond)
-		}
-		browser.Sleep(tab, 20)
+	if !browser.WaitUntil(tab, 5*time.Second, func() bool {
+		ok, err := browser.TryEval[bool](tab, expr)
+		return err == nil && ok
+	}) {
+		t.Fatalf("still not true after 5s: %s", cond)
 	}
 }

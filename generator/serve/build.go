@@ -88,7 +88,7 @@ func (b *builder) rebuild(ctx context.Context, changed []string, rescan bool) di
 	if full {
 		what = "built"
 	}
-	fmt.Fprintf(b.stdout, "%s %d %s in %s%s\n", what, written, plural(written, "file", "files"), time.Since(start).Round(time.Millisecond), listChanged(names))
+	fmt.Fprintf(b.stdout, "%s %s in %s%s\n", what, diag.Count(written, "file"), time.Since(start).Round(time.Millisecond), listChanged(names))
 	return problems
 }
 
@@ -115,17 +115,12 @@ func (b *builder) fail(problems diag.List) {
 		printed[i] = p.String()
 		fmt.Fprintln(b.stderr, p)
 	}
-	errs := 0
-	for _, p := range problems {
-		if p.Severity == diag.Error {
-			errs++
-		}
-	}
+	errs, _ := problems.Counts()
 	kept := "still serving the last good build"
 	if !b.served {
 		kept = "nothing to serve until they are fixed"
 	}
-	fmt.Fprintf(b.stderr, "%d %s; %s\n", errs, plural(errs, "error", "errors"), kept)
+	fmt.Fprintf(b.stderr, "%s; %s\n", diag.Count(errs, "error"), kept)
 	cur := b.events.state()
 	b.events.publish(state{Version: cur.Version, Problems: printed})
 }
@@ -148,11 +143,4 @@ func joinPaths(names []string) string {
 		native[i] = diag.Path(name)
 	}
 	return strings.Join(native, ", ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
