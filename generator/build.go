@@ -338,7 +338,7 @@ func (s *Site) outputs() []output {
 	for _, p := range s.model.Pages {
 		outs = append(outs, rendered(page.OutputPath(p.URL), func() ([]byte, error) { return s.renderer.Page(p) }))
 		for _, r := range p.Resources {
-			out, src := path.Join(p.URL[1:], r), path.Join(path.Dir(p.File), r)
+			out, src := p.ResourceOutput(r), p.ResourceFile(r)
 			outs = append(outs, output{path: out, make: func(sink Sink) error { return sink.Copy(out, s.fsys, src) }, sources: []string{src}})
 		}
 	}

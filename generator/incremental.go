@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"path"
 	"slices"
 	"strings"
 
@@ -97,7 +96,7 @@ func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	// A page is touched when its file, or a file of its bundle, changed.
 	touched := map[string]bool{}
 	for _, p := range s.model.Pages {
-		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[path.Join(path.Dir(p.File), r)] }) {
+		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[p.ResourceFile(r)] }) {
 			touched[p.File] = true
 		}
 	}

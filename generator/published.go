@@ -2,7 +2,6 @@ package generator
 
 import (
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 )
@@ -16,7 +15,7 @@ func (s *Site) ReadFile(out string) ([]byte, error) {
 	}
 	for _, p := range s.model.Pages {
 		if r, ok := strings.CutPrefix(out, p.URL[1:]); ok && slices.Contains(p.Resources, r) {
-			return fs.ReadFile(s.fsys, path.Join(path.Dir(p.File), r))
+			return fs.ReadFile(s.fsys, p.ResourceFile(r))
 		}
 	}
 	return nil, &fs.PathError{Op: "open", Path: out, Err: fs.ErrNotExist}

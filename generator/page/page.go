@@ -5,6 +5,7 @@ package page
 
 import (
 	"cmp"
+	"path"
 	"strings"
 	"time"
 
@@ -42,6 +43,15 @@ type Page struct {
 	Lastmod time.Time
 
 	Prev, Next *Page // neighbours in the section, newest first
+}
+
+// ResourceFile returns the source path of a file of the page's bundle, r being one of its
+// Resources.
+func (p *Page) ResourceFile(r string) string { return path.Join(path.Dir(p.File), r) }
+
+// ResourceOutput returns the output path of a file of the page's bundle, beside the page.
+func (p *Page) ResourceOutput(r string) string {
+	return path.Join(strings.TrimPrefix(p.URL, "/"), r)
 }
 
 // Pos returns the position of a front-matter key, or of the file's first line.

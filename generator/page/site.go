@@ -187,7 +187,7 @@ func Assemble(in Input) (*Site, diag.List) {
 			s.bySource[p.File] = p
 		}
 		for _, r := range p.Resources {
-			s.claim(path.Join(strings.TrimPrefix(p.URL, "/"), r), path.Join(path.Dir(p.File), r), &problems)
+			s.claim(p.ResourceOutput(r), p.ResourceFile(r), &problems)
 		}
 	}
 	slices.SortFunc(s.Pages, Newest)
