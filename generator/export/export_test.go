@@ -66,20 +66,6 @@ func read(t *testing.T, name string) string {
 	return string(data)
 }
 
-// holds checks that text holds each of matches; a match starting with "! " must not be in it.
-func holds(t *testing.T, name, text string, matches ...string) {
-	t.Helper()
-	for _, m := range matches {
-		if not, ok := strings.CutPrefix(m, "! "); ok {
-			if strings.Contains(text, not) {
-				t.Errorf("%s holds %q, and should not:\n%s", name, not, text)
-			}
-		} else if !strings.Contains(text, m) {
-			t.Errorf("%s does not hold %q:\n%s", name, m, text)
-		}
-	}
-}
-
 // realPage is the real site's 「愛的傳遞」 moral lecture hall.
 const realPage = "content/lecture-hall/ai-de-chuan-di/index.md"
 
@@ -91,10 +77,10 @@ func TestRealSiteGolden(t *testing.T) {
 	dir := filepath.Join(rep.Out, rep.Articles[0])
 	for _, name := range []string{export.HTMLFile, export.TextFile, export.MetaFile} {
 		got := read(t, filepath.Join(dir, name))
-		holds(t, name, got, "爱的传递", "道德讲堂", "! 愛", "! 傳", "! 遞", "! 講")
+		sitetest.AssertHolds(t, name, got, "爱的传递", "道德讲堂", "! 愛", "! 傳", "! 遞", "! 講")
 		golden.Check(t, filepath.Join("testdata", "ai-de-chuan-di", name), []byte(got))
 	}
-	holds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)),
+	sitetest.AssertHolds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)),
 		`"title": "「爱的传递」道德讲堂"`, `"source": "国电靖远发电有限公司"`,
 		`"url": "https://intranet.example/dangjian/lecture-hall/ai-de-chuan-di/"`)
 }
@@ -107,7 +93,7 @@ func TestRealSiteExport(t *testing.T) {
 	if !slices.Equal(rep.Articles, want) {
 		t.Errorf("articles %v, want %v", rep.Articles, want)
 	}
-	holds(t, export.ManifestFile, read(t, filepath.Join(rep.Out, export.ManifestFile)),
+	sitetest.AssertHolds(t, export.ManifestFile, read(t, filepath.Join(rep.Out, export.ManifestFile)),
 		`"folder": "2016-12-31-2016"`, `"title": "2016年「两学一做」学习教育工作报告"`)
 	names := zipNames(t, rep.Zip)
 	for _, folder := range want {
@@ -159,10 +145,10 @@ func TestTraditionalConvertsFully(t *testing.T) {
 		t.Errorf("article.txt:\n%s\nwant:\n%s", text, want)
 	}
 	meta := read(t, filepath.Join(dir, export.MetaFile))
-	holds(t, "meta.json", meta, `"title": "党课：学习党章"`, `"source": "国电靖远发电有限公司"`,
+	sitetest.AssertHolds(t, "meta.json", meta, `"title": "党课：学习党章"`, `"source": "国电靖远发电有限公司"`,
 		`"summary": "党员干部带头讲党课。"`, `"keywords": [`+"\n    \"两学一做\",\n    \"学习教育\"\n  ]")
 	html := read(t, filepath.Join(dir, export.HTMLFile))
-	holds(t, "article.html", html, "<h2>学习与实践</h2>", "<li>专题讲学与网络助学</li>", "<td>专题讨论</td>", "根据上级部署")
+	sitetest.AssertHolds(t, "article.html", html, "<h2>学习与实践</h2>", "<li>专题讲学与网络助学</li>", "<td>专题讨论</td>", "根据上级部署")
 	// Not one character of the site's traditional text is left, nor any garbage.
 	for _, name := range sitetest.Files(t, rep.Out) {
 		if strings.HasSuffix(name, ".zip") {
@@ -220,7 +206,7 @@ func TestNoScriptSurvives(t *testing.T) {
 	s := sitetest.New(t, rawSite)
 	rep := run(t, export.Config{Source: s.Dir})
 	got := read(t, filepath.Join(rep.Out, "2016-01-02-x", export.HTMLFile))
-	holds(t, "article.html", got, "点我", "文字", "格子", `<a href="https://example.com/">外站</a>`,
+	sitetest.AssertHolds(t, "article.html", got, "点我", "文字", "格子", `<a href="https://example.com/">外站</a>`,
 		"! <script", "! alert", "! <style", "! color", "! javascript", "! <iframe", "! <link",
 		"! <form", "! <svg", "! <object", "! <embed", "! <base", "! <meta", "! onclick", "! onerror")
 	assertAllowed(t, got)
@@ -348,7 +334,7 @@ func TestImages(t *testing.T) {
 	if small := read(t, filepath.Join(dir, "2.jpg")); small != s.Read("content/activities/photos/small.jpg") {
 		t.Errorf("2.jpg: a narrow image should be copied as it is")
 	}
-	holds(t, "meta.json", read(t, filepath.Join(dir, export.MetaFile)),
+	sitetest.AssertHolds(t, "meta.json", read(t, filepath.Join(dir, export.MetaFile)),
 		`{
       "file": "2.jpg",
       "caption": "主题党日合影"
@@ -398,8 +384,8 @@ func TestCharts(t *testing.T) {
 	const afterBody = `<p>全年数字如下。</p>
 <figure><img src="chart-1.svg" alt="教育培训"/><figcaption>教育培训</figcaption></figure>
 <table><tbody><tr><th>党课</th><td>20 场次</td></tr></tbody></table>`
-	holds(t, "article.html", read(t, filepath.Join(dir, export.HTMLFile)), afterBody)
-	holds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<text x=\"0\" y=\"20\">党课</text>")
+	sitetest.AssertHolds(t, "article.html", read(t, filepath.Join(dir, export.HTMLFile)), afterBody)
+	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<text x=\"0\" y=\"20\">党课</text>")
 
 	// A chart of a block that the body does not show is not lost: it follows the body too.
 	unshown := func(site *page.Site, p *page.Page) ([]export.Chart, error) {
@@ -410,7 +396,7 @@ func TestCharts(t *testing.T) {
 		return cs, err
 	}
 	rep = run(t, export.Config{Source: s.Dir, Charts: unshown})
-	holds(t, "article.html", read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile)), afterBody)
+	sitetest.AssertHolds(t, "article.html", read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile)), afterBody)
 
 	for _, svg := range []string{`<svg><SCRIPT>alert(1)</SCRIPT></svg>`, `<svg onload="alert(1)"></svg>`, `<svg><a href="javascript:alert(1)"></a></svg>`} {
 		scripted := func(*page.Site, *page.Page) ([]export.Chart, error) {
@@ -443,17 +429,17 @@ func TestRealSiteReportCharts(t *testing.T) {
 			want = append(want, ">"+f+"</text>", ">"+c.columns[i]+"</text>")
 			row += "<td>" + f + "</td>"
 		}
-		holds(t, c.file, svg, want...)
+		sitetest.AssertHolds(t, c.file, svg, want...)
 		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
 			t.Errorf("%s is not well-formed XML: %v", c.file, err)
 		}
-		holds(t, export.HTMLFile, article,
+		sitetest.AssertHolds(t, export.HTMLFile, article,
 			`<figure><img src="`+c.file+`" alt="`+c.title+`"/><figcaption>`+c.title+`</figcaption></figure>`,
 			"<th>"+strings.Join(c.columns, "</th><th>")+"</th>", row+"</tr>")
 		golden.Check(t, filepath.Join("testdata", "2016", c.file), []byte(svg))
 	}
 	golden.Check(t, filepath.Join("testdata", "2016", export.HTMLFile), []byte(article))
-	holds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)), `"file": "chart-2.svg",
+	sitetest.AssertHolds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)), `"file": "chart-2.svg",
       "caption": "项目攻关"`)
 }
 
@@ -550,13 +536,13 @@ func TestChartBlocks(t *testing.T) {
 	if got := read(t, filepath.Join(dir, export.HTMLFile)); got != want {
 		t.Errorf("article.html:\n%s\nwant:\n%s", got, want)
 	}
-	holds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<title>党员人数</title>", ">581</text>", "2015–2016 合计", "<circle")
-	holds(t, "chart-2.svg", read(t, filepath.Join(dir, "chart-2.svg")), "<title>党员（名）、党课（场次）</title>", ">301</text>", ">1</text>", "<rect")
+	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<title>党员人数</title>", ">581</text>", "2015–2016 合计", "<circle")
+	sitetest.AssertHolds(t, "chart-2.svg", read(t, filepath.Join(dir, "chart-2.svg")), "<title>党员（名）、党课（场次）</title>", ">301</text>", ">1</text>", "<rect")
 
 	// The report's block comes first, where it stands in the body; the chart of site.yaml
 	// for the report's year follows the body.
 	report := read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile))
-	holds(t, "report's article.html", report, `<p>两年的党课：</p>
+	sitetest.AssertHolds(t, "report's article.html", report, `<p>两年的党课：</p>
 <figure><img src="chart-1.svg" alt="两年党课"/><figcaption>两年党课</figcaption></figure>`,
 		`<tr><th>2015</th><td>1</td></tr>`, `</table>
 <figure><img src="chart-2.svg" alt="党员队伍"/><figcaption>党员队伍</figcaption></figure>`,

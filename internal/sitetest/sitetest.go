@@ -120,14 +120,20 @@ func (s *Site) Read(name string) string {
 // be in it.
 func (s *Site) AssertFile(name string, matches ...string) {
 	s.t.Helper()
-	content := s.Read(name)
+	AssertHolds(s.t, name, s.Read(name), matches...)
+}
+
+// AssertHolds checks that text, named name in messages, holds each of matches; a match
+// starting with "! " must not be in it.
+func AssertHolds(t testing.TB, name, text string, matches ...string) {
+	t.Helper()
 	for _, m := range matches {
 		if not, ok := strings.CutPrefix(m, "! "); ok {
-			if strings.Contains(content, not) {
-				s.t.Errorf("%s holds %q, and should not:\n%s", name, not, content)
+			if strings.Contains(text, not) {
+				t.Errorf("%s holds %q, and should not:\n%s", name, not, text)
 			}
-		} else if !strings.Contains(content, m) {
-			s.t.Errorf("%s does not hold %q:\n%s", name, m, content)
+		} else if !strings.Contains(text, m) {
+			t.Errorf("%s does not hold %q:\n%s", name, m, text)
 		}
 	}
 }
