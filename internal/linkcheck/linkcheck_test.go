@@ -36,14 +36,7 @@ func TestCheck(t *testing.T) {
 		"search/index.html": {Data: []byte("search")},
 		"红/index.html":      {Data: []byte("red")},
 	}
-	problems, err := Check(site, Options{Hosts: []string{"intranet.example"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range problems {
-		got = append(got, p.String())
-	}
+	got := checked(t, site, Options{Hosts: []string{"intranet.example"}})
 	want := []string{
 		"a/index.html:3: ../b/: " + folderLink,
 		"a/index.html:4: ../b: " + folderLink,
@@ -82,14 +75,7 @@ func TestNotFoundPage(t *testing.T) {
 	if opts.BasePath != "/dangjian/" || !slices.Equal(opts.Hosts, []string{"intranet.example"}) {
 		t.Errorf("options of https://intranet.example/dangjian: %+v", opts)
 	}
-	problems, err := Check(site, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range problems {
-		got = append(got, p.String())
-	}
+	got := checked(t, site, opts)
 	want := []string{
 		"404.html:3: /dangjian/missing/: no such file: missing/index.html",
 		"404.html:4: /elsewhere/: root-relative link: it breaks from disk and under a sub-path; link relatively",
@@ -100,4 +86,18 @@ func TestNotFoundPage(t *testing.T) {
 	if _, err := ForBaseURL("intranet.example/dangjian/"); err == nil {
 		t.Errorf("a base URL without a scheme and host was taken")
 	}
+}
+
+// checked returns the problems Check finds in site, one line each.
+func checked(t *testing.T, site fstest.MapFS, opts Options) []string {
+	t.Helper()
+	problems, err := Check(site, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	return got
 }
