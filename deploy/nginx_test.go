@@ -23,6 +23,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/testenv"
 )
 
 // sitePath is the path the site is served under, as nginx.conf and site.yaml's base_url say.
@@ -31,7 +32,7 @@ const sitePath = "/dangjian/"
 // TestNginx builds the real site, publishes it with publish.sh into a web root, serves it with
 // a real nginx and nginx.conf, and follows every link of every page.
 func TestNginx(t *testing.T) {
-	bin := nginxBinary(t)
+	bin := testenv.Nginx(t)
 	public := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(t.Context(), generator.Config{Source: "..", Dest: public}); err != nil {
 		t.Fatalf("building the real site:\n%v", err)
@@ -149,26 +150,6 @@ func TestNginx(t *testing.T) {
 		}
 		t.Logf("%d rounds of requests during three publishes", requests)
 	})
-}
-
-// nginxBinary returns the nginx to run: $DANGJIAN_NGINX, which make test sets after installing
-// Debian's nginx, so that the test must run there; otherwise one found on this machine, or the
-// test is skipped. (nginx itself reads $NGINX, for sockets handed over by an old nginx.)
-func nginxBinary(t *testing.T) string {
-	if bin := os.Getenv("DANGJIAN_NGINX"); bin != "" {
-		if _, err := os.Stat(bin); err != nil {
-			t.Fatalf("DANGJIAN_NGINX=%s: %v", bin, err)
-		}
-		return bin
-	}
-	if bin, err := exec.LookPath("nginx"); err == nil {
-		return bin
-	}
-	if _, err := os.Stat("/usr/sbin/nginx"); err == nil {
-		return "/usr/sbin/nginx"
-	}
-	t.Skip("nginx is not installed (make test installs Debian's)")
-	return ""
 }
 
 // publish runs publish.sh, with env added to the environment.

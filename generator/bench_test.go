@@ -11,7 +11,7 @@ import (
 	"github.com/dangjian/dangjian/generator"
 )
 
-// The benchmarks build a generated site: `make bench` writes one with ../shared/bench/gencorpus
+// The benchmarks build a generated site: `make bench` writes one with internal/cmd/gencorpus
 // and names it in DANGJIAN_BENCH_SITE.
 func benchSite(b *testing.B) string {
 	dir := os.Getenv("DANGJIAN_BENCH_SITE")

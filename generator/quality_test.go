@@ -8,6 +8,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/linkcheck"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/testenv"
 	"github.com/dangjian/dangjian/internal/vnu"
 )
 
@@ -45,7 +46,7 @@ func TestLinksResolve(t *testing.T) {
 
 // TestPagesAreValidHTML has the Nu HTML Checker check every page, in one run.
 func TestPagesAreValidHTML(t *testing.T) {
-	jar := vnu.JarForTest(t)
+	jar := testenv.VNU(t)
 	var dests []string
 	for dest := range qualitySites(t) {
 		dests = append(dests, dest)

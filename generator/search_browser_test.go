@@ -2,7 +2,6 @@ package generator_test
 
 import (
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -13,7 +12,9 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/browser"
+	"github.com/dangjian/dangjian/internal/corpus"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
@@ -172,15 +173,18 @@ summary: 讲到甲乙丙的一页
 	}
 }
 
-// TestCorpusSearch searches a large site from disk: the synthetic site that make corpus builds
-// and names in DANGJIAN_CORPUS. A query finds its pages, title hits first, loads a few of the
-// index's files only, and finds more on demand.
+// TestCorpusSearch searches a large site from disk: the 1,000-page synthetic site of
+// internal/corpus. A query finds its pages, title hits first, loads a few of the index's files
+// only, and finds more on demand.
 func TestCorpusSearch(t *testing.T) {
-	dest := os.Getenv("DANGJIAN_CORPUS")
-	if dest == "" {
-		t.Skip("DANGJIAN_CORPUS names no built synthetic site: make corpus sets it")
-	}
 	b := browser.New(t)
+	site, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	if err := corpus.Write(site, 1000, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.Build(t.Context(), generator.Config{Source: site, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
 	tab := b.Open(t, "file://"+filepath.ToSlash(dest)+"/search/index.html", 1280)
 	shown := typeQuery(t, tab, "#search-query", "警示教育大會")
 	if len(shown) < 2 || !strings.Contains(shown[1], "警示教育大会") {

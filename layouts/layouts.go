@@ -10,13 +10,15 @@ import (
 	"strings"
 )
 
+//go:embed *.html *.js partials assets vendor new
+var embedded embed.FS
+
 // Default holds the default layouts: baseof.html, home.html, list.html, single.html, a layout
 // per page type where the type needs one, partials/, assets/, charts.js (which draws a page's
 // charts), vendor/ (ECharts, installed from npm by make), and new/, the templates that
-// dangjian new starts a page of each type from.
-//
-//go:embed *.html *.js partials assets vendor new
-var Default embed.FS
+// dangjian new starts a page of each type from. It is a variable only so that tests run
+// before make deps can put a stand-in for ECharts into it (internal/testenv).
+var Default fs.FS = embedded
 
 // Files that make up assets/charts.js: ECharts, then the script that draws the charts.
 const (

@@ -6,17 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dangjian/dangjian/internal/testenv"
 )
 
 // TestPreCommitHook installs hooks/pre-commit in a new repository, as docs/editors.md says,
 // and commits with it: a clean page goes in, a page with errors is refused with the problem's
 // line, and only what is staged counts.
 func TestPreCommitHook(t *testing.T) {
-	for _, tool := range []string{"git", "sh"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("no %s: %v", tool, err)
-		}
-	}
+	testenv.Git(t)
 	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)

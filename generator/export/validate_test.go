@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/export"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/testenv"
 	"github.com/dangjian/dangjian/internal/vnu"
 )
 
@@ -18,7 +19,7 @@ import (
 // the real site's 2016 report and blockSite's pages with their charts among them. The charts'
 // SVG pictures are checked too.
 func TestFragmentsAreValidHTML(t *testing.T) {
-	jar := vnu.JarForTest(t)
+	jar := testenv.VNU(t)
 	var outs []string
 	for _, site := range []struct {
 		txtar  string

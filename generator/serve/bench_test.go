@@ -14,15 +14,15 @@ import (
 	"github.com/dangjian/dangjian/generator"
 )
 
-// BenchmarkSaveToReload measures, on the site in $DANGJIAN_CORPUS (the synthetic site of
-// ../shared/bench/gencorpus), the time from saving one page to the reload event reaching an
+// BenchmarkSaveToReload measures, on the site in $DANGJIAN_CORPUS (a synthetic site written by
+// internal/cmd/gencorpus), the time from saving one page to the reload event reaching an
 // open page; docs/serve.md gives the figures and how they were taken:
 //
 //	DANGJIAN_CORPUS=/tmp/gc10k-serve go test ./generator/serve -run '^$' -bench SaveToReload -benchtime 15x
 func BenchmarkSaveToReload(b *testing.B) {
 	dir := os.Getenv("DANGJIAN_CORPUS")
 	if dir == "" {
-		b.Skip("set DANGJIAN_CORPUS to a site's folder, e.g. one made by ../shared/bench/gencorpus")
+		b.Skip("set DANGJIAN_CORPUS to a site's folder, e.g. one written by go run ./internal/cmd/gencorpus")
 	}
 	matches, _ := filepath.Glob(filepath.Join(dir, "content", "lectures", "*.md"))
 	slices.Sort(matches)

@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -21,10 +20,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/dangjian/dangjian/internal/testenv"
 )
-
-// Path is Debian's Chromium, which the Makefile installs when it is missing.
-const Path = "/usr/bin/chromium"
 
 // Browser is one headless Chromium for a test.
 type Browser struct {
@@ -32,17 +29,12 @@ type Browser struct {
 	ctx context.Context
 }
 
-// New starts Chromium, or fails the test saying how to install it.
+// New starts Chromium. Pages are looked at as staff see them, their charts drawn by the real
+// ECharts, so a test without Chromium or ECharts is skipped (see internal/testenv).
 func New(t testing.TB) *Browser {
 	t.Helper()
-	path := Path
-	if _, err := os.Stat(path); err != nil {
-		found, lookErr := exec.LookPath("chromium")
-		if lookErr != nil {
-			t.Fatalf("chromium not found (%v): run make test, which installs Debian's chromium", err)
-		}
-		path = found
-	}
+	path := testenv.Chromium(t)
+	testenv.ECharts(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,

@@ -6,15 +6,15 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/dangjian/dangjian/internal/testenv"
 )
 
 // Init makes dir a git repository. The machine's own git settings (signing, hooks, the default
 // branch) play no part in the test.
 func Init(t testing.TB, dir string) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Fatalf("this test needs git: %v", err)
-	}
+	testenv.Git(t)
 	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 	Git(t, dir, "init", "-q")

@@ -12,17 +12,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"testing"
 )
 
-// JarEnv names the checker's jar; the Makefile sets it.
+// JarEnv, when set, names the checker's jar: for a jar outside the repository.
 const JarEnv = "VNU_JAR"
 
 // jarPath is where npm installs the jar, under the repository.
 var jarPath = filepath.Join("node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 
 // Jar returns the checker's jar: $VNU_JAR when set, which must exist, else npm's jar in the
-// working folder or a folder above it, or "" when there is none.
+// working folder or a folder above it, or "" when there is none (internal/testenv says which
+// make target installs it).
 func Jar() (string, error) {
 	if jar, set := os.LookupEnv(JarEnv); set {
 		if _, err := os.Stat(jar); err != nil {
@@ -44,23 +44,6 @@ func Jar() (string, error) {
 		}
 		dir = filepath.Dir(dir)
 	}
-}
-
-// JarForTest returns the checker's jar for a test. A test run by hand without the checker is
-// skipped; make test sets VNU_JAR, so there a missing checker fails.
-func JarForTest(t testing.TB) string {
-	t.Helper()
-	jar, err := Jar()
-	switch {
-	case err != nil:
-		t.Fatal(err)
-	case jar == "":
-		t.Skip("the Nu HTML Checker is not installed: run make test, or npm ci")
-	}
-	if _, err := exec.LookPath("java"); err != nil {
-		t.Fatalf("the Nu HTML Checker needs java: %v", err)
-	}
-	return jar
 }
 
 // Options say what to report.

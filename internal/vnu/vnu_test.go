@@ -6,12 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/testenv"
 	"github.com/dangjian/dangjian/internal/vnu"
 )
 
 // TestCheck checks a folder of one valid and one invalid page, in one run of the checker.
 func TestCheck(t *testing.T) {
-	jar := vnu.JarForTest(t)
+	jar := testenv.VNU(t)
 	dir := t.TempDir()
 	page := func(name, body string) {
 		doc := "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>页</title>\n</head>\n<body>\n" + body + "\n</body>\n</html>\n"

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dangjian/dangjian/internal/vnu"
+	"github.com/dangjian/dangjian/internal/testenv"
 )
 
 func TestRun(t *testing.T) {
@@ -37,10 +37,10 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// TestRunWithChecker has the Nu HTML Checker check the pages too, as make corpus does: its
+// TestRunWithChecker has the Nu HTML Checker check the pages too, as the synthetic site does: its
 // errors fail the site, its links being fine. (One run: the checker takes seconds to start.)
 func TestRunWithChecker(t *testing.T) {
-	jar := vnu.JarForTest(t)
+	jar := testenv.VNU(t)
 	dir := t.TempDir()
 	page := "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>页</title>\n</head>\n<body>\n<p><div>块</div></p>\n</body>\n</html>\n"
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {

@@ -1,0 +1,218 @@
+package setup
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// machine is a fake Debian machine: a folder of stand-ins that is the whole PATH.
+type machine struct {
+	t   *testing.T
+	bin string
+	log string // what apt-get and sudo were asked to do, a line each
+}
+
+// newMachine makes a machine whose user is root or not, with sudo or without, with the
+// Debian packages installed and the commands on PATH.
+func newMachine(t *testing.T, root, sudo bool, installed []string, commands ...string) *machine {
+	t.Helper()
+	m := &machine{t: t, bin: t.TempDir(), log: filepath.Join(t.TempDir(), "log")}
+	uid := "1000"
+	if root {
+		uid = "0"
+	}
+	m.stub("id", `echo `+uid)
+	m.stub("dpkg-query", `for a; do asked=$a; done; for p in `+strings.Join(installed, " ")+`; do [ "$p" = "$asked" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`)
+	m.stub("apt-get", `echo "apt-get $* (DEBIAN_FRONTEND=$DEBIAN_FRONTEND)" >>`+m.log)
+	if sudo {
+		m.stub("sudo", `echo "sudo $*" >>`+m.log+`; exec "$@"`)
+	}
+	for _, c := range commands {
+		m.stub(c, "exit 0")
+	}
+	// The real programs the recipe and make need besides the stand-ins.
+	for _, real := range []string{"sh", "env", "make", "date"} {
+		path, err := exec.LookPath(real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(path, filepath.Join(m.bin, real)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+func (m *machine) stub(name, script string) {
+	m.t.Helper()
+	if err := os.WriteFile(filepath.Join(m.bin, name), []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+// run runs a command in the repository's root with only the machine's folder on PATH, and
+// returns its exit status, what it printed and what apt-get and sudo were asked to do.
+func (m *machine) run(name string, args ...string) (code int, stdout, stderr, log string) {
+	m.t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = ".."
+	cmd.Env = []string{"PATH=" + m.bin, "HOME=" + m.t.TempDir()}
+	var out, errs strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	err := cmd.Run()
+	if exit, ok := err.(*exec.ExitError); ok {
+		code = exit.ExitCode()
+	} else if err != nil {
+		m.t.Fatal(err)
+	}
+	data, _ := os.ReadFile(m.log)
+	return code, out.String(), errs.String(), string(data)
+}
+
+func (m *machine) recipe(why string, specs ...string) (int, string, string, string) {
+	return m.run(filepath.Join(m.bin, "sh"), append([]string{"setup/debian-packages.sh", why}, specs...)...)
+}
+
+func TestDebianPackages(t *testing.T) {
+	const why = "for the browser tests"
+	tests := []struct {
+		name      string
+		root      bool
+		sudo      bool
+		installed []string
+		commands  []string
+		specs     []string
+		code      int
+		stdout    string
+		stderr    string
+		log       string
+	}{
+		{
+			name: "nothing missing", root: true, installed: []string{"chromium", "fonts-wqy-microhei"},
+			specs: []string{"chromium", "fonts-wqy-microhei"},
+		},
+		{
+			name: "root", root: true, installed: []string{"fonts-wqy-microhei"},
+			specs:  []string{"chromium", "fonts-wqy-microhei"},
+			stdout: "installing the Debian packages chromium for the browser tests: apt-get install -y chromium\n",
+			log:    "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)\napt-get install -y -qq chromium (DEBIAN_FRONTEND=noninteractive)\n",
+		},
+		{
+			name: "a user with sudo", sudo: true,
+			specs:  []string{"chromium", "fonts-wqy-microhei"},
+			stdout: "installing the Debian packages chromium fonts-wqy-microhei for the browser tests: sudo apt-get install -y chromium fonts-wqy-microhei\n",
+			log: "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq\napt-get update -qq (DEBIAN_FRONTEND=noninteractive)\n" +
+				"sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei\napt-get install -y -qq chromium fonts-wqy-microhei (DEBIAN_FRONTEND=noninteractive)\n",
+		},
+		{
+			name:  "a user without sudo",
+			specs: []string{"chromium", "java=default-jre-headless"}, code: 1,
+			stderr: "the Debian packages chromium default-jre-headless are needed for the browser tests, and only root can install them: have an administrator run   apt-get install -y chromium default-jre-headless   then run make again\n",
+		},
+		{
+			name: "a command from elsewhere will do", root: true, commands: []string{"java"},
+			specs: []string{"java=default-jre-headless"},
+		},
+		{
+			name: "the command missing", root: true, installed: []string{"java"},
+			specs:  []string{"java=default-jre-headless"},
+			stdout: "installing the Debian packages default-jre-headless for the browser tests: apt-get install -y default-jre-headless\n",
+			log:    "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)\napt-get install -y -qq default-jre-headless (DEBIAN_FRONTEND=noninteractive)\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newMachine(t, tt.root, tt.sudo, tt.installed, tt.commands...)
+			code, stdout, stderr, log := m.recipe(why, tt.specs...)
+			if code != tt.code || stdout != tt.stdout || stderr != tt.stderr || log != tt.log {
+				t.Errorf("exit %d\nstdout %q\nstderr %q\nlog %q\nwant exit %d\nstdout %q\nstderr %q\nlog %q",
+					code, stdout, stderr, log, tt.code, tt.stdout, tt.stderr, tt.log)
+			}
+		})
+	}
+}
+
+// TestNoAptGet: on another distribution, the recipe names what to install and fails.
+func TestNoAptGet(t *testing.T) {
+	m := newMachine(t, true, false, nil)
+	if err := os.Remove(filepath.Join(m.bin, "apt-get")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr, _ := m.recipe("for make test", "chromium")
+	if code != 1 || stdout != "" || stderr != "the Debian packages chromium are needed for make test, and this machine has no apt-get: install their equivalents with its own package manager, then run make again\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestMakeTestDeps runs make's target on a machine without Chromium, nginx and Java: as root
+// and as a user with sudo it installs them in one apt-get; a user without sudo is told what
+// to install, and make stops.
+func TestMakeTestDeps(t *testing.T) {
+	installed := []string{"fonts-wqy-microhei"}
+	const missing = "chromium default-jre-headless nginx"
+	for _, tt := range []struct {
+		name       string
+		root, sudo bool
+		code       int
+		out, log   string
+	}{
+		{"root", true, false, 0, "installing the Debian packages " + missing + " for make test's browser tests, Nu HTML Checker, page dates and deployment test: apt-get install -y " + missing + "\n", "apt-get install -y -qq " + missing + " (DEBIAN_FRONTEND=noninteractive)\n"},
+		{"a user with sudo", false, true, 0, ": sudo apt-get install -y " + missing + "\n", "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " + missing + "\n"},
+		{"a user without sudo", false, false, 2, "are needed for make test's browser tests, Nu HTML Checker, page dates and deployment test, and only root can install them: have an administrator run   apt-get install -y " + missing + "   then run make again\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newMachine(t, tt.root, tt.sudo, installed, "git")
+			code, stdout, stderr, log := m.run(filepath.Join(m.bin, "make"), "--no-print-directory", "test-deps")
+			if code != tt.code || !strings.Contains(stdout+stderr, tt.out) || !strings.Contains(log, tt.log) || (tt.log == "" && log != "") {
+				t.Errorf("exit %d\nstdout %q\nstderr %q\nlog %q", code, stdout, stderr, log)
+			}
+		})
+	}
+}
+
+// TestOneInstallRecipe: only the recipe calls apt-get; the Makefile's targets go through it.
+func TestOneInstallRecipe(t *testing.T) {
+	makefile, err := os.ReadFile("../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(makefile), "apt-get") {
+		t.Error("the Makefile runs apt-get itself: install Debian packages through $(DEBIAN_PACKAGES)")
+	}
+}
+
+// TestStandsAlone: a person who clones the repository has it alone, so nothing needed to
+// build, test or read the product may name a path outside it, such as the folder of shared
+// material the project was started from. (docs/performance.md may name where its Hugo figures
+// came from.)
+func TestStandsAlone(t *testing.T) {
+	outside := regexp.MustCompile(`\.\./(\.\./)*` + `shared\b`)
+	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch name := d.Name(); {
+		case d.IsDir() && path != ".." && (strings.HasPrefix(name, ".") && name != ".ci" || name == "node_modules" || name == "public" || name == "content"):
+			return filepath.SkipDir
+		case d.IsDir() || path == filepath.Join("..", "docs", "performance.md"):
+			return nil
+		case name == "Makefile" || name == "run" || strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".sh") || strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".yaml"):
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if loc := outside.FindIndex(data); loc != nil {
+				line := 1 + strings.Count(string(data[:loc[0]]), "\n")
+				t.Errorf("%s:%d names %q, which a clone of the repository does not have", path, line, data[loc[0]:loc[1]])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
