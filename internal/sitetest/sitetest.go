@@ -13,6 +13,9 @@
 //	`)
 //	s.Build()
 //	s.AssertFile("public/lectures/a/index.html", "<h1>党课</h1>", "! raw HTML")
+//
+// Every test that builds a site imports it, so it is where such tests, run before make deps
+// installed ECharts, get a stand-in for it (see testenv.StandInForECharts).
 package sitetest
 
 import (
@@ -32,8 +35,11 @@ import (
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/internal/golden"
+	"github.com/dangjian/dangjian/internal/testenv"
 	"golang.org/x/tools/txtar"
 )
+
+func init() { testenv.StandInForECharts() }
 
 // Site is a site in a temporary folder.
 type Site struct {

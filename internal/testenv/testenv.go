@@ -90,7 +90,8 @@ var echartsStandIn = []byte("/* a stand-in for ECharts, for tests run without ma
 
 // StandInForECharts gives the default layouts a stand-in for ECharts when this build has none
 // (before make deps copied it from npm), so that a missing ECharts is not an error in every
-// test that builds a site. Call it from TestMain, before the tests run.
+// test that builds a site. Call it before the tests run: package sitetest does, as it is
+// loaded.
 func StandInForECharts() {
 	if _, err := fs.Stat(layouts.Default, layouts.EChartsFile); err != nil {
 		layouts.Default = layouts.Overlay(fstest.MapFS{layouts.EChartsFile: {Data: echartsStandIn}})
