@@ -137,7 +137,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Source)
 		return nil, problems
 	}
-	conf, confProblems := config.Parse(frontmatter.Normalize(data))
+	conf, confProblems := frontmatter.ParseSite(data)
 	problems = append(problems, confProblems...)
 	if conf == nil {
 		return nil, problems
