@@ -131,6 +131,9 @@ func Parse(data []byte) (*Site, diag.List) {
 		problems.Add(SyntaxError(File, err))
 		return nil, problems
 	}
+	if problems = yamlnode.CheckAliases(File, &doc); problems.HasErrors() {
+		return nil, problems
+	}
 	problems = append(problems, yamlnode.Decode(File, &doc, site)...)
 	top := &doc
 	if len(doc.Content) == 1 {
@@ -175,14 +178,19 @@ func (v validator) errorf(key string, format string, args ...any) {
 	v.problems.Errorf(pos, format, args...)
 }
 
-// valueOf returns the value node of key in a mapping node.
+// valueOf returns the value node of key in a mapping node; for an alias, the node it stands
+// for, so that a problem in it is placed.
 func valueOf(m *yaml.Node, key string) *yaml.Node {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i+1]
+			v := m.Content[i+1]
+			if v.Kind == yaml.AliasNode && v.Alias != nil {
+				return v.Alias
+			}
+			return v
 		}
 	}
 	return nil

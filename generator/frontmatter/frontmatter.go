@@ -56,6 +56,9 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		problems.Add(config.SyntaxError(file, err))
 		return nil, problems
 	}
+	if problems = yamlnode.CheckAliases(file, &doc); problems.HasErrors() {
+		return nil, problems
+	}
 	top := &doc
 	if len(doc.Content) == 1 {
 		top = doc.Content[0]
