@@ -202,6 +202,10 @@ cover: /images/none.png
 			[]string{`content/activities/x.md:9:50: too many aliases: *a4 expands too far`}},
 		{"empty value of an aliased list", "\n-- site.yaml --\ntitle: 测试\nlist: &list [甲, \"\"]\nbranches: *list\n",
 			[]string{`site.yaml:2:17: branches: empty value`}},
+		{"list nested 10,000 deep", "\n-- content/activities/x.md --\n---\ntitle: 活动\ndate: 2016-01-01\n---\n第一段。\n\n  " + strings.Repeat("- ", 10_000) + "深\n",
+			[]string{`content/activities/x.md:7:3: lists, quotes or emphasis nested more than 100 deep, from here`}},
+		{"quotes nested deep", "\n-- content/activities/x.md --\n---\ntitle: 活动\ndate: 2016-01-01\n---\n" + strings.Repeat("> ", 300) + "深\n",
+			[]string{`content/activities/x.md:5:1: lists, quotes or emphasis nested more than 100 deep`}},
 		{"huge file", "\n-- content/activities/x.md --\n---\ntitle: 大\ndate: 2016-01-01\n---\n" + strings.Repeat("很长的正文。\n", 500_000),
 			[]string{`content/activities/x.md:1:1: file is `, ` bytes; a page may have at most 8388608`}},
 		{"site.yaml", `

@@ -448,6 +448,15 @@ charts:
 	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(rep.Out, "2016-12-31-2016", "chart-1.svg")), "<title>a onerror=b</title>")
 }
 
+// TestDeepList: a list nested 10,000 deep, which the HTML reader cannot take, stops the export
+// at the page's line where the nesting starts.
+func TestDeepList(t *testing.T) {
+	s := sitetest.New(t, chartSite)
+	s.Write("content/reports/2016.md", "---\ntitle: 2016年報告\ndate: 2016-12-31\nexport: true\n---\n全年。\n\n"+strings.Repeat("- ", 10_000)+"深\n")
+	sitetest.AssertProblems(t, fails(t, export.Config{Source: s.Dir, Charts: charts}),
+		"content/reports/2016.md:8:1: lists, quotes or emphasis nested more than 100 deep")
+}
+
 // TestRealSiteReportCharts exports the real site's 2016 report: its two charts of site.yaml,
 // for 2016, as pictures with their tables, in simplified characters.
 func TestRealSiteReportCharts(t *testing.T) {

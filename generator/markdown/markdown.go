@@ -101,6 +101,10 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(conversionKey, conv)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if start, deep := tooDeep(doc); deep {
+		conv.problems.Errorf(conv.position(lineStart(body, start)), "lists, quotes or emphasis nested more than %d deep, from here: a browser stops nesting at a few hundred and the export cannot read the page; take levels out", maxDepth)
+		return Result{Problems: conv.problems}
+	}
 	// HTML is the text and a few tags; sizing the buffer once saves growing it.
 	out := &bufferWriter{}
 	out.Grow(len(body)*3/2 + 512)
@@ -109,6 +113,67 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	}
 	text, lead := plainText(doc, body)
 	return Result{HTML: out.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
+}
+
+// maxDepth bounds how deep a body's Markdown may nest, counted in the parsed document's nodes:
+// a list inside a list is two (the list and its item), emphasis one. Text nests a few deep;
+// the HTML readers of browsers and of the export stop at 512 open elements, the page's
+// layout holding some of them.
+const maxDepth = 100
+
+// tooDeep reports whether doc nests deeper than maxDepth, with the offset of the start of the
+// top-level block that holds the nesting.
+func tooDeep(doc ast.Node) (int, bool) {
+	depth, deep := 0, false
+	var top ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		if depth++; n.Parent() == doc {
+			top = n
+		}
+		if depth > maxDepth {
+			deep = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if !deep {
+		return 0, false
+	}
+	return startOf(top), true
+}
+
+// startOf returns the offset of the first text of a block: its first line, or its first text
+// segment.
+func startOf(block ast.Node) int {
+	start := 0
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch {
+		case !entering:
+			return ast.WalkContinue, nil
+		case n.Type() == ast.TypeBlock && n.Lines().Len() > 0:
+			start = n.Lines().At(0).Start
+		case n.Kind() == ast.KindText:
+			start = n.(*ast.Text).Segment.Start
+		default:
+			return ast.WalkContinue, nil
+		}
+		return ast.WalkStop, nil
+	})
+	return start
+}
+
+// lineStart returns the offset of the first character of the line holding offset that is not
+// a space: where a block written on that line starts.
+func lineStart(source []byte, offset int) int {
+	start := bytes.LastIndexByte(source[:offset], '\n') + 1
+	for start < offset && (source[start] == ' ' || source[start] == '\t') {
+		start++
+	}
+	return start
 }
 
 // bufferWriter is a bytes.Buffer that goldmark takes as its buffered writer as it is, instead
