@@ -108,6 +108,7 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 	if site == nil {
 		return &Report{Problems: problems}, nil // site.yaml is unreadable: nothing else can be judged
 	}
+	problems = append(problems, site.RemoveFixTemps()...)
 	model := site.Model()
 	problems = append(problems, futureDates(model, cfg.Today)...)
 	problems = append(problems, emptyListTitles(model)...)

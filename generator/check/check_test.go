@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -401,5 +402,37 @@ func assertOnlyRepaired(t *testing.T, page, fixed string) {
 	}
 	if marks < 100 {
 		t.Errorf("--fix made %d marks full-width, want the document's 112", marks)
+	}
+}
+
+// TestStaleFixTemps: the temporary files that a check --fix killed before its rename left
+// beside site.yaml and a page are removed by the next check, and by the next build, without a
+// word; a file of the same look that dangjian did not name is left alone.
+func TestStaleFixTemps(t *testing.T) {
+	leftovers := []string{"content/activities/.a.md.dangjian-fix-2815027.tmp", ".site.yaml.dangjian-fix-9.tmp"}
+	const theirs = "content/activities/.a.md.2815027.tmp"
+	for _, next := range []string{"check", "build"} {
+		t.Run(next, func(t *testing.T) {
+			s := sitetest.New(t, siteYAML+"-- content/activities/a.md --\n---\ntitle: 甲\ndate: 2016-01-01\n---\n正文。\n")
+			for _, name := range append([]string{theirs}, leftovers...) {
+				s.Write(name, "---\ntitle: 半")
+				old := time.Now().Add(-time.Hour)
+				if err := os.Chtimes(filepath.Join(s.Dir, filepath.FromSlash(name)), old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if next == "check" {
+				if _, out := run(t, s.Dir, false); out != "checked 2 files: no problems\n" {
+					t.Errorf("check says:\n%s", out)
+				}
+			} else {
+				s.Build()
+				s.AssertExists("! public/activities/.a.md.dangjian-fix-2815027.tmp", "! public/.site.yaml.dangjian-fix-9.tmp")
+			}
+			for _, name := range leftovers {
+				s.AssertExists("! " + name)
+			}
+			s.AssertExists(theirs)
+		})
 	}
 }

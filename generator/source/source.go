@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/publish"
 )
 
 // Tree lists a site's source files. Paths are slash-separated and relative to the site root,
@@ -24,6 +25,10 @@ type Tree struct {
 	// at their path under content/.
 	Files  []string
 	Static []string
+	// FixTemps are the temporary files that a check --fix stopped before its rename left beside
+	// site.yaml or a content file, for the next run to remove (publish.RemoveFixTemp). They are
+	// hidden files, neither published nor reported.
+	FixTemps []string
 }
 
 // Walk lists the files of the site in fsys. Hidden files, editors' backup and swap files and
@@ -40,6 +45,9 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				}
 				problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
 				return nil
+			}
+			if root == page.ContentDir && publish.IsFixTemp(d.Name()) {
+				t.FixTemps = append(t.FixTemps, name)
 			}
 			if name != root && Ignored(d.Name()) {
 				if d.IsDir() {
@@ -61,6 +69,13 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 		})
 		if err != nil {
 			problems.Errorf(diag.Position{File: root}, "cannot read: %v", err)
+		}
+	}
+	if entries, err := fs.ReadDir(fsys, "."); err == nil {
+		for _, e := range entries {
+			if publish.IsFixTemp(e.Name()) {
+				t.FixTemps = append(t.FixTemps, e.Name())
+			}
 		}
 	}
 	t.classify(content, &problems)
