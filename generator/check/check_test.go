@@ -436,3 +436,24 @@ func TestStaleFixTemps(t *testing.T) {
 		})
 	}
 }
+
+// TestFixLeavesCode: --fix repairs the text and leaves code blocks and spans as written, byte
+// for byte; what it found there is still told.
+func TestFixLeavesCode(t *testing.T) {
+	const code = "```\n根据(jù)\u200B\n```\n\n~~~\n发(fā)电\n~~~\n\n    缩进(jìn)\n\n见`根据(jù)`。\n"
+	s := sitetest.New(t, siteYAML)
+	s.Write("content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据(jù)集团\n\n"+code)
+	rep, out := run(t, s.Dir, true)
+	if got := s.Read("content/activities/a.md"); got != "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据集团\n\n"+code {
+		t.Errorf("after --fix:\n%s", got)
+	}
+	if len(rep.Fixed) != 1 || !strings.Contains(out, "content/activities/a.md:5:3: fixed: deleted (jù) after 据") {
+		t.Errorf("fixed %v:\n%s", rep.Fixed, out)
+	}
+	sitetest.AssertHolds(t, "check --fix", out,
+		"content/activities/a.md:8:3: error: conversion garbage: pinyin (jù) after 据; delete it (by hand: --fix leaves code as written)",
+		"content/activities/a.md:8:7: error: invisible character U+200B",
+		"content/activities/a.md:12:2: error: conversion garbage: pinyin (fā)",
+		"content/activities/a.md:15:7: error: conversion garbage: pinyin (jìn)",
+		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)")
+}

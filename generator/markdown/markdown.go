@@ -344,30 +344,75 @@ func plainText(doc ast.Node, source []byte) (text, lead string) {
 // Span is a range [Start, End) of byte offsets in a body.
 type Span struct{ Start, End int }
 
-// Prose returns the ranges of body that a reader sees as its words, in order: the text of
-// paragraphs, headings, lists, tables, links and image descriptions; not Markdown's own syntax,
-// code, raw HTML, autolinks or link targets. Text that the parser cut into pieces with nothing
-// between them is one range. Checks of wording, such as punctuation, look only there.
-func (c *Converter) Prose(body []byte) []Span {
+// Regions returns, in order, the ranges of body that a reader sees as its words (prose), and
+// those that are code (code). Prose is the text of paragraphs, headings, lists, tables, links
+// and image descriptions; not Markdown's own syntax, code, raw HTML, autolinks or link targets.
+// Text that the parser cut into pieces with nothing between them is one range. Checks of
+// wording, such as punctuation, look only there. Code is each code block, fenced or indented,
+// its fences included, and the text of each code span: what is written there stays as written.
+func (c *Converter) Regions(body []byte) (prose, code []Span) {
 	doc := c.md.Parser().Parse(text.NewReader(body))
-	var spans []Span
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if s, ok := blockSpan(n, body); ok {
+				code = append(code, s)
+			}
+		case *ast.CodeSpan:
+			if inside := texts(n); len(inside) > 0 {
+				code = append(code, Span{inside[0].Segment.Start, inside[len(inside)-1].Segment.Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if last := len(spans) - 1; last >= 0 && spans[last].End == n.Segment.Start {
-				spans[last].End = n.Segment.Stop
+			if last := len(prose) - 1; last >= 0 && prose[last].End == n.Segment.Start {
+				prose[last].End = n.Segment.Stop
 			} else {
-				spans = append(spans, Span{n.Segment.Start, n.Segment.Stop})
+				prose = append(prose, Span{n.Segment.Start, n.Segment.Stop})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return spans
+	return prose, code
+}
+
+// blockSpan returns the range of a code block's lines; a fenced block's, from the start of its
+// opening fence to the end of its closing one.
+func blockSpan(n ast.Node, body []byte) (Span, bool) {
+	lines := n.Lines()
+	var s Span
+	switch {
+	case lines.Len() > 0:
+		s = Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+	case isFenced(n) && n.(*ast.FencedCodeBlock).Info != nil:
+		info := n.(*ast.FencedCodeBlock).Info.Segment
+		s = Span{info.Start, info.Stop}
+	default:
+		return Span{}, false
+	}
+	s.Start = bytes.LastIndexByte(body[:s.Start], '\n') + 1
+	if isFenced(n) {
+		if lines.Len() > 0 && s.Start > 0 { // the opening fence is the line before the first
+			s.Start = bytes.LastIndexByte(body[:s.Start-1], '\n') + 1
+		}
+		// The last line's range ends at the start of the next, the closing fence if any.
+		s.End = lineEnd(body, s.End)
+	}
+	return s, true
+}
+
+func isFenced(n ast.Node) bool { return n.Kind() == ast.KindFencedCodeBlock }
+
+// lineEnd returns the offset of the end of the line holding offset: its newline, or the end.
+func lineEnd(body []byte, offset int) int {
+	if i := bytes.IndexByte(body[offset:], '\n'); i >= 0 {
+		return offset + i
+	}
+	return len(body)
 }
 
 // wide reports whether r is written without spaces around it: Chinese and Japanese characters
