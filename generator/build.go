@@ -22,6 +22,7 @@ import (
 	"github.com/dangjian/dangjian/generator/feed"
 	"github.com/dangjian/dangjian/generator/frontmatter"
 	"github.com/dangjian/dangjian/generator/lastmod"
+	"github.com/dangjian/dangjian/generator/media"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
 	"github.com/dangjian/dangjian/generator/publish"
@@ -151,6 +152,9 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	}
 	tree, walkProblems := source.Walk(fsys)
 	problems = append(problems, walkProblems...)
+	if conf.ContentFiles != config.ContentFilesAny {
+		problems = append(problems, media.CheckFiles(fsys, tree.ContentFiles())...)
+	}
 
 	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
 	pages, indexes, loadProblems := s.loadPages(ctx, conf, tree, reuse)

@@ -147,7 +147,7 @@ date: 2016-01-01
 ---
 照片：![](photo.png) 和 ![ ](photo.png)
 -- content/activities/x/photo.png --
-png
+GIF89a
 `, []string{
 			`content/activities/x/index.md:5:4: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
 			`content/activities/x/index.md:5:21: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,

@@ -33,7 +33,17 @@ type Site struct {
 	Export            Export   `yaml:"export"`
 	// RawHTML lets raw HTML in Markdown through; by default it is shown as text.
 	RawHTML bool `yaml:"raw_html"`
+	// ContentFiles says which files under content/ other than pages are published as they are:
+	// ContentFilesChecked, the default, only pictures, video, audio, PDFs and office documents
+	// (package media); ContentFilesAny, every file, HTML and SVG among them.
+	ContentFiles string `yaml:"content_files"`
 }
+
+// The values of content_files.
+const (
+	ContentFilesChecked = "checked"
+	ContentFilesAny     = "any"
+)
 
 // Metric is one yearly figure. Count or Sum gives a rule that computes it from pages; with
 // neither, yearly report pages declare it.
@@ -225,6 +235,13 @@ func (s *Site) validate(v validator) {
 		} else if !strings.HasSuffix(s.BaseURL, "/") {
 			s.BaseURL += "/"
 		}
+	}
+	switch s.ContentFiles {
+	case "":
+		s.ContentFiles = ContentFilesChecked
+	case ContentFilesChecked, ContentFilesAny:
+	default:
+		v.errorf("content_files", "content_files: want %s (pictures, video, audio, PDFs and office documents only) or %s (every file, HTML and SVG among them), got %q", ContentFilesChecked, ContentFilesAny, s.ContentFiles)
 	}
 	switch {
 	case s.PageSize == 0:

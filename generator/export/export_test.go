@@ -345,7 +345,7 @@ func TestImages(t *testing.T) {
 func TestBrokenImage(t *testing.T) {
 	s := sitetest.New(t, imageSite)
 	writeImages(t, s)
-	s.Write("content/activities/photos/small.jpg", "not a picture")
+	s.Write("content/activities/photos/small.jpg", "\x89PNG\r\n\x1a\n cut short") // a picture to the site, not to a decoder
 	problems := fails(t, export.Config{Source: s.Dir})
 	sitetest.AssertProblems(t, problems, `content/activities/photos/index.md: image "small.jpg": not a JPEG, PNG or GIF image`)
 }
@@ -695,7 +695,7 @@ func TestNothingHalfWritten(t *testing.T) {
 	run(t, export.Config{Source: s.Dir, Out: out})
 	before := sitetest.Tree(t, out)
 	// The second export fails on its last image: the first export is left as it was.
-	s.Write("content/activities/photos/cover.png", "broken")
+	s.Write("content/activities/photos/cover.png", "\x89PNG\r\n\x1a\n broken")
 	if _, err := export.Export(t.Context(), export.Config{Source: s.Dir, Out: out}); err == nil {
 		t.Fatal("export of a broken image: want an error")
 	}
