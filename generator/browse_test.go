@@ -80,7 +80,7 @@ func TestSitemapFeedRobots(t *testing.T) {
 
 func TestLectureHallPage(t *testing.T) {
 	s := sitetest.New(t, basicSite)
-	s.Write("content/lecture-hall/ai-de-chuan-di/现场合影.jpg", "JPG")
+	s.Write("content/lecture-hall/ai-de-chuan-di/现场合影.jpg", "GIF89a")
 	s.Write("content/lecture-hall/other.md", "---\ntitle: 另一场\ndate: 2015-03-01\ntheme: 孝老爱亲\n---\n")
 	s.Write("content/lecture-hall/third.md", "---\ntitle: 第三场\ndate: 2016-08-01\ntheme: 诚信\n---\n")
 	s.Build()

@@ -22,6 +22,7 @@ import (
 	"github.com/dangjian/dangjian/generator/feed"
 	"github.com/dangjian/dangjian/generator/frontmatter"
 	"github.com/dangjian/dangjian/generator/lastmod"
+	"github.com/dangjian/dangjian/generator/media"
 	"github.com/dangjian/dangjian/generator/metric"
 	"github.com/dangjian/dangjian/generator/page"
 	"github.com/dangjian/dangjian/generator/publish"
@@ -72,6 +73,9 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	cfg.Progress.enter(StageLoad, 0)
 	site, problems := Load(ctx, cfg)
+	if site != nil {
+		problems = append(problems, site.RemoveFixTemps()...)
+	}
 	if problems.HasErrors() {
 		return nil, problems.Sort()
 	}
@@ -108,6 +112,7 @@ type Site struct {
 	model    *page.Site
 	renderer *render.Renderer
 	copies   map[string]copySource // output path → where to copy it from
+	fixTemps []string              // see source.Tree.FixTemps
 }
 
 // Model returns the site model.
@@ -137,7 +142,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Source)
 		return nil, problems
 	}
-	conf, confProblems := config.Parse(frontmatter.Normalize(data))
+	conf, confProblems := frontmatter.ParseSite(data)
 	problems = append(problems, confProblems...)
 	if conf == nil {
 		return nil, problems
@@ -147,8 +152,11 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	}
 	tree, walkProblems := source.Walk(fsys)
 	problems = append(problems, walkProblems...)
+	if conf.ContentFiles != config.ContentFilesAny {
+		problems = append(problems, media.CheckFiles(fsys, tree.ContentFiles())...)
+	}
 
-	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}}
+	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
 	pages, indexes, loadProblems := s.loadPages(ctx, conf, tree, reuse)
 	problems = append(problems, loadProblems...)
 	problems = append(problems, setLastmod(ctx, cfg, append(append([]*page.Page{}, pages...), indexes...))...)
@@ -196,6 +204,18 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: cfg.Source}, "build cancelled")
 	}
 	return s, problems.Sort()
+}
+
+// RemoveFixTemps removes the temporary files that a check --fix stopped before its rename left
+// beside a source file. One it cannot remove is a warning: it is hidden, and harms nothing.
+func (s *Site) RemoveFixTemps() diag.List {
+	var problems diag.List
+	for _, name := range s.fixTemps {
+		if err := publish.RemoveFixTemp(filepath.Join(s.cfg.Source, filepath.FromSlash(name))); err != nil {
+			problems.Add(diag.Warningf(diag.Position{File: name}, "cannot remove this temporary file, which a check --fix that was stopped left: %v; delete it", unwrapPath(err)))
+		}
+	}
+	return problems
 }
 
 // unwrapPath drops the path from an fs.PathError, which the message names already.

@@ -12,7 +12,9 @@ import (
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
-// basicSite has one page of each type, a section folder, a bundle and a static file.
+// basicSite has one page of each type, a section folder, a bundle and a static file. The
+// bundle's photo is the shortest file that reads as a picture and can be written as text: the
+// signature of a GIF.
 const basicSite = `
 -- site.yaml --
 title: 测试党建
@@ -95,7 +97,7 @@ awards: []
 ---
 ![现场](photo.png)
 -- content/lecture-hall/ai-de-chuan-di/photo.png --
-PNG
+GIF89a
 -- content/reports/2016.md --
 ---
 title: 2016年度报告

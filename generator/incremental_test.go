@@ -41,7 +41,7 @@ func TestReloadMatchesFullBuild(t *testing.T) {
 			s.Remove("content/lecture-hall/e5.md")
 		}, []string{"content/lecture-hall/e5.md"}},
 		{"a bundle's photo", func(s *sitetest.Site) {
-			s.Write("content/lecture-hall/ai-de-chuan-di/photo.png", "NEW PNG")
+			s.Write("content/lecture-hall/ai-de-chuan-di/photo.png", "GIF89a NEW")
 		}, []string{"content/lecture-hall/ai-de-chuan-di/photo.png"}},
 		{"a static file", func(s *sitetest.Site) {
 			s.Write("static/images/logo.png", "NEW LOGO")

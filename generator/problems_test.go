@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -187,6 +188,24 @@ cover: /images/none.png
 		}},
 		{"invalid UTF-8", "\n-- content/activities/x.md --\n---\ntitle: \xe6\xb4\n---\n",
 			[]string{`content/activities/x.md:2:8: invalid UTF-8: save the file as UTF-8`}},
+		{"NUL in front matter", "\n-- content/activities/x.md --\n---\ntitle: 活\x00动\ndate: 2016-01-01\n---\n",
+			[]string{`content/activities/x.md:2:9: a NUL byte (U+0000), often left by a broken copy from another program: delete it`}},
+		{"NUL in the body", "\n-- content/activities/_index.md --\n---\ntitle: 活动\n---\n第一段。\n\n第二\x00段\x00。\x00\n",
+			[]string{`content/activities/_index.md:6:3: a NUL byte (U+0000), often left by a broken copy from another program: delete it (the file holds 2 more)`}},
+		{"NUL in site.yaml", "\n-- site.yaml --\ntitle: 测试\nbranches: [机关党支部, \x00检修部党支部]\n",
+			[]string{`site.yaml:2:19: a NUL byte (U+0000)`}},
+		{"invalid UTF-8 in site.yaml", "\n-- site.yaml --\ntitle: 测试\r\nbranches: [机关, \xe6\xb4]\r\n",
+			[]string{`site.yaml:2:16: invalid UTF-8: save the file as UTF-8`}},
+		{"alias bomb in site.yaml", "\n-- site.yaml --\ntitle: 测试\n" + aliasBomb("branches"),
+			[]string{`site.yaml:7:50: too many aliases: *a4 expands too far, to more than 1048576 values with those before it`}},
+		{"alias bomb in a page", "\n-- content/activities/x.md --\n---\ntitle: 活动\ndate: 2016-01-01\n" + aliasBomb("tags") + "---\n",
+			[]string{`content/activities/x.md:9:50: too many aliases: *a4 expands too far`}},
+		{"empty value of an aliased list", "\n-- site.yaml --\ntitle: 测试\nlist: &list [甲, \"\"]\nbranches: *list\n",
+			[]string{`site.yaml:2:17: branches: empty value`}},
+		{"list nested 10,000 deep", "\n-- content/activities/x.md --\n---\ntitle: 活动\ndate: 2016-01-01\n---\n第一段。\n\n  " + strings.Repeat("- ", 10_000) + "深\n",
+			[]string{`content/activities/x.md:7:3: lists, quotes or emphasis nested more than 100 deep, from here`}},
+		{"quotes nested deep", "\n-- content/activities/x.md --\n---\ntitle: 活动\ndate: 2016-01-01\n---\n" + strings.Repeat("> ", 300) + "深\n",
+			[]string{`content/activities/x.md:5:1: lists, quotes or emphasis nested more than 100 deep`}},
 		{"huge file", "\n-- content/activities/x.md --\n---\ntitle: 大\ndate: 2016-01-01\n---\n" + strings.Repeat("很长的正文。\n", 500_000),
 			[]string{`content/activities/x.md:1:1: file is `, ` bytes; a page may have at most 8388608`}},
 		{"site.yaml", `
@@ -218,6 +237,17 @@ charts:
 			s.AssertExists("! public")
 		})
 	}
+}
+
+// aliasBomb is YAML whose key aliases a list of 10 aliases of lists of 10 aliases … eight
+// deep: a hundred million values from ten lines (the "billion laughs").
+func aliasBomb(key string) string {
+	var b strings.Builder
+	b.WriteString("x: &a0 [甲, 甲, 甲, 甲, 甲, 甲, 甲, 甲, 甲, 甲]\n")
+	for i := 1; i < 9; i++ {
+		fmt.Fprintf(&b, "x%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
+	}
+	return b.String() + key + ": *a8\n"
 }
 
 // TestAllProblemsAtOnce checks that one build reports the problems of every file, sorted.

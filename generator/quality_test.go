@@ -17,7 +17,7 @@ import (
 func qualitySites(t *testing.T) map[string]string {
 	t.Helper()
 	s := sitetest.New(t, basicSite)
-	s.Write("content/lecture-hall/ai-de-chuan-di/现场合影.jpg", "JPG")
+	s.Write("content/lecture-hall/ai-de-chuan-di/现场合影.jpg", "GIF89a")
 	s.Build()
 	return map[string]string{
 		buildRealSite(t):               "https://intranet.example/dangjian/",

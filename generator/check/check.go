@@ -1,7 +1,8 @@
 // Package check validates a site without writing it, for an editor before a commit: every
 // problem a build finds, and what only an editor needs to hear besides: the text's hygiene
 // (package hygiene), pages dated in the future, report figures that disagree with what the pages
-// count, lists given an empty title. With Fix, it repairs in place what it is certain of.
+// count, lists given an empty title. With Fix, it repairs in place what it is certain of. It
+// removes what a --fix that was stopped left behind (generator.Site.RemoveFixTemps).
 package check
 
 import (
@@ -108,6 +109,7 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 	if site == nil {
 		return &Report{Problems: problems}, nil // site.yaml is unreadable: nothing else can be judged
 	}
+	problems = append(problems, site.RemoveFixTemps()...)
 	model := site.Model()
 	problems = append(problems, futureDates(model, cfg.Today)...)
 	problems = append(problems, emptyListTitles(model)...)

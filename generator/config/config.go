@@ -33,7 +33,17 @@ type Site struct {
 	Export            Export   `yaml:"export"`
 	// RawHTML lets raw HTML in Markdown through; by default it is shown as text.
 	RawHTML bool `yaml:"raw_html"`
+	// ContentFiles says which files under content/ other than pages are published as they are:
+	// ContentFilesChecked, the default, only pictures, video, audio, PDFs and office documents
+	// (package media); ContentFilesAny, every file, HTML and SVG among them.
+	ContentFiles string `yaml:"content_files"`
 }
+
+// The values of content_files.
+const (
+	ContentFilesChecked = "checked"
+	ContentFilesAny     = "any"
+)
 
 // Metric is one yearly figure. Count or Sum gives a rule that computes it from pages; with
 // neither, yearly report pages declare it.
@@ -131,6 +141,9 @@ func Parse(data []byte) (*Site, diag.List) {
 		problems.Add(SyntaxError(File, err))
 		return nil, problems
 	}
+	if problems = yamlnode.CheckAliases(File, &doc); problems.HasErrors() {
+		return nil, problems
+	}
 	problems = append(problems, yamlnode.Decode(File, &doc, site)...)
 	top := &doc
 	if len(doc.Content) == 1 {
@@ -175,14 +188,19 @@ func (v validator) errorf(key string, format string, args ...any) {
 	v.problems.Errorf(pos, format, args...)
 }
 
-// valueOf returns the value node of key in a mapping node.
+// valueOf returns the value node of key in a mapping node; for an alias, the node it stands
+// for, so that a problem in it is placed.
 func valueOf(m *yaml.Node, key string) *yaml.Node {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i+1]
+			v := m.Content[i+1]
+			if v.Kind == yaml.AliasNode && v.Alias != nil {
+				return v.Alias
+			}
+			return v
 		}
 	}
 	return nil
@@ -217,6 +235,13 @@ func (s *Site) validate(v validator) {
 		} else if !strings.HasSuffix(s.BaseURL, "/") {
 			s.BaseURL += "/"
 		}
+	}
+	switch s.ContentFiles {
+	case "":
+		s.ContentFiles = ContentFilesChecked
+	case ContentFilesChecked, ContentFilesAny:
+	default:
+		v.errorf("content_files", "content_files: want %s (pictures, video, audio, PDFs and office documents only) or %s (every file, HTML and SVG among them), got %q", ContentFilesChecked, ContentFilesAny, s.ContentFiles)
 	}
 	switch {
 	case s.PageSize == 0:

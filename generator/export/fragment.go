@@ -42,10 +42,6 @@ var policy = func() *bluemonday.Policy {
 // bundleImage matches the names the export gives images and charts: 1.jpg, chart-2.svg.
 var bundleImage = regexp.MustCompile(`^(chart-)?[1-9][0-9]*\.(jpg|png|gif|svg)$`)
 
-// svgScript finds what could run in an SVG image: a script element, an event attribute, a
-// javascript: URL. The chart engine's pictures are copied as they are, so they are checked.
-var svgScript = regexp.MustCompile(`(?i)<script|\son[a-z]+\s*=|javascript:`)
-
 // fragment makes the article's HTML: the page's converted body and its charts, rewritten for
 // the civilization website, then sanitised. It copies the images, the cover among them.
 func (b *batch) fragment(a *article) ([]byte, diag.List) {
@@ -129,8 +125,9 @@ func (r *rewriter) parse(fragment string) []*html.Node {
 func (r *rewriter) chart(c Chart) []*html.Node {
 	r.charts++
 	name := fmt.Sprintf("chart-%d.svg", r.charts)
-	if svgScript.Match(c.SVG) {
-		r.errorf("chart %q: its SVG image holds a script", c.Title)
+	// The chart engine's pictures are copied as they are, so they are checked.
+	if found := activeSVG(c.SVG); found != "" {
+		r.errorf("chart %q: its SVG image could run a script: %s", c.Title, found)
 		return nil
 	}
 	title := r.b.text.clean(c.Title)

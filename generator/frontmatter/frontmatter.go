@@ -34,9 +34,7 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		return nil, problems
 	}
 	data = Normalize(data)
-	if pos, ok := invalidUTF8(data); !ok {
-		pos.File = file
-		problems.Errorf(pos, "invalid UTF-8: save the file as UTF-8")
+	if problems = checkText(file, data); problems.HasErrors() {
 		return nil, problems
 	}
 	p := &page.Page{File: file, Kind: defaultType, KeyPos: map[string]diag.Position{}}
@@ -56,6 +54,9 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 	var doc yaml.Node
 	if err := yaml.Unmarshal(append([]byte("\n"), matter...), &doc); err != nil {
 		problems.Add(config.SyntaxError(file, err))
+		return nil, problems
+	}
+	if problems = yamlnode.CheckAliases(file, &doc); problems.HasErrors() {
 		return nil, problems
 	}
 	top := &doc
@@ -106,25 +107,52 @@ func Normalize(data []byte) []byte {
 	return data
 }
 
-// invalidUTF8 returns the position of the first byte that is not UTF-8.
-func invalidUTF8(data []byte) (diag.Position, bool) {
-	if utf8.Valid(data) {
-		return diag.Position{}, true
+// ParseSite reads site.yaml's bytes: checked and normalised as a page's are, then parsed and
+// validated by package config.
+func ParseSite(data []byte) (*config.Site, diag.List) {
+	data = Normalize(data)
+	if problems := checkText(config.File, data); problems.HasErrors() {
+		return nil, problems
 	}
-	line, col := 1, 1
+	return config.Parse(data)
+}
+
+// checkText reports what in a normalised file's bytes is not text: the first byte that is not
+// UTF-8, and the first NUL byte, each at its position. YAML would name neither's line, and
+// Markdown would show a NUL as U+FFFD without a word.
+func checkText(file string, data []byte) diag.List {
+	var problems diag.List
+	if !utf8.Valid(data) {
+		problems.Errorf(position(file, data, firstInvalidUTF8(data)), "invalid UTF-8: save the file as UTF-8")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		more := ""
+		if n := bytes.Count(data[i+1:], []byte{0}); n > 0 {
+			more = fmt.Sprintf(" (the file holds %d more)", n)
+		}
+		problems.Errorf(position(file, data, i), "a NUL byte (U+0000), often left by a broken copy from another program: delete it%s", more)
+	}
+	return problems
+}
+
+// firstInvalidUTF8 returns the offset of the first byte of data that is not UTF-8.
+func firstInvalidUTF8(data []byte) int {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
-			return diag.Position{Line: line, Col: col}, false
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
+			return i
 		}
 		i += size
 	}
-	return diag.Position{Line: line, Col: col}, false
+	return len(data)
+}
+
+// position returns the position of the byte at offset in data, its column counted in
+// characters, a byte that is not UTF-8 counting as one.
+func position(file string, data []byte, offset int) diag.Position {
+	before := data[:offset]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return diag.Position{File: file, Line: 1 + bytes.Count(before, []byte("\n")), Col: 1 + utf8.RuneCount(before[start:])}
 }
 
 // Split cuts a file into its front matter (between a first line "---" and the next line "---"

@@ -8,6 +8,8 @@
 // Garbage and invisible characters are looked for everywhere in a file. Punctuation and script
 // are looked at only in prose, where they are the writer's choice: the text of Markdown, not its
 // syntax, code or link targets; and YAML values written on one line, not keys or list commas.
+// Code (code blocks, fenced or indented, and code spans) is never edited: a slip found there
+// is told without a repair.
 package hygiene
 
 import (
@@ -56,15 +58,30 @@ func Check(file string, data []byte, script string) []Finding {
 	t.misread()
 	t.garbage()
 	t.tellMisread()
-	prose := t.prose()
+	prose, code := t.regions()
 	t.punctuation(prose)
 	if script != "" {
 		t.script(prose, script)
 	}
+	t.leaveCode(code)
 	slices.SortStableFunc(t.found, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 	return t.found
+}
+
+// leaveCode takes the edits from the findings in code, which stays as written: the slip is
+// still told, for the writer to mend by hand if it is one.
+func (t *text) leaveCode(code []span) {
+	for i := range t.found {
+		f := &t.found[i]
+		if len(f.Edits) > 0 && slices.ContainsFunc(f.Edits, func(e Edit) bool {
+			return slices.ContainsFunc(code, func(s span) bool { return e.Start < t.raw(s.end) && t.raw(s.start) < e.End })
+		}) {
+			f.Edits, f.Done = nil, ""
+			f.Msg += " (by hand: --fix leaves code as written)"
+		}
+	}
 }
 
 // Apply returns data with the edits of the findings made. Edits that overlap an earlier one

@@ -132,6 +132,26 @@ func TestCheck(t *testing.T) {
 				`7:2: error: invisible character U+200B (zero-width space); delete it`,
 			},
 			fixed: "\uFEFF---\r\ntitle: 標題\r\ndate: 2016-01-01\r\n---\r\n根據集團，公司\r\n\r\n甲乙\r\n"},
+		{name: "code stays as written", in: page("根據(jù)集團\n\n```\n根據(jù)\u200B\n```\n\n~~~chart\ntitle: 發(fā)電\n~~~\n\n    縮進(jìn)代碼\n\n見`根據(jù)`和根據(jù)。\n- 列表\n\n  ```\n  發(fā)\n  ```\n"),
+			want: []string{
+				`5:3: error: conversion garbage: pinyin (jù) after 據; delete it`,
+				`8:3: error: conversion garbage: pinyin (jù) after 據; delete it (by hand: --fix leaves code as written)`,
+				`8:7: error: invisible character U+200B (zero-width space); delete it (by hand: --fix leaves code as written)`,
+				`12:9: error: conversion garbage: pinyin (fā) after 發; delete it (by hand: --fix leaves code as written)`,
+				`15:7: error: conversion garbage: pinyin (jìn) after 進; delete it (by hand: --fix leaves code as written)`,
+				`17:5: error: conversion garbage: pinyin (jù) after 據; delete it (by hand: --fix leaves code as written)`,
+				`17:13: error: conversion garbage: pinyin (jù) after 據; delete it`,
+				`21:4: error: conversion garbage: pinyin (fā) after 發; delete it (by hand: --fix leaves code as written)`,
+			},
+			fixed: page("根據集團\n\n```\n根據(jù)\u200B\n```\n\n~~~chart\ntitle: 發(fā)電\n~~~\n\n    縮進(jìn)代碼\n\n見`根據(jù)`和根據。\n- 列表\n\n  ```\n  發(fā)\n  ```\n")},
+		{name: "code stays as written in a CRLF file", in: "\uFEFF---\r\ntitle: 標題\r\ndate: 2016-01-01\r\n---\r\n甲\u200B乙`丙\u200B丁`\r\n```\r\n甲\u200B乙\r\n```\r\n甲\u200B乙\r\n",
+			want: []string{
+				`5:2: error: invisible character U+200B (zero-width space); delete it`,
+				`5:6: error: invisible character U+200B (zero-width space); delete it (by hand: --fix leaves code as written)`,
+				`7:2: error: invisible character U+200B (zero-width space); delete it (by hand: --fix leaves code as written)`,
+				`9:2: error: invisible character U+200B (zero-width space); delete it`,
+			},
+			fixed: "\uFEFF---\r\ntitle: 標題\r\ndate: 2016-01-01\r\n---\r\n甲乙`丙\u200B丁`\r\n```\r\n甲\u200B乙\r\n```\r\n甲乙\r\n"},
 		{name: "not UTF-8", in: page("\xff根據(jù)\n"), want: nil},
 	}
 	for _, tt := range tests {

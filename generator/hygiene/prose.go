@@ -15,31 +15,36 @@ import (
 // converter parses Markdown bodies the way the site does; parsing is all hygiene asks of it.
 var converter = sync.OnceValue(func() *markdown.Converter { return markdown.New() })
 
-// prose returns the ranges of the file that are prose: in a Markdown file, the values of its
-// front matter and the text of its body; in a YAML file, its values. It reads the file as it
-// will be once garbage and invisible characters are gone, so that deleting them changes nothing
-// else: a stray byte-order mark that breaks the YAML does not hide the values behind it.
-func (t *text) prose() []span {
+// regions returns the ranges of the file that are prose: in a Markdown file, the values of its
+// front matter and the text of its body; in a YAML file, its values. And, apart, those of a
+// Markdown body that are code: its code blocks and spans. It reads the file as it will be once
+// garbage and invisible characters are gone, so that deleting them changes nothing else: a
+// stray byte-order mark that breaks the YAML does not hide the values behind it. A character
+// taken out at the edge of code counts as in it.
+func (t *text) regions() (prose, code []span) {
 	c := t.clean()
-	var spans []span
 	if !t.isMD {
-		spans = c.yamlValues(c.text)
+		prose = c.yamlValues(c.text)
 	} else {
 		matter, body, _, ok := frontmatter.Split(c.text)
 		if ok && matter != nil {
 			// A newline in place of the opening --- keeps YAML's line numbers equal to the
 			// file's, as the loader reads it.
-			spans = c.yamlValues(append([]byte("\n"), matter...))
+			prose = c.yamlValues(append([]byte("\n"), matter...))
 		}
 		bodyStart := len(c.text) - len(body)
-		for _, s := range converter().Prose(body) {
-			spans = append(spans, span{bodyStart + s.Start, bodyStart + s.End})
+		words, codes := converter().Regions(body)
+		for _, s := range words {
+			prose = append(prose, span{bodyStart + s.Start, bodyStart + s.End})
+		}
+		for _, s := range codes {
+			code = append(code, span{c.norm(bodyStart+s.Start, true), c.norm(bodyStart+s.End, false)})
 		}
 	}
-	for i, s := range spans {
-		spans[i] = span{c.norm(s.start, false), c.norm(s.end, true)}
+	for i, s := range prose {
+		prose[i] = span{c.norm(s.start, false), c.norm(s.end, true)}
 	}
-	return spans
+	return prose, code
 }
 
 // cleaned is the text without the skipped ranges, and the way back to offsets in the text.

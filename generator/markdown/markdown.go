@@ -101,6 +101,10 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(conversionKey, conv)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if start, deep := tooDeep(doc); deep {
+		conv.problems.Errorf(conv.position(lineStart(body, start)), "lists, quotes or emphasis nested more than %d deep, from here: a browser stops nesting at a few hundred and the export cannot read the page; take levels out", maxDepth)
+		return Result{Problems: conv.problems}
+	}
 	// HTML is the text and a few tags; sizing the buffer once saves growing it.
 	out := &bufferWriter{}
 	out.Grow(len(body)*3/2 + 512)
@@ -109,6 +113,67 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	}
 	text, lead := plainText(doc, body)
 	return Result{HTML: out.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
+}
+
+// maxDepth bounds how deep a body's Markdown may nest, counted in the parsed document's nodes:
+// a list inside a list is two (the list and its item), emphasis one. Text nests a few deep;
+// the HTML readers of browsers and of the export stop at 512 open elements, the page's
+// layout holding some of them.
+const maxDepth = 100
+
+// tooDeep reports whether doc nests deeper than maxDepth, with the offset of the start of the
+// top-level block that holds the nesting.
+func tooDeep(doc ast.Node) (int, bool) {
+	depth, deep := 0, false
+	var top ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		if depth++; n.Parent() == doc {
+			top = n
+		}
+		if depth > maxDepth {
+			deep = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if !deep {
+		return 0, false
+	}
+	return startOf(top), true
+}
+
+// startOf returns the offset of the first text of a block: its first line, or its first text
+// segment.
+func startOf(block ast.Node) int {
+	start := 0
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch {
+		case !entering:
+			return ast.WalkContinue, nil
+		case n.Type() == ast.TypeBlock && n.Lines().Len() > 0:
+			start = n.Lines().At(0).Start
+		case n.Kind() == ast.KindText:
+			start = n.(*ast.Text).Segment.Start
+		default:
+			return ast.WalkContinue, nil
+		}
+		return ast.WalkStop, nil
+	})
+	return start
+}
+
+// lineStart returns the offset of the first character of the line holding offset that is not
+// a space: where a block written on that line starts.
+func lineStart(source []byte, offset int) int {
+	start := bytes.LastIndexByte(source[:offset], '\n') + 1
+	for start < offset && (source[start] == ' ' || source[start] == '\t') {
+		start++
+	}
+	return start
 }
 
 // bufferWriter is a bytes.Buffer that goldmark takes as its buffered writer as it is, instead
@@ -279,30 +344,75 @@ func plainText(doc ast.Node, source []byte) (text, lead string) {
 // Span is a range [Start, End) of byte offsets in a body.
 type Span struct{ Start, End int }
 
-// Prose returns the ranges of body that a reader sees as its words, in order: the text of
-// paragraphs, headings, lists, tables, links and image descriptions; not Markdown's own syntax,
-// code, raw HTML, autolinks or link targets. Text that the parser cut into pieces with nothing
-// between them is one range. Checks of wording, such as punctuation, look only there.
-func (c *Converter) Prose(body []byte) []Span {
+// Regions returns, in order, the ranges of body that a reader sees as its words (prose), and
+// those that are code (code). Prose is the text of paragraphs, headings, lists, tables, links
+// and image descriptions; not Markdown's own syntax, code, raw HTML, autolinks or link targets.
+// Text that the parser cut into pieces with nothing between them is one range. Checks of
+// wording, such as punctuation, look only there. Code is each code block, fenced or indented,
+// its fences included, and the text of each code span: what is written there stays as written.
+func (c *Converter) Regions(body []byte) (prose, code []Span) {
 	doc := c.md.Parser().Parse(text.NewReader(body))
-	var spans []Span
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if s, ok := blockSpan(n, body); ok {
+				code = append(code, s)
+			}
+		case *ast.CodeSpan:
+			if inside := texts(n); len(inside) > 0 {
+				code = append(code, Span{inside[0].Segment.Start, inside[len(inside)-1].Segment.Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if last := len(spans) - 1; last >= 0 && spans[last].End == n.Segment.Start {
-				spans[last].End = n.Segment.Stop
+			if last := len(prose) - 1; last >= 0 && prose[last].End == n.Segment.Start {
+				prose[last].End = n.Segment.Stop
 			} else {
-				spans = append(spans, Span{n.Segment.Start, n.Segment.Stop})
+				prose = append(prose, Span{n.Segment.Start, n.Segment.Stop})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return spans
+	return prose, code
+}
+
+// blockSpan returns the range of a code block's lines; a fenced block's, from the start of its
+// opening fence to the end of its closing one.
+func blockSpan(n ast.Node, body []byte) (Span, bool) {
+	lines := n.Lines()
+	var s Span
+	switch {
+	case lines.Len() > 0:
+		s = Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+	case isFenced(n) && n.(*ast.FencedCodeBlock).Info != nil:
+		info := n.(*ast.FencedCodeBlock).Info.Segment
+		s = Span{info.Start, info.Stop}
+	default:
+		return Span{}, false
+	}
+	s.Start = bytes.LastIndexByte(body[:s.Start], '\n') + 1
+	if isFenced(n) {
+		if lines.Len() > 0 && s.Start > 0 { // the opening fence is the line before the first
+			s.Start = bytes.LastIndexByte(body[:s.Start-1], '\n') + 1
+		}
+		// The last line's range ends at the start of the next, the closing fence if any.
+		s.End = lineEnd(body, s.End)
+	}
+	return s, true
+}
+
+func isFenced(n ast.Node) bool { return n.Kind() == ast.KindFencedCodeBlock }
+
+// lineEnd returns the offset of the end of the line holding offset: its newline, or the end.
+func lineEnd(body []byte, offset int) int {
+	if i := bytes.IndexByte(body[offset:], '\n'); i >= 0 {
+		return offset + i
+	}
+	return len(body)
 }
 
 // wide reports whether r is written without spaces around it: Chinese and Japanese characters

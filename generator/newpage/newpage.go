@@ -110,7 +110,7 @@ func readSite(fsys fs.FS) (*config.Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w (is this the site's folder?)", config.File, err)
 	}
-	site, problems := config.Parse(frontmatter.Normalize(data))
+	site, problems := frontmatter.ParseSite(data)
 	if problems.HasErrors() {
 		return nil, problems.Sort()
 	}

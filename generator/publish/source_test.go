@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestReplaceSource(t *testing.T) {
@@ -39,5 +40,59 @@ func TestCreateSource(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(name); string(data) != "一" {
 		t.Errorf("overwritten: %q", data)
+	}
+}
+
+func TestIsFixTemp(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{".a.md.dangjian-fix-2815027.tmp", true},
+		{".site.yaml.dangjian-fix-1.tmp", true},
+		{".讲话.md.dangjian-fix-01.tmp", true},
+		{".a.md.2815027.tmp", false}, // another program's
+		{"a.md.dangjian-fix-1.tmp", false},
+		{".dangjian-fix-1.tmp", false},
+		{".a.md.dangjian-fix-.tmp", false},
+		{".a.md.dangjian-fix-1a.tmp", false},
+		{".a.md.dangjian-fix-1.tmp.bak", false},
+	}
+	for _, tt := range tests {
+		if got := IsFixTemp(tt.name); got != tt.want {
+			t.Errorf("IsFixTemp(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestRemoveFixTemp(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	files := []struct {
+		name    string
+		written time.Time
+		removed bool
+	}{
+		{".a.md.dangjian-fix-1.tmp", old, true},
+		{".b.md.dangjian-fix-2.tmp", time.Now(), false}, // another dangjian may be writing it now
+		{".a.md.3.tmp", old, false},                     // not ours
+	}
+	for _, f := range files {
+		name := filepath.Join(dir, f.name)
+		if err := os.WriteFile(name, []byte("半"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(name, f.written, f.written); err != nil {
+			t.Fatal(err)
+		}
+		if err := RemoveFixTemp(name); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) != f.removed {
+			t.Errorf("%s: removed %v, want %v", f.name, !f.removed, f.removed)
+		}
+	}
+	if err := RemoveFixTemp(filepath.Join(dir, ".none.md.dangjian-fix-1.tmp")); err != nil {
+		t.Errorf("removing a file that is not there: %v", err)
 	}
 }

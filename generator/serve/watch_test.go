@@ -38,6 +38,8 @@ func TestSiteFile(t *testing.T) {
 		{"content/lectures/#a.md#", false},
 		{"content/lectures/.#a.md", false},
 		{"content/lectures/~$报告.docx", false},
+		{"content/lecture-hall/ai/Thumbs.db", false},
+		{"content/lecture-hall/ai/desktop.ini", false},
 		{"content/.hidden/a.md", false},
 	}
 	for _, tt := range tests {

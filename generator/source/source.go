@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/generator/publish"
 )
 
 // Tree lists a site's source files. Paths are slash-separated and relative to the site root,
@@ -24,7 +25,17 @@ type Tree struct {
 	// at their path under content/.
 	Files  []string
 	Static []string
+	// FixTemps are the temporary files that a check --fix stopped before its rename left beside
+	// site.yaml or a content file, for the next run to remove (publish.RemoveFixTemp). They are
+	// hidden files, neither published nor reported.
+	FixTemps []string
+
+	contentFiles []string
 }
+
+// ContentFiles lists the files under content/ that are published as they are, the bundles'
+// resources and the other files, as paths from the site's root, in order.
+func (t *Tree) ContentFiles() []string { return t.contentFiles }
 
 // Walk lists the files of the site in fsys. Hidden files, editors' backup and swap files and
 // symbolic links are skipped (a link could point anywhere on the machine).
@@ -40,6 +51,9 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				}
 				problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
 				return nil
+			}
+			if root == page.ContentDir && publish.IsFixTemp(d.Name()) {
+				t.FixTemps = append(t.FixTemps, name)
 			}
 			if name != root && Ignored(d.Name()) {
 				if d.IsDir() {
@@ -63,6 +77,13 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 			problems.Errorf(diag.Position{File: root}, "cannot read: %v", err)
 		}
 	}
+	if entries, err := fs.ReadDir(fsys, "."); err == nil {
+		for _, e := range entries {
+			if publish.IsFixTemp(e.Name()) {
+				t.FixTemps = append(t.FixTemps, e.Name())
+			}
+		}
+	}
 	t.classify(content, &problems)
 	return t, problems
 }
@@ -83,6 +104,7 @@ func (t *Tree) classify(content []string, problems *diag.List) {
 				continue
 			}
 			t.Resources[bundle] = append(t.Resources[bundle], strings.TrimPrefix(name, path.Dir(bundle)+"/"))
+			t.contentFiles = append(t.contentFiles, name)
 			continue
 		}
 		switch {
@@ -92,6 +114,7 @@ func (t *Tree) classify(content []string, problems *diag.List) {
 			t.Pages = append(t.Pages, name)
 		default:
 			t.Files = append(t.Files, name)
+			t.contentFiles = append(t.contentFiles, name)
 		}
 	}
 	for _, r := range t.Resources {
@@ -109,10 +132,12 @@ func bundleOf(name string, bundles map[string]string) string {
 	return ""
 }
 
-// Ignored reports whether a file or folder name is hidden or an editor's scratch file:
-// .git, .DS_Store, vim's .x.swp and 4913, emacs's x~, .#x and #x#, Office's ~$x.
+// Ignored reports whether a file or folder name is hidden or an editor's or the system's
+// scratch file: .git, .DS_Store, vim's .x.swp and 4913, emacs's x~, .#x and #x#, Office's ~$x,
+// and the thumbnails and folder settings Windows leaves in folders of pictures.
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") ||
+		strings.EqualFold(name, "Thumbs.db") || strings.EqualFold(name, "desktop.ini") ||
 		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") ||
 		strings.HasPrefix(name, "~") ||
 		strings.HasSuffix(name, "~") ||

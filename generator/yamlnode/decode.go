@@ -37,6 +37,53 @@ func Decode(file string, node *yaml.Node, v any) diag.List {
 	return d.problems
 }
 
+// CheckAliases reports the alias at which the document, its aliases expanded, would hold
+// more than a decoder goes through: an alias of a list of aliases multiplies them (the
+// "billion laughs"), and a file of a few lines can stand for billions of values. Decoding
+// such a document would stop part way, with problems that name no cause; call this first.
+func CheckAliases(file string, doc *yaml.Node) diag.List {
+	var problems diag.List
+	sizes := map[*yaml.Node]int{}
+	total := 0
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			if total += expandedSize(n.Alias, sizes); total > maxNodes {
+				problems.Errorf(Pos(file, n), "too many aliases: *%s expands too far, to more than %d values with those before it (an alias of a list of aliases multiplies them); write the values out instead", n.Value, maxNodes)
+				return false
+			}
+			return true
+		}
+		total++
+		for _, c := range n.Content {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(doc)
+	return problems
+}
+
+// expandedSize counts the nodes of n with its aliases expanded, up to just past maxNodes,
+// remembering the count of each node in sizes.
+func expandedSize(n *yaml.Node, sizes map[*yaml.Node]int) int {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if size, ok := sizes[n]; ok {
+		return size
+	}
+	sizes[n] = maxNodes + 1 // an alias inside its own anchor expands without end
+	size := 1
+	for _, c := range n.Content {
+		size = min(size+expandedSize(c, sizes), maxNodes+1)
+	}
+	sizes[n] = size
+	return size
+}
+
 type decoder struct {
 	file     string
 	problems diag.List

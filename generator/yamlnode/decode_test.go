@@ -101,3 +101,22 @@ func TestDecodeBillionLaughs(t *testing.T) {
 		t.Errorf("problems: %v", problems)
 	}
 }
+
+func TestCheckAliases(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"a: &a [x, y]\nb: *a\nc: [*a, *a]\n", ""},
+		{"a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: &d [*c, *c, *c, *c]\ne: &e [*d, *d, *d, *d]\n" +
+			"f: &f [*e, *e, *e, *e]\ng: &g [*f, *f, *f, *f]\nh: &h [*g, *g, *g, *g]\ni: &i [*h, *h, *h, *h]\nj: [*i, *i, *i, *i]\n",
+			"f.yaml:10:9: too many aliases: *i expands too far"},
+	}
+	for _, tt := range tests {
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte(tt.src), &n); err != nil {
+			t.Fatal(err)
+		}
+		got := CheckAliases("f.yaml", &n)
+		if tt.want == "" && len(got) > 0 || !strings.Contains(got.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// activeSVG says what could run in an SVG image, judging the parsed document, not its text: a
+// chart titled "a onerror=b" holds that text, escaped, and nothing that runs. It finds script
+// and foreignObject elements (the latter may hold HTML), event attributes (onload=), javascript:
+// URLs, animations of links, a DOCTYPE (whose entities could hide any of these
+// from a reading that does not expand them) and processing instructions (xml-stylesheet may
+// load a transform). A document that is not well-formed XML cannot be judged, so it is
+// refused too. It returns "" when the picture is inert.
+func activeSVG(data []byte) string {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return ""
+		}
+		if err != nil {
+			return fmt.Sprintf("it is not well-formed XML (%v), so it cannot be judged", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if found := activeElement(tok); found != "" {
+				return found
+			}
+		case xml.Directive:
+			return "it has a DOCTYPE or other declaration"
+		case xml.ProcInst:
+			if tok.Target != "xml" {
+				return fmt.Sprintf("it has the processing instruction <?%s?>", tok.Target)
+			}
+		}
+	}
+}
+
+// activeElement says what could run in one element, or "".
+func activeElement(e xml.StartElement) string {
+	name := strings.ToLower(e.Name.Local)
+	switch name {
+	case "script", "foreignobject", "handler", "listener":
+		return fmt.Sprintf("it has a <%s> element", e.Name.Local)
+	}
+	animation := name == "set" || strings.HasPrefix(name, "animate")
+	for _, a := range e.Attr {
+		attr := strings.ToLower(a.Name.Local)
+		switch {
+		case strings.HasPrefix(attr, "on"):
+			return fmt.Sprintf("<%s> has the event attribute %s", e.Name.Local, a.Name.Local)
+		case runnableURL(a.Value):
+			return fmt.Sprintf("<%s> has a script URL in %s", e.Name.Local, a.Name.Local)
+		case animation && attr == "attributename" && (strings.EqualFold(a.Value, "href") || strings.HasSuffix(strings.ToLower(a.Value), ":href")):
+			return fmt.Sprintf("<%s> animates a link", e.Name.Local)
+		}
+	}
+	return ""
+}
+
+// runnableURL reports whether an attribute's value is a URL that runs a script when opened:
+// javascript: or vbscript:. Browsers ignore case, and whitespace and control characters.
+func runnableURL(value string) bool {
+	scheme := strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(value))
+	for _, s := range []string{"javascript:", "vbscript:"} {
+		if strings.HasPrefix(scheme, s) {
+			return true
+		}
+	}
+	return false
+}
