@@ -220,6 +220,33 @@ charts:
 	}
 }
 
+// TestControlCharactersInFileNames: a file or folder of content/ or static/ whose name holds a
+// control character, or is not UTF-8, is reported with its name written visibly, before
+// anything is written.
+func TestControlCharactersInFileNames(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"content/lecture-hall/x/a\nb.jpg", `content/lecture-hall/x/a\nb.jpg: this file's name holds the invisible control character U+000A (a line break): rename the file without it`},
+		{"static/tab\there.txt", `static/tab\there.txt: this file's name holds the invisible control character U+0009 (a tab): rename the file without it`},
+		{"static/del\x7f.txt", `static/del\x7f.txt: this file's name holds the invisible control character U+007F: rename the file without it`},
+		{"content/lecture-hall/x/c1\u0085/a.jpg", `content/lecture-hall/x/c1\u0085: this folder's name holds the invisible control character U+0085: rename the folder without it`},
+		{"static/latin\xe9.txt", `static/latin\xe9.txt: this file's name is not UTF-8 text (it has the byte 0xe9): rename the file`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want[:strings.Index(tt.want, ":")], func(t *testing.T) {
+			s := sitetest.New(t, problemSiteYAML+`
+-- content/lecture-hall/x/index.md --
+---
+title: 讲堂
+date: 2016-01-01
+---
+`)
+			s.Write(tt.file, "x")
+			sitetest.AssertProblems(t, s.BuildFails(), tt.want)
+			s.AssertExists("! public")
+		})
+	}
+}
+
 // TestAllProblemsAtOnce checks that one build reports the problems of every file, sorted.
 func TestAllProblemsAtOnce(t *testing.T) {
 	s := sitetest.New(t, problemSiteYAML+`
