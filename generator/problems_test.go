@@ -143,6 +143,32 @@ date: 2016-01-01
 slug: ../../etc
 ---
 `, []string{`content/activities/x.md:4:1: slug "../../etc": may not contain / \ ? # % : * " < > |`}},
+		{"slug with .html", `
+-- content/activities/x.md --
+---
+title: 活动
+date: 2016-01-01
+slug: index.html
+---
+`, []string{`content/activities/x.md:4:1: slug "index.html": a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: index`}},
+		{"slug naming a published file", `
+-- content/about.md --
+---
+title: 关于
+date: 2016-01-01
+slug: robots.txt
+---
+-- static/activities/logo.png --
+png
+-- content/activities/logo.png.md --
+---
+title: 标志
+date: 2016-01-01
+---
+`, []string{
+			`content/about.md:4:1: URL /robots.txt/ would be a folder, where the file robots.txt is published: give the page another slug`,
+			`content/activities/logo.png.md:1:1: URL /activities/logo.png/ would be a folder, where the file activities/logo.png is published (by static/activities/logo.png): give the page another slug`,
+		}},
 		{"duplicate URL", `
 -- content/activities/a.md --
 ---
