@@ -28,11 +28,11 @@ func (b *Busy) Error() string {
 	return msg + ": try again when it has finished, or stop it"
 }
 
-// lock takes the lock file name, the lock of one output folder, waiting up to opts.Wait for a
+// takeLock takes the lock file name, the lock of one output folder, waiting up to opts.Wait for a
 // run that holds it. The lock is the operating system's, on the open file: the system releases
 // it when the process ends, however it ends, so that a crash never leaves a stale lock. The
 // file holds the process that has the lock, for the messages of those who wait.
-func lock(ctx context.Context, name, dest string, opts Options) (*os.File, error) {
+func takeLock(ctx context.Context, name, dest string, opts Options) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
@@ -45,7 +45,11 @@ func lock(ctx context.Context, name, dest string, opts Options) (*os.File, error
 			return nil, fmt.Errorf("cannot lock %s: %w", name, err)
 		}
 		if ok {
-			return f, writeHolder(f)
+			if err := writeHolder(f); err != nil {
+				f.Close()
+				return nil, err
+			}
+			return f, nil
 		}
 		if timeout == nil {
 			if opts.Wait <= 0 {

@@ -1,10 +1,10 @@
 // Package publish is the only writer of a site's output folder. A build writes into a staging
 // folder beside the destination and swaps it in only when everything succeeded, so a failed
 // build leaves the previous output as it was; a crash at any point loses nothing, and the next
-// run repairs what it left before anything else. A manifest in
-// the output lists the files dangjian wrote; files and folders it did not write are carried
-// over to the new output, never deleted. One run at a time writes an output folder: it holds
-// the folder's lock, which the others wait for.
+// run repairs what it left before anything else. A manifest in the output lists the files
+// dangjian wrote; files and folders it did not write are carried over to the new output, never
+// deleted. One run at a time writes an output folder: it holds the folder's lock, which the
+// others wait for.
 // It also writes the only source files dangjian writes: those check --fix repairs and new starts.
 package publish
 
@@ -63,7 +63,7 @@ func New(ctx context.Context, dest string, opts Options) (*Publisher, error) {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
 		return nil, err
 	}
-	lock, err := lock(ctx, beside(dest, "lock"), dest, opts)
+	lock, err := takeLock(ctx, beside(dest, "lock"), dest, opts)
 	if err != nil {
 		return nil, err
 	}

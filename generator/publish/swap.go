@@ -102,7 +102,7 @@ func (p *Publisher) renames() error {
 // recover repairs what an interrupted run left beside the output (see above).
 func (p *Publisher) recover() error {
 	destMarked := isMarked(p.dest)
-	old, err := setAside(p.old)
+	old, err := stateOf(p.old)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (p *Publisher) recover() error {
 			return err
 		}
 	}
-	staging, err := setAside(p.staging)
+	staging, err := stateOf(p.staging)
 	switch {
 	case err != nil:
 		return err
@@ -160,7 +160,8 @@ const (
 	foreign             // the user's, or anything but a folder
 )
 
-func setAside(dir string) (folderState, error) {
+// stateOf tells the state of a folder that dangjian may have set aside.
+func stateOf(dir string) (folderState, error) {
 	info, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -203,14 +204,14 @@ func (p *Publisher) removeSetAside(dir, role string) error {
 			return errCrashed
 		}
 	}
-	if err := os.Remove(filepath.Join(dir, MarkerFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := unmark(dir); err != nil {
 		return err
 	}
 	return os.Remove(dir)
 }
 
 func mark(dir string) error {
-	return os.WriteFile(filepath.Join(dir, MarkerFile), []byte("dangjian set this folder aside while it publishes; the next build removes it\n"), 0o644)
+	return os.WriteFile(filepath.Join(dir, MarkerFile), []byte("dangjian marks the folders it sets aside while it publishes; the next build removes them\n"), 0o644)
 }
 
 func unmark(dir string) error {
