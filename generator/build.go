@@ -42,6 +42,11 @@ type Config struct {
 	NoGit bool
 	// Progress, when set, is kept up to date as the build goes.
 	Progress *Progress
+	// Wait is how long to wait for another run of dangjian that is writing Dest; zero fails
+	// at once, with a *publish.Busy error.
+	Wait time.Duration
+	// Waiting, when set, is told once that the build waits for another run, with a message.
+	Waiting func(msg string)
 }
 
 // Report says what a build did.
@@ -81,7 +86,12 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
 	timed(StageLoad)
-	pub, err := publish.New(cfg.Dest)
+	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Waiting: func(msg string) {
+		cfg.Progress.enter(StageWait, 0)
+		if cfg.Waiting != nil {
+			cfg.Waiting(msg)
+		}
+	}})
 	if err != nil {
 		return nil, err
 	}

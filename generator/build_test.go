@@ -1,11 +1,13 @@
 package generator_test
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/generator/publish"
@@ -286,4 +288,42 @@ func TestWindowsFiles(t *testing.T) {
 	s.Write("content/lectures/win.md", "\uFEFF---\r\ntitle: 视窗\r\ndate: 2016-01-01\r\nform: 党课\r\n---\r\n## 标题\r\n正文\r\n")
 	s.Build()
 	s.AssertFile("public/lectures/win/index.html", "<h1>视窗</h1>", `<h2 id="标题">标题</h2>`, "! \r")
+}
+
+// TestBuildsAtOnce: builds of one site into one output, started together, take turns: each
+// succeeds, the output is whole, and the files and empty folders made by hand in it are kept.
+func TestBuildsAtOnce(t *testing.T) {
+	s := sitetest.New(t, basicSite)
+	for i := range 200 {
+		s.Write(fmt.Sprintf("content/activities/a%03d.md", i), fmt.Sprintf("---\ntitle: 活动%d\ndate: 2016-01-01\n---\n正文\n", i))
+	}
+	alone := s.Config()
+	alone.Dest = filepath.Join(t.TempDir(), "public")
+	s.Build(alone)
+	want := sitetest.Tree(t, alone.Dest)
+	s.Build()
+	s.Write("public/mine.txt", "mine")
+	if err := os.Mkdir(filepath.Join(s.Dir, "public/empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want["mine.txt"] = sitetest.Tree(t, filepath.Join(s.Dir, "public"))["mine.txt"]
+
+	cfg := s.Config()
+	cfg.Wait = time.Minute
+	errs := make(chan error)
+	for range 4 {
+		go func() {
+			_, err := generator.Build(t.Context(), cfg)
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if got := sitetest.Tree(t, cfg.Dest); !maps.Equal(got, want) {
+		t.Errorf("after builds at once, the output holds %d files, want %d", len(got), len(want))
+	}
+	s.AssertExists("public/empty")
 }

@@ -144,6 +144,32 @@ date: 2016-01-01
 slug: ../../etc
 ---
 `, []string{`content/activities/x.md:4:1: slug "../../etc": may not contain / \ ? # % : * " < > |`}},
+		{"slug with .html", `
+-- content/activities/x.md --
+---
+title: 活动
+date: 2016-01-01
+slug: index.html
+---
+`, []string{`content/activities/x.md:4:1: slug "index.html": a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: index`}},
+		{"slug naming a published file", `
+-- content/about.md --
+---
+title: 关于
+date: 2016-01-01
+slug: robots.txt
+---
+-- static/activities/logo.png --
+png
+-- content/activities/logo.png.md --
+---
+title: 标志
+date: 2016-01-01
+---
+`, []string{
+			`content/about.md:4:1: URL /robots.txt/ would be a folder, where the file robots.txt is published: give the page another slug`,
+			`content/activities/logo.png.md:1:1: URL /activities/logo.png/ would be a folder, where the file activities/logo.png is published (by static/activities/logo.png): give the page another slug`,
+		}},
 		{"duplicate URL", `
 -- content/activities/a.md --
 ---
@@ -248,6 +274,33 @@ func aliasBomb(key string) string {
 		fmt.Fprintf(&b, "x%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
 	}
 	return b.String() + key + ": *a8\n"
+}
+
+// TestControlCharactersInFileNames: a file or folder of content/ or static/ whose name holds a
+// control character, or is not UTF-8, is reported with its name written visibly, before
+// anything is written.
+func TestControlCharactersInFileNames(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"content/lecture-hall/x/a\nb.jpg", `content/lecture-hall/x/a\nb.jpg: this file's name holds the invisible control character U+000A (a line break): rename the file without it`},
+		{"static/tab\there.txt", `static/tab\there.txt: this file's name holds the invisible control character U+0009 (a tab): rename the file without it`},
+		{"static/del\x7f.txt", `static/del\x7f.txt: this file's name holds the invisible control character U+007F: rename the file without it`},
+		{"content/lecture-hall/x/c1\u0085/a.jpg", `content/lecture-hall/x/c1\u0085: this folder's name holds the invisible control character U+0085: rename the folder without it`},
+		{"static/latin\xe9.txt", `static/latin\xe9.txt: this file's name is not UTF-8 text (it has the byte 0xe9): rename the file`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want[:strings.Index(tt.want, ":")], func(t *testing.T) {
+			s := sitetest.New(t, problemSiteYAML+`
+-- content/lecture-hall/x/index.md --
+---
+title: 讲堂
+date: 2016-01-01
+---
+`)
+			s.Write(tt.file, "x")
+			sitetest.AssertProblems(t, s.BuildFails(), tt.want)
+			s.AssertExists("! public")
+		})
+	}
 }
 
 // TestAllProblemsAtOnce checks that one build reports the problems of every file, sorted.

@@ -43,6 +43,7 @@ type Timing struct {
 // Stages of a build, as Progress and Report name them.
 const (
 	StageLoad    = "loading"
+	StageWait    = "waiting"
 	StageWrite   = "writing"
 	StagePublish = "publishing"
 )

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/generator/publish"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -19,8 +20,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
 	quiet := flags.Bool("quiet", false, "print nothing but problems")
 	verbose := flags.Bool("verbose", false, "also print how long each stage took")
+	flags.DurationVar(&cfg.Wait, "wait", defaultWait, "how long to wait for another run of dangjian that is writing DEST (`DURATION`, e.g. 30s, 10m; 0: not at all)")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
+	}
+	if !*quiet {
+		cfg.Waiting = func(msg string) {
+			if isTerminal(stderr) {
+				clearLine(stderr)
+			}
+			fmt.Fprintln(stderr, msg)
+		}
 	}
 	var stopProgress func()
 	if !*quiet && isTerminal(stderr) {
@@ -47,7 +57,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// reportError prints every problem of a failed build, or the error, and returns exit status 1.
+// defaultWait is how long a build waits for another run that is writing its output: several
+// times what a build of a large site takes.
+const defaultWait = 5 * time.Minute
+
+// reportError prints every problem of a failed build, or the error, and returns its exit
+// status: 3 when another run was writing the output, else 1.
 func reportError(stderr io.Writer, err error) int {
 	var problems diag.List
 	if errors.As(err, &problems) {
@@ -57,6 +72,9 @@ func reportError(stderr io.Writer, err error) int {
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "dangjian: %v\n", err)
+	if _, busy := errors.AsType[*publish.Busy](err); busy {
+		return exitBusy
+	}
 	return exitProblems
 }
 

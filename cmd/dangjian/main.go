@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git] [--quiet] [--verbose]
+//	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git] [--wait DURATION] [--quiet] [--verbose]
 //	dangjian check   [-s SRC] [--fix] [--format text|json]
 //	dangjian new     KIND TITLE [-s SRC]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
@@ -25,6 +25,7 @@ const (
 	exitOK       = 0
 	exitProblems = 1 // problems in the content, or the build failed
 	exitUsage    = 2
+	exitBusy     = 3 // another run of dangjian was writing the output folder, and did not finish in time
 )
 
 // command is one subcommand: it parses its own flags from args.

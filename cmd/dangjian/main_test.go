@@ -37,6 +37,10 @@ func TestExitStatus(t *testing.T) {
 	write(t, warned, "content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n甲,乙\n")
 	fresh := t.TempDir()
 	write(t, fresh, "site.yaml", "title: 测试\n")
+	link := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(t.TempDir(), link); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name   string
@@ -55,6 +59,8 @@ func TestExitStatus(t *testing.T) {
 		{"problems", []string{"build", "-s", bad}, exitProblems, "",
 			"content/lectures/x.md:4:1: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
 		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
+		{"output a symbolic link", []string{"build", "-s", good, "-d", link}, exitProblems, "", "dangjian: " + link + " is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link\n"},
+		{"bad wait", []string{"build", "--wait", "long"}, exitUsage, "", `invalid value "long" for flag -wait`},
 		{"export", []string{"export", "-s", good, "-o", out, "content/activities/a.md"}, exitOK, "exported 1 article into " + out, ""},
 		{"export, flags after the page", []string{"export", "content/activities/a.md", "-s", good, "-o", out}, exitOK, "exported 1 article", ""},
 		{"export, page after --", []string{"export", "-s", good, "-o", out, "--", "content/activities/a.md"}, exitOK, "exported 1 article", ""},

@@ -221,8 +221,25 @@ func Assemble(in Input) (*Site, diag.List) {
 			}
 		}
 	}
+	s.checkPageFolders(&problems)
 	s.linkNeighbours()
 	return s, problems
+}
+
+// checkPageFolders reports a page whose folder is the path of a file the site publishes: slug
+// atom.xml for a page of content/, say. The folder and the file could not both be written.
+func (s *Site) checkPageFolders(problems *diag.List) {
+	for _, p := range s.Pages {
+		f, ok := s.outputs[strings.ToLower(strings.Trim(p.URL, "/"))]
+		if !ok {
+			continue
+		}
+		by := ""
+		if f.source != f.path {
+			by = " (by " + diag.Path(f.source) + ")"
+		}
+		problems.Errorf(p.Pos("slug"), "URL %s would be a folder, where the file %s is published%s: give the page another slug", p.URL, f.path, by)
+	}
 }
 
 // list returns the list of a folder, creating it and its parents when needed.
@@ -328,6 +345,8 @@ func checkSlug(slug string) string {
 		return fmt.Sprintf(`slug %q: may not contain / \ ? # %% : * " < > |`, slug)
 	case strings.HasPrefix(slug, "."):
 		return fmt.Sprintf("slug %q: may not start with a dot", slug)
+	case strings.HasSuffix(strings.ToLower(slug), ".html") || strings.HasSuffix(strings.ToLower(slug), ".htm"):
+		return fmt.Sprintf("slug %q: a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: %s", slug, strings.TrimSuffix(slug, path.Ext(slug)))
 	case strings.IndexFunc(slug, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) >= 0:
 		return fmt.Sprintf("slug %q: may not contain spaces or control characters", slug)
 	}

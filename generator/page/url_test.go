@@ -30,7 +30,7 @@ func TestCheckSlug(t *testing.T) {
 			t.Errorf("checkSlug(%q) = %q, want ok", ok, msg)
 		}
 	}
-	for _, bad := range []string{"", " ", ".", "..", "../x", "a/b", `a\b`, ".hidden", "a b", "a%2fb", "a?b", "a\x00b", "c:"} {
+	for _, bad := range []string{"", " ", ".", "..", "../x", "a/b", `a\b`, ".hidden", "a b", "a%2fb", "a?b", "a\x00b", "c:", "index.html", "a.HTM"} {
 		if msg := checkSlug(bad); msg == "" {
 			t.Errorf("checkSlug(%q): want a problem", bad)
 		}

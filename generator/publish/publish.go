@@ -1,33 +1,49 @@
 // Package publish is the only writer of a site's output folder. A build writes into a staging
 // folder beside the destination and swaps it in only when everything succeeded, so a failed
-// build leaves the previous output as it was. A manifest in the output lists the files
-// dangjian wrote; files it did not write are carried over to the new output, never deleted.
+// build leaves the previous output as it was; a crash at any point loses nothing, and the next
+// run repairs what it left before anything else. A manifest in the output lists the files
+// dangjian wrote; files and folders it did not write are carried over to the new output, never
+// deleted. One run at a time writes an output folder: it holds the folder's lock, which the
+// others wait for.
 // It also writes the only source files dangjian writes: those check --fix repairs and new starts.
 package publish
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 )
 
-// ManifestFile lists, one slash-separated path a line, the files dangjian wrote into an
-// output folder.
-const ManifestFile = ".dangjian-manifest"
+// Options say how New waits for another run writing the same output.
+type Options struct {
+	// Wait is how long to wait for it to finish; zero fails at once.
+	Wait time.Duration
+	// Waiting, when set, is told once that New waits, with a message for the user.
+	Waiting func(msg string)
+
+	// For the tests: renamesOnly publishes by the two renames, as where the folders cannot be
+	// exchanged; crash, when it returns true, stops the publisher after the step it names,
+	// leaving everything as a crash there would.
+	renamesOnly bool
+	crash       func(step string) bool
+}
 
 // Publisher writes one build's files. Write and Copy are safe for concurrent use.
 type Publisher struct {
 	dest    string
-	staging string
+	staging string // .DEST.dangjian-new, where the build is written
+	old     string // .DEST.dangjian-old, where the old output goes while two renames swap
+	opts    Options
+	lock    *os.File
 	ours    map[string]bool // the files of dest that dangjian wrote, by its manifest
 
 	mu      sync.Mutex
@@ -35,49 +51,69 @@ type Publisher struct {
 	dirs    sync.Map // folders already created in staging
 }
 
-// New prepares a build into dest. It refuses a dest that exists, is not empty and holds no
-// manifest: that folder was not written by dangjian, and replacing it could lose work.
-func New(dest string) (*Publisher, error) {
+// New prepares a build into dest: it takes dest's lock, repairs what an interrupted run left,
+// and makes the staging folder. It refuses a dest that exists, is not empty and holds no
+// manifest: that folder was not written by dangjian, and replacing it could lose work. Abort or
+// Commit releases the lock.
+func New(ctx context.Context, dest string, opts Options) (*Publisher, error) {
 	dest = filepath.Clean(dest)
-	ours, err := readManifest(dest)
+	if err := checkDest(dest); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := takeLock(ctx, beside(dest, "lock"), dest, opts)
 	if err != nil {
 		return nil, err
 	}
-	staging := filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".dangjian-new")
-	// A staging folder left by a build that was killed is ours to remove.
-	if err := os.RemoveAll(staging); err != nil {
+	p := &Publisher{dest: dest, staging: beside(dest, "new"), old: beside(dest, "old"), opts: opts, lock: lock, written: map[string]bool{}}
+	if err := p.start(); err != nil {
+		p.unlock()
 		return nil, err
 	}
-	if err := os.MkdirAll(staging, 0o755); err != nil {
-		return nil, err
-	}
-	return &Publisher{dest: dest, staging: staging, ours: ours, written: map[string]bool{}}, nil
+	return p, nil
 }
 
-// readManifest returns the files listed in dest's manifest. A missing or empty dest has an
-// empty manifest; a dest with files but no manifest is an error.
-func readManifest(dest string) (map[string]bool, error) {
-	files := map[string]bool{}
-	data, err := os.ReadFile(filepath.Join(dest, ManifestFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		entries, dirErr := os.ReadDir(dest)
-		switch {
-		case errors.Is(dirErr, fs.ErrNotExist) || (dirErr == nil && len(entries) == 0):
-			return files, nil
-		case dirErr != nil:
-			return nil, dirErr
-		}
-		return nil, fmt.Errorf("%s holds files that dangjian did not write (it has no %s): empty it or choose another output folder", dest, ManifestFile)
+// checkDest refuses an output that is not a folder: a symbolic link would be replaced by the
+// folder, not followed.
+func checkDest(dest string) error {
+	info, err := os.Lstat(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link", dest)
+	case !info.IsDir():
+		return fmt.Errorf("%s is a file, not a folder: give another output folder with -d, or move the file away", dest)
 	}
+	return nil
+}
+
+// beside names dangjian's file or folder of a role beside the output: .public.dangjian-new.
+func beside(dest, role string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".dangjian-"+role)
+}
+
+// start repairs, reads the manifest and makes the staging folder.
+func (p *Publisher) start() error {
+	if err := p.recover(); err != nil {
+		return err
+	}
+	ours, err := readManifest(p.dest)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for line := range strings.SplitSeq(string(data), "\n") {
-		if line != "" {
-			files[line] = true
-		}
+	p.ours = ours
+	if err := os.Mkdir(p.staging, 0o755); err != nil {
+		return err
 	}
-	return files, nil
+	if p.crashed("made the staging folder") {
+		return errCrashed
+	}
+	return mark(p.staging)
 }
 
 // Write writes data to the output file name (slash-separated, relative to the output).
@@ -109,7 +145,7 @@ func (p *Publisher) Copy(name string, src fs.FS, srcNames ...string) error {
 
 // create records name as written and makes its folder in staging.
 func (p *Publisher) create(name string) (string, error) {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || name != path.Clean(name) || name == ManifestFile {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || name != path.Clean(name) || name == ManifestFile || name == MarkerFile || !utf8.ValidString(name) {
 		return "", fmt.Errorf("refusing to write %q: not a plain path inside the output", name)
 	}
 	p.mu.Lock()
@@ -137,50 +173,61 @@ func (p *Publisher) Files() int {
 	return len(p.written)
 }
 
-// Abort discards the staging folder; the output is left as it was.
-func (p *Publisher) Abort() error { return os.RemoveAll(p.staging) }
+// Abort discards the staging folder and releases the lock; the output is left as it was.
+func (p *Publisher) Abort() error {
+	defer p.unlock()
+	return p.removeSetAside(p.staging, "staging")
+}
 
-// Commit writes the manifest, carries over the files of the old output that dangjian did not
-// write, and swaps the new output in place of the old one.
+// Commit writes the manifest, carries over the files and folders of the old output that
+// dangjian did not write, swaps the new output in place of the old one, and releases the lock.
 func (p *Publisher) Commit() error {
-	var manifest bytes.Buffer
-	for _, name := range slices.Sorted(maps.Keys(p.written)) {
-		manifest.WriteString(name + "\n")
-	}
-	if err := os.WriteFile(filepath.Join(p.staging, ManifestFile), manifest.Bytes(), 0o644); err != nil {
+	defer p.unlock()
+	if err := writeManifest(p.staging, p.written); err != nil {
 		return p.fail(err)
 	}
 	if err := p.carryOver(); err != nil {
 		return p.fail(err)
 	}
-	old := filepath.Join(filepath.Dir(p.dest), "."+filepath.Base(p.dest)+".dangjian-old")
-	if err := os.RemoveAll(old); err != nil {
-		return p.fail(err)
+	if p.crashed("staged") {
+		return errCrashed
 	}
-	if err := os.Rename(p.dest, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return p.fail(err)
-	}
-	if err := os.Rename(p.staging, p.dest); err != nil {
-		_ = os.Rename(old, p.dest)
-		return p.fail(err)
-	}
-	return os.RemoveAll(old)
+	return p.swap()
 }
 
+// fail discards the staging folder after err.
 func (p *Publisher) fail(err error) error {
-	_ = p.Abort()
+	_ = p.removeSetAside(p.staging, "staging")
 	return err
 }
 
+// unlock releases the lock; the system would, were the process to end.
+func (p *Publisher) unlock() {
+	if p.lock != nil {
+		p.lock.Close()
+		p.lock = nil
+	}
+}
+
 // carryOver links (or, where links fail, copies) each file of the old output that is not in
-// its manifest into the staging folder, so that the swap loses nothing dangjian did not write.
-// The old output keeps its files until the swap has succeeded.
+// its manifest into the staging folder, and makes each folder that no file of the manifest is
+// in, empty or not, so that the swap loses nothing dangjian did not write. The old output keeps
+// its files until the swap has succeeded.
 func (p *Publisher) carryOver() error {
-	if _, err := os.Stat(p.dest); errors.Is(err, fs.ErrNotExist) {
-		return nil
+	ourDirs := map[string]bool{}
+	for name := range p.ours {
+		for dir := path.Dir(name); dir != "." && !ourDirs[dir]; dir = path.Dir(dir) {
+			ourDirs[dir] = true
+		}
 	}
 	return filepath.WalkDir(p.dest, func(full string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if full == p.dest {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if err != nil {
 			return err
 		}
 		rel, err := filepath.Rel(p.dest, full)
@@ -188,13 +235,20 @@ func (p *Publisher) carryOver() error {
 			return err
 		}
 		name := filepath.ToSlash(rel)
-		if p.ours[name] || name == ManifestFile {
+		if p.ours[name] || name == ManifestFile || name == MarkerFile || d.IsDir() && ourDirs[name] {
 			return nil
 		}
-		if p.written[name] {
-			return fmt.Errorf("%s: this build writes a file that dangjian did not write before; move it away first", full)
-		}
 		target := filepath.Join(p.staging, rel)
+		if p.clashes(name, target, d.IsDir()) {
+			return fmt.Errorf("%s: this build writes %s, where dangjian did not write before; move it away first", full, name)
+		}
+		if d.IsDir() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			return os.MkdirAll(target, info.Mode().Perm())
+		}
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
@@ -203,6 +257,21 @@ func (p *Publisher) carryOver() error {
 		}
 		return copyFile(full, target)
 	})
+}
+
+// clashes reports whether the build wrote a file at name, or at a folder of it, or (for a file
+// name) wrote into a folder of that name, at target in staging.
+func (p *Publisher) clashes(name, target string, isDir bool) bool {
+	for n := name; n != "."; n = path.Dir(n) {
+		if p.written[n] {
+			return true
+		}
+	}
+	if isDir {
+		return false
+	}
+	_, err := os.Lstat(target)
+	return err == nil
 }
 
 func copyFile(from, to string) error {

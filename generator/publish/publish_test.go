@@ -1,22 +1,48 @@
 package publish
 
 import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
-// TestPublisherRefuses: a name that would leave the output, or name the manifest, is not
-// written; nor is a file written twice in one build.
+// publish writes files into dest with one publisher and commits them.
+func publish(t *testing.T, dest string, opts Options, files map[string]string) error {
+	t.Helper()
+	pub, err := New(t.Context(), dest, opts)
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := pub.Write(name, []byte(files[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return pub.Commit()
+}
+
+// TestPublisherRefuses: a name that would leave the output, or name the manifest or the
+// marker, or that is not UTF-8, is not written; nor is a file written twice in one build.
 func TestPublisherRefuses(t *testing.T) {
-	pub, err := New(filepath.Join(t.TempDir(), "public"))
+	pub, err := New(t.Context(), filepath.Join(t.TempDir(), "public"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pub.Abort()
-	for _, name := range []string{"../outside.html", "/etc/passwd", "a/../../b", "a//b", "./a", ManifestFile, ""} {
+	for _, name := range []string{"../outside.html", "/etc/passwd", "a/../../b", "a//b", "./a", ManifestFile, MarkerFile, "a\xffb", ""} {
 		if err := pub.Write(name, []byte("x")); err == nil || !strings.Contains(err.Error(), "refusing to write") {
 			t.Errorf("Write(%q): %v, want a refusal", name, err)
 		}
@@ -30,32 +56,20 @@ func TestPublisherRefuses(t *testing.T) {
 	}
 }
 
-// TestCommit: the manifest lists the files written; files of the old output that dangjian
-// did not write are carried over, and one the build writes as well stops the build.
+// TestCommit: the manifest lists the files written; files and folders of the old output that
+// dangjian did not write are carried over, empty folders too, and one the build writes as well
+// stops the build.
 func TestCommit(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	build := func(files map[string]string) error {
-		t.Helper()
-		pub, err := New(dest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range files {
-			if err := pub.Write(name, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return pub.Commit()
-	}
 	src := fstest.MapFS{"a.js": {Data: []byte("a")}, "b.js": {Data: []byte("b")}}
-	pub, err := New(dest)
+	pub, err := New(t.Context(), dest, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := pub.Copy("joined.js", src, "a.js", "b.js"); err != nil {
 		t.Fatal(err)
 	}
-	if err := pub.Write("old.html", []byte("旧")); err != nil {
+	if err := pub.Write("old/index.html", []byte("旧")); err != nil {
 		t.Fatal(err)
 	}
 	if err := pub.Commit(); err != nil {
@@ -64,31 +78,440 @@ func TestCommit(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(dest, "joined.js")); string(data) != "a\nb" {
 		t.Errorf("joined.js = %q, want the files joined by a newline", data)
 	}
-	if err := os.WriteFile(filepath.Join(dest, "mine.txt"), []byte("mine"), 0o644); err != nil {
-		t.Fatal(err)
+	writeFile(t, filepath.Join(dest, "mine.txt"), "mine")
+	for _, dir := range []string{"empty", "old/notes", "deep/er/still"} {
+		if err := os.MkdirAll(filepath.Join(dest, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 
-	if err := build(map[string]string{"new.html": "新"}); err != nil {
+	if err := publish(t, dest, Options{}, map[string]string{"new.html": "新"}); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(filepath.Join(dest, ManifestFile)); string(data) != "new.html\n" {
-		t.Errorf("manifest %q, want only new.html", data)
+	if got, err := readManifest(dest); err != nil || !maps.Equal(got, map[string]bool{"new.html": true}) {
+		t.Errorf("manifest %v, %v; want only new.html", got, err)
 	}
 	if data, _ := os.ReadFile(filepath.Join(dest, "mine.txt")); string(data) != "mine" {
 		t.Errorf("a file dangjian did not write was not carried over: %q", data)
 	}
-	if _, err := os.Stat(filepath.Join(dest, "old.html")); err == nil {
+	for _, dir := range []string{"empty", "old/notes", "deep/er/still"} {
+		if info, err := os.Stat(filepath.Join(dest, dir)); err != nil || !info.IsDir() {
+			t.Errorf("the empty folder %s made by hand was not carried over: %v", dir, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "old/index.html")); err == nil {
 		t.Error("a file the last build wrote and this one did not is still there")
 	}
 
-	err = build(map[string]string{"mine.txt": "generated"})
-	if err == nil || !strings.Contains(err.Error(), "did not write before") {
-		t.Errorf("writing over a file dangjian did not write: %v", err)
+	for _, clash := range []string{"mine.txt", "mine.txt/index.html", "empty"} {
+		err := publish(t, dest, Options{}, map[string]string{clash: "generated"})
+		if err == nil || !strings.Contains(err.Error(), "where dangjian did not write before") {
+			t.Errorf("writing %s over what dangjian did not write: %v", clash, err)
+		}
 	}
 	if data, _ := os.ReadFile(filepath.Join(dest, "mine.txt")); string(data) != "mine" {
 		t.Errorf("the refused build changed mine.txt: %q", data)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
+	assertBeside(t, dest)
+}
+
+// assertBeside checks that nothing but the output and its lock is left beside dest.
+func assertBeside(t *testing.T, dest string) {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		t.Fatal(err)
 	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".public.dangjian-lock", "public"}; !slices.Equal(names, want) {
+		t.Errorf("beside the output: %q, want %q", names, want)
+	}
+}
+
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestManifestKeepsAnyName: names with line breaks, tabs, control characters and quotes are
+// listed exactly; a file made by hand that is named like the part of one after its line break
+// is not taken for dangjian's.
+func TestManifestKeepsAnyName(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	names := []string{"a\nmine.txt", "tab\there", "del\x7f", "c1\u0085", `quote"d`, `back\slash`, "中文/页.html", "plain.html"}
+	files := map[string]string{}
+	for _, name := range names {
+		files[name] = "x"
+	}
+	if err := publish(t, dest, Options{}, files); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readManifest(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := maps.Collect(func(yield func(string, bool) bool) {
+		for _, n := range names {
+			yield(n, true)
+		}
+	}); !maps.Equal(got, want) {
+		t.Errorf("manifest read back as %q", slices.Sorted(maps.Keys(got)))
+	}
+	writeFile(t, filepath.Join(dest, "mine.txt"), "mine")
+	if err := publish(t, dest, Options{}, map[string]string{"plain.html": "y"}); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dest, "mine.txt")); string(data) != "mine" {
+		t.Errorf("mine.txt after a rebuild: %q, %v", data, err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "a\nmine.txt")); err == nil {
+		t.Error("a file of the last build is still there")
+	}
+}
+
+// TestFirstManifestFormat: an output written by an earlier dangjian, whose manifest is one
+// plain path a line, is read once and rewritten in the new format.
+func TestFirstManifestFormat(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	writeFile(t, filepath.Join(dest, ManifestFile), "index.html\nlectures/a/index.html\n")
+	writeFile(t, filepath.Join(dest, "index.html"), "old")
+	writeFile(t, filepath.Join(dest, "lectures/a/index.html"), "old")
+	writeFile(t, filepath.Join(dest, "mine.txt"), "mine")
+	if err := publish(t, dest, Options{}, map[string]string{"index.html": "new"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readManifest(dest); err != nil || !maps.Equal(got, map[string]bool{"index.html": true}) {
+		t.Errorf("manifest %v, %v", got, err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dest, ManifestFile)); !strings.HasPrefix(string(data), manifestHeader+"\n") {
+		t.Errorf("manifest not rewritten: %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "lectures/a/index.html")); err == nil {
+		t.Error("a file the old manifest listed is still there")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dest, "mine.txt")); string(data) != "mine" {
+		t.Errorf("mine.txt: %q", data)
+	}
+
+	writeFile(t, filepath.Join(dest, ManifestFile), manifestHeader+"\n\"index.html\"\nnot JSON\n")
+	err := publish(t, dest, Options{}, nil)
+	if err == nil || !strings.Contains(err.Error(), ManifestFile+":3: damaged") {
+		t.Errorf("a damaged manifest: %v", err)
+	}
+}
+
+// TestOneRunAtATime: a second publisher of the same output waits for the first, or fails
+// naming it when it may not wait or waits too long.
+func TestOneRunAtATime(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first, err := New(t.Context(), dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := "process " + strconv.Itoa(os.Getpid())
+	for _, wait := range []time.Duration{0, time.Millisecond} {
+		_, err := New(t.Context(), dest, Options{Wait: wait})
+		busy, ok := errors.AsType[*Busy](err)
+		if !ok || busy.Holder != self || busy.Waited != wait {
+			t.Errorf("waiting %s: %v, want Busy by %s", wait, err, self)
+		}
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := New(ctx, dest, Options{Wait: time.Hour}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled while waiting: %v", err)
+	}
+
+	waiting := make(chan string, 1)
+	second := make(chan error)
+	go func() {
+		pub, err := New(context.Background(), dest, Options{Wait: time.Hour, Waiting: func(msg string) { waiting <- msg }})
+		if err == nil {
+			err = pub.Write("second.html", []byte("2"))
+		}
+		if err == nil {
+			err = pub.Commit()
+		}
+		second <- err
+	}()
+	if msg := <-waiting; msg != "waiting for another run of dangjian ("+self+") to finish writing "+dest+" …" {
+		t.Errorf("waiting message %q", msg)
+	}
+	if err := first.Write("first.html", []byte("1")); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-second; err != nil {
+		t.Fatal(err)
+	}
+	// The second run began once the first had finished: it found the first's output.
+	if got, _ := readManifest(dest); !maps.Equal(got, map[string]bool{"second.html": true}) {
+		t.Errorf("manifest %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "first.html")); err == nil {
+		t.Error("the first run's file, which the second did not write, is still there")
+	}
+}
+
+// TestCrashAtEveryStep stops a build after each of its steps, as a crash there would, then
+// stops the build that follows after each of its own steps (the repair included), then builds
+// once more: that build's files are all there, with every file and empty folder made by hand,
+// and nothing is left beside the output. Both ways of swapping are tried: the exchange of the
+// two folders in one step, and the two renames used where there is none.
+func TestCrashAtEveryStep(t *testing.T) {
+	handMade := map[string]string{"mine.txt": "mine", "a/mine.txt": "mine too", "gone/mine.txt": "mine in a gone page's folder"}
+	handFolders := []string{"empty", "a/notes", "gone/empty"}
+	// setUp makes a first output with files made by hand, when there is one.
+	setUp := func(t *testing.T, existing bool) string {
+		dest := filepath.Join(t.TempDir(), "public")
+		if !existing {
+			return dest
+		}
+		if err := publish(t, dest, Options{}, map[string]string{"a/index.html": "A", "gone/index.html": "A"}); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range handMade {
+			writeFile(t, filepath.Join(dest, name), data)
+		}
+		for _, dir := range handFolders {
+			if err := os.MkdirAll(filepath.Join(dest, dir), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dest
+	}
+	// build publishes a build's files; with crashAt it records its steps, and stops after the
+	// one crashAt names ("written half" stops it while it writes).
+	build := func(t *testing.T, dest, label string, renamesOnly bool, crashAt string, steps *[]string) error {
+		crash := func(step string) bool {
+			if steps != nil && !slices.Contains(*steps, step) {
+				*steps = append(*steps, step)
+			}
+			return step == crashAt
+		}
+		pub, err := New(t.Context(), dest, Options{renamesOnly: renamesOnly, crash: crash})
+		if err != nil {
+			return err
+		}
+		for i, name := range []string{"a/index.html", "b/index.html", "b/photo.jpg"} {
+			if err := pub.Write(name, []byte(label)); err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 && crash("written half") {
+				pub.unlock()
+				return errCrashed
+			}
+		}
+		return pub.Commit()
+	}
+	check := func(t *testing.T, dest string, existing bool) {
+		t.Helper()
+		want := map[string]string{"a/index.html": "D", "b/index.html": "D", "b/photo.jpg": "D"}
+		if existing {
+			maps.Copy(want, handMade)
+		}
+		got := map[string]string{}
+		err := filepath.WalkDir(dest, func(full string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dest, full)
+			if name := filepath.ToSlash(rel); name != ManifestFile {
+				data, err := os.ReadFile(full)
+				got[name] = string(data)
+				return err
+			}
+			return nil
+		})
+		if err != nil || !maps.Equal(got, want) {
+			t.Errorf("the output holds %v (%v), want %v", got, err, want)
+		}
+		if existing {
+			for _, dir := range handFolders {
+				if _, err := os.Stat(filepath.Join(dest, dir)); err != nil {
+					t.Errorf("the empty folder made by hand is lost: %v", err)
+				}
+			}
+		}
+		assertBeside(t, dest)
+	}
+	for _, renamesOnly := range []bool{false, true} {
+		for _, existing := range []bool{true, false} {
+			var steps []string
+			if err := build(t, setUp(t, existing), "B", renamesOnly, "", &steps); err != nil {
+				t.Fatal(err)
+			}
+			if existing {
+				aside := slices.Contains(steps, "moved the output aside")
+				if renamesOnly != aside && runtime.GOOS == "linux" {
+					t.Errorf("renames only %v: the steps were %q", renamesOnly, steps)
+				}
+			}
+			for _, crashAt := range steps {
+				name := strings.Join([]string{map[bool]string{false: "exchange", true: "renames"}[renamesOnly], map[bool]string{false: "first output", true: "output exists"}[existing], crashAt}, ", ")
+				t.Run(name, func(t *testing.T) {
+					// The steps of the build after the crash, then a crash after each of them.
+					var repairSteps []string
+					dest := setUp(t, existing)
+					if err := build(t, dest, "B", renamesOnly, crashAt, nil); !errors.Is(err, errCrashed) {
+						t.Fatalf("not stopped after %q: %v", crashAt, err)
+					}
+					if err := build(t, dest, "D", renamesOnly, "", &repairSteps); err != nil {
+						t.Fatalf("the build after the crash: %v", err)
+					}
+					check(t, dest, existing)
+					for _, repairAt := range repairSteps {
+						dest := setUp(t, existing)
+						_ = build(t, dest, "B", renamesOnly, crashAt, nil)
+						if err := build(t, dest, "C", renamesOnly, repairAt, nil); !errors.Is(err, errCrashed) {
+							t.Fatalf("not stopped after %q: %v", repairAt, err)
+						}
+						if err := build(t, dest, "D", renamesOnly, "", nil); err != nil {
+							t.Fatalf("after crashes at %q and %q: %v", crashAt, repairAt, err)
+						}
+						check(t, dest, existing)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestFoldersInTheWay: folders named like dangjian's beside the output that dangjian did not
+// make are never removed; the build stops and says what to do. An output set aside by an
+// earlier dangjian, which did not mark its folders, is put back.
+func TestFoldersInTheWay(t *testing.T) {
+	tests := []struct {
+		name   string
+		folder string // beside the output, holding mine.txt
+		dest   bool   // an output exists
+		want   string // in the error; "" for none
+	}{
+		{"staging", ".public.dangjian-new", true, ".public.dangjian-new is in the way"},
+		{"staging, no output", ".public.dangjian-new", false, ".public.dangjian-new is in the way"},
+		{"old", ".public.dangjian-old", true, ".public.dangjian-old is in the way"},
+		{"old, no output", ".public.dangjian-old", false, ".public.dangjian-old is in the way"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			if tt.dest {
+				if err := publish(t, dest, Options{}, map[string]string{"index.html": "A"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			mine := filepath.Join(filepath.Dir(dest), tt.folder, "mine.txt")
+			writeFile(t, mine, "mine")
+			err := publish(t, dest, Options{}, map[string]string{"index.html": "B"})
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "rename or remove it") {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+			if data, err := os.ReadFile(mine); string(data) != "mine" {
+				t.Errorf("%s: %q, %v", mine, data, err)
+			}
+		})
+	}
+
+	t.Run("a file named like the staging folder", func(t *testing.T) {
+		dest := filepath.Join(t.TempDir(), "public")
+		writeFile(t, filepath.Join(filepath.Dir(dest), ".public.dangjian-new"), "mine")
+		if err := publish(t, dest, Options{}, nil); err == nil || !strings.Contains(err.Error(), "is in the way") {
+			t.Errorf("got %v", err)
+		}
+	})
+
+	t.Run("set aside by an earlier dangjian", func(t *testing.T) {
+		dest := filepath.Join(t.TempDir(), "public")
+		old := filepath.Join(filepath.Dir(dest), ".public.dangjian-old")
+		writeFile(t, filepath.Join(old, ManifestFile), "index.html\n")
+		writeFile(t, filepath.Join(old, "index.html"), "A")
+		writeFile(t, filepath.Join(old, "mine.txt"), "mine")
+		if err := publish(t, dest, Options{}, map[string]string{"index.html": "B"}); err != nil {
+			t.Fatal(err)
+		}
+		if data, err := os.ReadFile(filepath.Join(dest, "mine.txt")); string(data) != "mine" {
+			t.Errorf("mine.txt: %q, %v", data, err)
+		}
+		assertBeside(t, dest)
+	})
+}
+
+// TestDestNotAFolder: a symbolic link or a file given as the output is refused, and left as
+// it is.
+func TestDestNotAFolder(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	writeFile(t, filepath.Join(real, "mine.txt"), "mine")
+	link := filepath.Join(dir, "public")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	err := publish(t, link, Options{}, map[string]string{"index.html": "x"})
+	if err == nil || err.Error() != link+" is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link" {
+		t.Errorf("a link as the output: %v", err)
+	}
+	if target, err := os.Readlink(link); err != nil || target != real {
+		t.Errorf("the link is now %q, %v", target, err)
+	}
+	file := filepath.Join(real, "mine.txt")
+	if err := publish(t, file, Options{}, nil); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
+		t.Errorf("a file as the output: %v", err)
+	}
+}
+
+// TestLockEndsWithTheProcess: a process killed while it holds an output's lock leaves no lock
+// behind; the next run takes it at once.
+func TestLockEndsWithTheProcess(t *testing.T) {
+	if dest := os.Getenv("DANGJIAN_HOLD_LOCK"); dest != "" {
+		if _, err := New(t.Context(), dest, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Println("locked")
+		_, _ = io.Copy(io.Discard, os.Stdin) // until killed, or the test that started it ends
+		return
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	holder := exec.Command(self, "-test.run=^TestLockEndsWithTheProcess$")
+	holder.Env = append(os.Environ(), "DANGJIAN_HOLD_LOCK="+dest)
+	out, err := holder.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := holder.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := holder.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(out).ReadString('\n'); line != "locked\n" {
+		holder.Process.Kill()
+		t.Fatalf("the holding process said %q, %v", line, err)
+	}
+	_, err = New(t.Context(), dest, Options{})
+	if busy, ok := errors.AsType[*Busy](err); !ok || busy.Holder != "process "+strconv.Itoa(holder.Process.Pid) {
+		t.Errorf("while another process holds the lock: %v", err)
+	}
+	if err := holder.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = holder.Wait()
+	pub, err := New(t.Context(), dest, Options{})
+	if err != nil {
+		t.Fatalf("after the holder was killed: %v", err)
+	}
+	pub.Abort()
 }

@@ -4,10 +4,14 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/generator/diag"
 	"github.com/dangjian/dangjian/generator/page"
@@ -56,6 +60,13 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				t.FixTemps = append(t.FixTemps, name)
 			}
 			if name != root && Ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if msg := badName(d.Name(), d.IsDir()); msg != "" {
+				problems.Errorf(diag.Position{File: visible(name)}, "%s", msg)
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -130,6 +141,49 @@ func bundleOf(name string, bundles map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// badName returns why a file or folder name cannot be published, or "": a name with a control
+// character (a line break, a tab, any of C0, DEL and C1) or that is not UTF-8 would be read
+// wrongly by every list of file names, the manifest of the output among them.
+func badName(name string, isDir bool) string {
+	what := "file"
+	if isDir {
+		what = "folder"
+	}
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return fmt.Sprintf("this %s's name is not UTF-8 text (it has the byte %#x): rename the %s", what, name[i], what)
+		case unicode.IsControl(r):
+			return fmt.Sprintf("this %s's name holds the invisible control character %U%s: rename the %s without it", what, r, controlNames[r], what)
+		}
+		i += size
+	}
+	return ""
+}
+
+// controlNames says which control characters a name is likely to hold.
+var controlNames = map[rune]string{'\t': " (a tab)", '\n': " (a line break)", '\r': " (a carriage return)"}
+
+// visible writes a path with its control characters as escapes (\n, \t, \u0085) and the bytes
+// that are not UTF-8 as \xff, so that a message naming it stays on one line.
+func visible(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, name[i])
+		case unicode.IsControl(r):
+			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Ignored reports whether a file or folder name is hidden or an editor's or the system's
