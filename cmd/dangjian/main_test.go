@@ -72,6 +72,8 @@ func TestExitStatus(t *testing.T) {
 		{"export help", []string{"export", "-h"}, exitOK, "", "-since"},
 		{"serve help", []string{"serve", "-h"}, exitOK, "", "-poll DURATION"},
 		{"serve, bad interval", []string{"serve", "--poll", "often"}, exitUsage, "", `invalid value "often" for flag -poll`},
+		{"serve, host name with a port", []string{"serve", "--host-name", "dell-pc,party.example.cn:1313"}, exitUsage, "",
+			`invalid value "dell-pc,party.example.cn:1313" for flag -host-name: "party.example.cn:1313": give the name without its port: party.example.cn`},
 		{"serve, not a site", []string{"serve", "-s", t.TempDir(), "--addr", "127.0.0.1:0"}, exitProblems, "", "(is it the site's folder?)"},
 		{"Chinese folders with spaces", []string{"build", "-s", chinese, "--no-git"}, exitOK, "built 2 pages,", ""},
 		// Paths are printed the way the system writes them: content\lectures\… on Windows.

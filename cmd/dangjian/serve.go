@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/dangjian/dangjian/generator/serve"
 )
@@ -13,6 +14,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cfg := serve.Config{Stdout: stdout, Stderr: stderr}
 	siteFlags(flags, &cfg.Site)
 	flags.StringVar(&cfg.Addr, "addr", serve.DefaultAddr, "the `host:port` to serve on")
+	flags.Func("host-name", "also answer to `NAME`, a name of this machine that others open the site by (with --addr 0.0.0.0:1313); repeatable, or a comma list", func(list string) error {
+		for _, name := range strings.Split(list, ",") {
+			name = strings.TrimSpace(name)
+			if err := serve.CheckHostName(name); err != nil {
+				return err
+			}
+			cfg.HostNames = append(cfg.HostNames, name)
+		}
+		return nil
+	})
 	flags.DurationVar(&cfg.Poll, "poll", 0, "watch the files by listing them every `DURATION` (e.g. 1s), where change events do not arrive: network drives, WSL")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code

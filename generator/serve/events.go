@@ -3,9 +3,11 @@ package serve
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"sync"
+	"time"
 )
 
 // EventsPath is where open pages listen for reloads and problems (Server-Sent Events).
@@ -67,10 +69,11 @@ func (b *broker) unsubscribe(page chan struct{}) {
 
 // serveEvents streams the state to one page until it goes away or done is closed: first a
 // "hello" with the version (a page served by an older version reloads, which also covers a
-// restarted server), then "reload" for each new version and "problems" while a build fails.
-func (b *broker) serveEvents(w http.ResponseWriter, r *http.Request, done <-chan struct{}) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
+// restarted server), then "reload" for each new version and "problems" while a build fails,
+// and a heartbeat comment every lim.Heartbeat.
+func (b *broker) serveEvents(w http.ResponseWriter, r *http.Request, lim Limits, done <-chan struct{}) {
+	out := &stream{w: w, rc: http.NewResponseController(w), timeout: lim.WriteTimeout}
+	if err := out.extend(); err != nil {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
@@ -79,46 +82,70 @@ func (b *broker) serveEvents(w http.ResponseWriter, r *http.Request, done <-chan
 	h.Set("Cache-Control", "no-store")
 	page := b.subscribe()
 	defer b.unsubscribe(page)
+	heartbeat := time.NewTicker(lim.Heartbeat)
+	defer heartbeat.Stop()
 
 	sent := b.state()
-	if err := sendEvent(w, "hello", sent); err != nil {
+	if err := out.event("hello", sent); err != nil {
 		return
 	}
 	if len(sent.Problems) > 0 {
-		if err := sendEvent(w, "problems", sent); err != nil {
+		if err := out.event("problems", sent); err != nil {
 			return
 		}
 	}
-	flusher.Flush()
 	for {
+		var err error
 		select {
 		case <-r.Context().Done():
 			return
 		case <-done:
 			return
+		case <-heartbeat.C:
+			err = out.send(": heartbeat\n\n")
 		case <-page:
-		}
-		cur := b.state()
-		var err error
-		switch {
-		case cur.Version != sent.Version:
-			err = sendEvent(w, "reload", cur)
-		case len(cur.Problems) > 0 && !slices.Equal(cur.Problems, sent.Problems):
-			err = sendEvent(w, "problems", cur)
+			cur := b.state()
+			switch {
+			case cur.Version != sent.Version:
+				err = out.event("reload", cur)
+			case len(cur.Problems) > 0 && !slices.Equal(cur.Problems, sent.Problems):
+				err = out.event("problems", cur)
+			}
+			sent = cur
 		}
 		if err != nil {
 			return
 		}
-		flusher.Flush()
-		sent = cur
 	}
 }
 
-func sendEvent(w http.ResponseWriter, name string, s state) error {
-	data, err := json.Marshal(s)
+// stream writes an event stream, each write within its own write timeout: the server's
+// WriteTimeout, counted from the request, would end the stream of every open page.
+type stream struct {
+	w       http.ResponseWriter
+	rc      *http.ResponseController
+	timeout time.Duration
+}
+
+// extend gives the next write the whole timeout.
+func (s *stream) extend() error { return s.rc.SetWriteDeadline(time.Now().Add(s.timeout)) }
+
+// send writes text and sends it to the page at once.
+func (s *stream) send(text string) error {
+	if err := s.extend(); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(s.w, text); err != nil {
+		return err
+	}
+	return s.rc.Flush()
+}
+
+// event sends the event name with the state s.
+func (s *stream) event(name string, st state) error {
+	data, err := json.Marshal(st)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "event: %s\ndata: %s\n\n", name, data)
-	return err
+	return s.send(fmt.Sprintf("event: %s\ndata: %s\n\n", name, data))
 }

@@ -30,8 +30,9 @@ var (
 // handler serves the site from the builder's memory, and nothing else: a URL is looked up by
 // name among the files the build produced, never on disk.
 type handler struct {
-	b    *builder
-	done <-chan struct{} // closed when the server stops, to end the event streams
+	b      *builder
+	limits Limits
+	done   <-chan struct{} // closed when the server stops, to end the event streams
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -43,7 +44,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	switch r.URL.Path {
 	case EventsPath:
-		h.b.events.serveEvents(w, r, h.done)
+		h.b.events.serveEvents(w, r, h.limits, h.done)
 		return
 	case ScriptPath, WorkerPath:
 		script := liveScript

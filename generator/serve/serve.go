@@ -11,8 +11,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"syscall"
 	"time"
@@ -30,9 +32,58 @@ type Config struct {
 	Addr string           // host:port; default DefaultAddr
 	// Poll, when set, watches the files by listing them at this interval instead of by the
 	// system's change events, which do not arrive from network drives or WSL.
-	Poll   time.Duration
-	Stdout io.Writer // what was built
-	Stderr io.Writer // the problems
+	Poll time.Duration
+	// HostNames are names of this machine that the server answers to besides its addresses
+	// (see HostPolicy), each checked by CheckHostName.
+	HostNames []string
+	Limits    Limits
+	Stdout    io.Writer // what was built
+	Stderr    io.Writer // the problems
+}
+
+// Limits bound what a client can hold of the server, so that no program, nor a page of
+// another site, can keep connections open without end. A field zero or less takes its
+// default.
+type Limits struct {
+	ReadHeaderTimeout time.Duration // to send a request's header
+	ReadTimeout       time.Duration // to send a whole request
+	// WriteTimeout is the time to take an answer; an event stream has it for each event, so
+	// that it lasts as long as the page is open, and a page that stopped reading is let go.
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration // a connection kept open with no request is closed after it
+	// Heartbeat is how often an event stream sends a comment, which keeps proxies and
+	// firewalls from taking it for idle, and finds out a page that is gone.
+	Heartbeat time.Duration
+	MaxConns  int // connections served at once; more wait their turn (see limitConns)
+}
+
+// defaultLimits are generous for a browser on this machine or the office network: the largest
+// file of a site (a PDF of tens of megabytes) is sent well within the write timeout.
+var defaultLimits = Limits{
+	ReadHeaderTimeout: 10 * time.Second,
+	ReadTimeout:       30 * time.Second,
+	WriteTimeout:      60 * time.Second,
+	IdleTimeout:       60 * time.Second,
+	Heartbeat:         15 * time.Second,
+	MaxConns:          256,
+}
+
+// orDefaults returns l with the default for each field zero or less.
+func (l Limits) orDefaults() Limits {
+	d := defaultLimits
+	orDefault(&l.ReadHeaderTimeout, d.ReadHeaderTimeout)
+	orDefault(&l.ReadTimeout, d.ReadTimeout)
+	orDefault(&l.WriteTimeout, d.WriteTimeout)
+	orDefault(&l.IdleTimeout, d.IdleTimeout)
+	orDefault(&l.Heartbeat, d.Heartbeat)
+	orDefault(&l.MaxConns, d.MaxConns)
+	return l
+}
+
+func orDefault[T ~int | ~int64](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // Serve builds the site, serves it on cfg.Addr and rebuilds it as its files change, until ctx
@@ -46,14 +97,35 @@ func Serve(ctx context.Context, cfg Config) error {
 		return err
 	}
 	defer ln.Close()
+	// The host of the address, as given, is printed: it must open the site.
+	names := cfg.HostNames
+	if host, _, err := net.SplitHostPort(cfg.Addr); err == nil && host != "" {
+		names = append(slices.Clip(names), host)
+	}
+	hosts, err := NewHostPolicy(ln.Addr(), names)
+	if err != nil {
+		return err
+	}
 	s, err := Start(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(cfg.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", cfg.Site.Source, ln.Addr())
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	return s.serve(ctx, ln, hosts)
+}
+
+// serve serves s on ln to the hosts the policy allows, until ctx is done.
+func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
+	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Site.Source, s.cfg.Addr, ln.Addr())
+	lim := s.cfg.Limits
+	hs := &http.Server{
+		Handler:           hosts.Guard(s),
+		ReadHeaderTimeout: lim.ReadHeaderTimeout,
+		ReadTimeout:       lim.ReadTimeout,
+		WriteTimeout:      lim.WriteTimeout,
+		IdleTimeout:       lim.IdleTimeout,
+	}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	go func() { served <- hs.Serve(limitConns(ln, lim.MaxConns)) }()
 	select {
 	case err := <-served:
 		return err
@@ -62,10 +134,26 @@ func Serve(ctx context.Context, cfg Config) error {
 	// The event streams end with ctx; the other requests get a moment to finish.
 	stopCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err = hs.Shutdown(stopCtx)
+	err := hs.Shutdown(stopCtx)
 	<-s.stopped
-	fmt.Fprintln(cfg.Stdout, "stopped")
+	fmt.Fprintln(s.cfg.Stdout, "stopped")
 	return err
+}
+
+// announce says where the site is served, and warns when that is not this machine only. The
+// address is shown as given (0.0.0.0, localhost), with the port listened on.
+func announce(stdout, stderr io.Writer, source, given string, listening net.Addr) {
+	shown := listening.String()
+	if host, _, err := net.SplitHostPort(given); err == nil && host != "" {
+		if _, port, err := net.SplitHostPort(shown); err == nil {
+			shown = net.JoinHostPort(host, port)
+		}
+	}
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, shown)
+	if ap, err := netip.ParseAddrPort(listening.String()); err == nil && !ap.Addr().IsLoopback() {
+		fmt.Fprintf(stderr, "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s\n",
+			shown, netip.AddrPortFrom(loopback4, ap.Port()))
+	}
 }
 
 // listen listens on addr, and explains the usual failure: another server holds the port.
@@ -89,6 +177,7 @@ func listen(addr string) (net.Listener, error) {
 // Server is a started server: an http.Handler serving the site from memory while a goroutine
 // rebuilds it as its files change.
 type Server struct {
+	cfg     Config // with the defaults filled in
 	b       *builder
 	h       *handler
 	stopped chan struct{} // closed when the rebuilding goroutine has returned
@@ -97,6 +186,7 @@ type Server struct {
 // Start builds the site and starts watching its files; it rebuilds until ctx is done. A site
 // with problems is served all the same, showing them, so that fixing the file brings it up.
 func Start(ctx context.Context, cfg Config) (*Server, error) {
+	cfg.Limits = cfg.Limits.orDefaults()
 	root, err := filepath.Abs(cfg.Site.Source)
 	if err != nil {
 		return nil, err
@@ -113,7 +203,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	b := newBuilder(cfg.Site, cfg.Stdout, cfg.Stderr)
 	b.rebuild(ctx, nil, true)
-	s := &Server{b: b, h: &handler{b: b, done: ctx.Done()}, stopped: make(chan struct{})}
+	s := &Server{cfg: cfg, b: b, h: &handler{b: b, limits: cfg.Limits, done: ctx.Done()}, stopped: make(chan struct{})}
 	go func() {
 		defer close(s.stopped)
 		for {

@@ -8,12 +8,12 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -68,35 +68,58 @@ type event struct {
 
 // harness is a served site with one open page listening to its events.
 type harness struct {
-	t      testing.TB
-	site   *sitetest.Site
-	srv    *Server
-	url    string
-	events <-chan event
-	log    *sitetest.SyncBuffer
+	t          testing.TB
+	site       *sitetest.Site
+	srv        *Server
+	url        string
+	conns      *connCounter // the connections the server accepted
+	events     <-chan event
+	heartbeats atomic.Int64 // the comments received on the event streams
+	log        *sitetest.SyncBuffer
 }
 
 // start serves the site s (polling when poll is set) and opens the event stream; it returns
 // once the stream said hello.
 func start(t *testing.T, s *sitetest.Site, poll time.Duration) *harness {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	log := &sitetest.SyncBuffer{}
-	srv, err := Start(ctx, Config{Site: generator.Config{Source: s.Dir, NoGit: true}, Poll: poll, Stdout: log, Stderr: log})
+	return startWith(t, s, Config{Poll: poll})
+}
+
+// startWith serves the site s with cfg, whose Site and output it sets, as Serve does, on
+// 127.0.0.1, and opens the event stream; it returns once the stream said hello.
+func startWith(t *testing.T, s *sitetest.Site, cfg Config) *harness {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		cancel()
 		t.Fatal(err)
 	}
-	hs := httptest.NewServer(srv)
+	conns := &connCounter{Listener: ln}
+	hosts, err := NewHostPolicy(ln.Addr(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &sitetest.SyncBuffer{}
+	cfg.Site = generator.Config{Source: s.Dir, NoGit: true}
+	cfg.Stdout, cfg.Stderr = log, log
+	srv, err := Start(ctx, cfg)
+	if err != nil {
+		cancel()
+		ln.Close()
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.serve(ctx, conns, hosts) }()
 	t.Cleanup(func() {
 		cancel()
-		hs.Close()
-		<-srv.stopped
+		if err := <-served; err != nil {
+			t.Errorf("serve: %v", err)
+		}
 		if t.Failed() {
 			t.Logf("server log:\n%s", log.String())
 		}
 	})
-	h := &harness{t: t, site: s, srv: srv, url: hs.URL, log: log}
+	h := &harness{t: t, site: s, srv: srv, url: "http://" + ln.Addr().String(), conns: conns, log: log}
 	h.events = h.listen()
 	if ev := h.next(); ev.name != "hello" {
 		t.Fatalf("first event: %q, want hello", ev.name)
@@ -123,11 +146,13 @@ func (h *harness) listen() <-chan event {
 		for lines.Scan() {
 			line := lines.Text()
 			switch {
+			case strings.HasPrefix(line, ":"):
+				h.heartbeats.Add(1)
 			case strings.HasPrefix(line, "event: "):
 				ev.name = strings.TrimPrefix(line, "event: ")
 			case strings.HasPrefix(line, "data: "):
 				_ = json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &ev.state)
-			case line == "":
+			case line == "" && ev.name != "":
 				events <- ev
 				ev = event{}
 			}
@@ -567,12 +592,19 @@ func TestNothingOutsideTheSite(t *testing.T) {
 // rawGet sends a request line as it is, which an HTTP client would clean up first.
 func rawGet(t *testing.T, base, target string) (int, string) {
 	t.Helper()
+	return rawRequest(t, base, target, "localhost")
+}
+
+// rawRequest sends a GET of target with the Host header host, both as they are.
+func rawRequest(t *testing.T, base, target, host string) (int, string) {
+	t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"); err != nil {
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second)) // should the answer be an event stream
+	if _, err := io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
@@ -638,7 +670,5 @@ func TestServeStops(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("Serve did not return after its context was cancelled")
 	}
-	if !strings.Contains(out.String(), "stopped") {
-		t.Errorf("output:\n%s", out)
-	}
+	sitetest.AssertHolds(t, "the output", out.String(), "serving "+s.Dir+" on http://"+addr+"/ (Ctrl-C to stop)\n", "stopped\n", "! warning")
 }

@@ -1,0 +1,190 @@
+package serve
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/internal/sitetest"
+)
+
+// TestOtherHostsRefused: a request for a host the server does not answer to (a page of
+// another site that made its name resolve to this machine: DNS rebinding) is refused, the
+// event stream too; the names and addresses of this machine on the server's port are served.
+func TestOtherHostsRefused(t *testing.T) {
+	h := start(t, sitetest.New(t, serveSite), 0)
+	_, port, err := net.SplitHostPort(strings.TrimPrefix(h.url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		host   string
+		status int
+	}{
+		{"localhost:" + port, http.StatusOK},
+		{"127.0.0.1:" + port, http.StatusOK},
+		{"[::1]:" + port, http.StatusOK},
+		{"LocalHost:" + port, http.StatusOK},
+		{"localhost", http.StatusOK},
+		{"127.0.0.1", http.StatusOK},
+		{"[::1]", http.StatusOK},
+		{"evil.example", http.StatusMisdirectedRequest},
+		{"evil.example:" + port, http.StatusMisdirectedRequest},
+		{"127.0.0.1.evil.example:" + port, http.StatusMisdirectedRequest},
+		{"localhost.evil.example:" + port, http.StatusMisdirectedRequest},
+		{"localhost:1", http.StatusMisdirectedRequest},
+		{"192.0.2.1:" + port, http.StatusMisdirectedRequest},
+		{"", http.StatusMisdirectedRequest},
+	} {
+		for _, path := range []string{"/lectures/", EventsPath} {
+			if tt.status == http.StatusOK && path == EventsPath {
+				continue // a stream does not end
+			}
+			t.Run(tt.host+path, func(t *testing.T) {
+				status, body := rawRequest(t, h.url, path, tt.host)
+				if status != tt.status {
+					t.Errorf("Host %q: %d, want %d", tt.host, status, tt.status)
+				} else if refused := strings.Contains(body, "does not answer to the host"); refused != (tt.status != http.StatusOK) {
+					t.Errorf("Host %q: body %q", tt.host, body)
+				}
+			})
+		}
+	}
+}
+
+// TestHostPolicy: the hosts allowed, listening on loopback, on one address of the network,
+// or on all of them, with names given.
+func TestHostPolicy(t *testing.T) {
+	machine := func() ([]net.Addr, error) {
+		return []net.Addr{
+			&net.IPNet{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(8, 32)},
+			&net.IPNet{IP: net.IPv4(10, 1, 2, 3), Mask: net.CIDRMask(24, 32)},
+			&net.IPNet{IP: net.ParseIP("fe80::1"), Mask: net.CIDRMask(64, 128)},
+		}, nil
+	}
+	loopback := []string{"localhost:1313", "localhost", "localhost:", "LOCALHOST:1313", "127.0.0.1:1313", "127.0.0.1", "[::1]:1313", "[::1]", "[0:0:0:0:0:0:0:1]:1313", "[::ffff:127.0.0.1]:1313"}
+	foreign := []string{"", "evil.example", "evil.example:1313", "localhost:1314", "127.0.0.1:80", "localhost.evil.example:1313", "127.0.0.2:1313", "[::1]:1314", "[::1", "::1]:1313", "localhost:1313:1313", "user@localhost:1313"}
+	tests := []struct {
+		listen         string
+		names          []string
+		allows, denies []string
+	}{
+		{"127.0.0.1:1313", nil, loopback, append([]string{"10.1.2.3:1313", "dell-pc:1313"}, foreign...)},
+		{"[::1]:1313", nil, loopback, append([]string{"10.1.2.3:1313"}, foreign...)},
+		{"127.0.0.1:1313", []string{"dangjian.test"}, append([]string{"dangjian.test:1313", "DangJian.Test"}, loopback...), foreign},
+		{"0.0.0.0:1313", []string{"dell-pc", "party.example.cn", "203.0.113.7"},
+			append([]string{"10.1.2.3:1313", "10.1.2.3", "[fe80::1]:1313", "dell-pc:1313", "DELL-PC", "party.example.cn:1313", "203.0.113.7:1313", "0.0.0.0:1313"}, loopback...),
+			append([]string{"10.1.2.4:1313", "dell-pc:80", "dell-pc.evil.example:1313", "example.cn:1313"}, foreign...)},
+		{"[::]:1313", nil, append([]string{"10.1.2.3:1313", "[fe80::1]:1313", "[::]:1313"}, loopback...), append([]string{"dell-pc:1313"}, foreign...)},
+		{"10.1.2.3:1313", nil, append([]string{"10.1.2.3:1313", "[fe80::1]:1313"}, loopback...), foreign},
+	}
+	for _, tt := range tests {
+		t.Run(tt.listen+" "+strings.Join(tt.names, ","), func(t *testing.T) {
+			addr, err := net.ResolveTCPAddr("tcp", tt.listen)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := newHostPolicy(addr, tt.names, machine)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, host := range tt.allows {
+				if !p.Allows(host) {
+					t.Errorf("Allows(%q) = false, want true", host)
+				}
+			}
+			for _, host := range tt.denies {
+				if p.Allows(host) {
+					t.Errorf("Allows(%q) = true, want false", host)
+				}
+			}
+		})
+	}
+}
+
+// TestHostPolicyOfThisMachine: listening on every address, each address of this machine is
+// allowed.
+func TestHostPolicyOfThisMachine(t *testing.T) {
+	p, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4zero, Port: 1313}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range addrs {
+		ip := a.(*net.IPNet).IP
+		if host := net.JoinHostPort(ip.String(), "1313"); !p.Allows(host) {
+			t.Errorf("Allows(%q) = false, want true: an address of this machine", host)
+		}
+	}
+}
+
+func TestCheckHostName(t *testing.T) {
+	for _, tt := range []struct{ name, err string }{
+		{"dell-pc", ""},
+		{"party.example.cn", ""},
+		{"DELL_PC", ""},
+		{"192.168.1.10", ""},
+		{"::1", ""},
+		{"[::1]", ""},
+		{"dell-pc:1313", `"dell-pc:1313": give the name without its port: dell-pc`},
+		{"[::1]:1313", `"[::1]:1313": give the name without its port: ::1`},
+		{"", `"" is not a host name`},
+		{"http://dell-pc/", `"http://dell-pc/" is not a host name`},
+		{"dell pc", `"dell pc" is not a host name`},
+		{"*.example.cn", `"*.example.cn" is not a host name`},
+		{"a..cn", `"a..cn" is not a host name`},
+		{".cn", `".cn" is not a host name`},
+		{"党建", `"党建" is not a host name`},
+	} {
+		err := CheckHostName(tt.name)
+		if tt.err == "" && err != nil {
+			t.Errorf("CheckHostName(%q): %v", tt.name, err)
+		}
+		if tt.err != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.err)) {
+			t.Errorf("CheckHostName(%q): %v, want %s…", tt.name, err, tt.err)
+		}
+	}
+}
+
+// TestAnnounce: the address served on is printed as it was given, with the port listened on;
+// anything but loopback is warned about.
+func TestAnnounce(t *testing.T) {
+	const warning = "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr 127.0.0.1:%s\n"
+	for _, tt := range []struct {
+		given, listening string
+		shown, warned    string
+	}{
+		{"", "127.0.0.1:1313", "127.0.0.1:1313", ""},
+		{"127.0.0.1:0", "127.0.0.1:40123", "127.0.0.1:40123", ""},
+		{"localhost:1313", "127.0.0.1:1313", "localhost:1313", ""},
+		{"[::1]:1313", "[::1]:1313", "[::1]:1313", ""},
+		{"0.0.0.0:1313", "[::]:1313", "0.0.0.0:1313", "1313"},
+		{":1313", "[::]:1313", "[::]:1313", "1313"},
+		{"[::]:1313", "[::]:1313", "[::]:1313", "1313"},
+		{"192.168.1.10:8080", "192.168.1.10:8080", "192.168.1.10:8080", "8080"},
+	} {
+		t.Run(tt.given, func(t *testing.T) {
+			listening, err := net.ResolveTCPAddr("tcp", tt.listening)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr strings.Builder
+			announce(&stdout, &stderr, "site", tt.given, listening)
+			if want := "serving site on http://" + tt.shown + "/ (Ctrl-C to stop)\n"; stdout.String() != want {
+				t.Errorf("stdout %q, want %q", stdout.String(), want)
+			}
+			want := ""
+			if tt.warned != "" {
+				want = fmt.Sprintf(warning, tt.shown, tt.warned)
+			}
+			if stderr.String() != want {
+				t.Errorf("stderr %q, want %q", stderr.String(), want)
+			}
+		})
+	}
+}
