@@ -72,10 +72,10 @@ unit: deps test-deps
 # of make test: a new input found by chance would make CI fail on a change that did not cause it.
 FUZZTIME ?= 10s
 fuzz: deps
-	$(GO) test ./generator/frontmatter -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/hygiene -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/hygiene -run '^$$' -fuzz '^FuzzRemoveGarbage$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/chart -run '^$$' -fuzz '^FuzzBlocks$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/frontmatter -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/hygiene -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/hygiene -run '^$$' -fuzz '^FuzzRemoveGarbage$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/chart -run '^$$' -fuzz '^FuzzBlocks$$' -fuzztime $(FUZZTIME)
 
 release: deps
 	rm -rf $(DIST) && mkdir -p $(DIST)

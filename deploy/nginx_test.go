@@ -34,7 +34,7 @@ const sitePath = "/dangjian/"
 func TestNginx(t *testing.T) {
 	bin := testenv.Nginx(t)
 	public := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(t.Context(), generator.Config{Source: "..", Dest: public}); err != nil {
+	if _, err := generator.Build(t.Context(), generator.Config{Options: generator.Options{Source: ".."}, Dest: public}); err != nil {
 		t.Fatalf("building the real site:\n%v", err)
 	}
 	webroot := filepath.Join(t.TempDir(), "www")

@@ -24,7 +24,7 @@ func benchSite(b *testing.B) string {
 // BenchmarkLoad reads, checks and converts the whole site: everything but rendering layouts
 // and writing.
 func BenchmarkLoad(b *testing.B) {
-	cfg := generator.Config{Source: benchSite(b)}
+	cfg := generator.Config{Options: generator.Options{Source: benchSite(b)}}
 	for b.Loop() {
 		if _, problems := generator.Load(context.Background(), cfg); problems.HasErrors() {
 			b.Fatal(problems)
@@ -34,7 +34,7 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkRender renders every page and list of a loaded site, and drops the bytes.
 func BenchmarkRender(b *testing.B) {
-	site, problems := generator.Load(context.Background(), generator.Config{Source: benchSite(b)})
+	site, problems := generator.Load(context.Background(), generator.Config{Options: generator.Options{Source: benchSite(b)}})
 	if problems.HasErrors() {
 		b.Fatal(problems)
 	}
@@ -47,7 +47,7 @@ func BenchmarkRender(b *testing.B) {
 
 // BenchmarkBuild is a whole build into an emptied folder (on tmpfs when TMPDIR is there).
 func BenchmarkBuild(b *testing.B) {
-	cfg := generator.Config{Source: benchSite(b), Dest: filepath.Join(b.TempDir(), "public")}
+	cfg := generator.Config{Options: generator.Options{Source: benchSite(b)}, Dest: filepath.Join(b.TempDir(), "public")}
 	for b.Loop() {
 		if err := os.RemoveAll(cfg.Dest); err != nil {
 			b.Fatal(err)
@@ -82,7 +82,7 @@ func (discard) Copy(_ string, src fs.FS, names ...string) error {
 func BenchmarkReload(b *testing.B) {
 	dir := benchSite(b)
 	ctx := context.Background()
-	site, problems := generator.Load(ctx, generator.Config{Source: dir, NoGit: true})
+	site, problems := generator.Load(ctx, generator.Config{Options: generator.Options{Source: dir, NoGit: true}})
 	if problems.HasErrors() {
 		b.Fatal(problems)
 	}
@@ -109,7 +109,7 @@ func BenchmarkReload(b *testing.B) {
 // BenchmarkSearchIndex builds the search index of a loaded site: its files' bytes, not
 // writing them.
 func BenchmarkSearchIndex(b *testing.B) {
-	site, problems := generator.Load(context.Background(), generator.Config{Source: benchSite(b)})
+	site, problems := generator.Load(context.Background(), generator.Config{Options: generator.Options{Source: benchSite(b)}})
 	if problems.HasErrors() {
 		b.Fatal(problems)
 	}

@@ -17,29 +17,26 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/dangjian/dangjian/generator/config"
-	"github.com/dangjian/dangjian/generator/diag"
-	"github.com/dangjian/dangjian/generator/feed"
-	"github.com/dangjian/dangjian/generator/frontmatter"
-	"github.com/dangjian/dangjian/generator/lastmod"
-	"github.com/dangjian/dangjian/generator/media"
-	"github.com/dangjian/dangjian/generator/metric"
-	"github.com/dangjian/dangjian/generator/page"
-	"github.com/dangjian/dangjian/generator/publish"
-	"github.com/dangjian/dangjian/generator/render"
-	"github.com/dangjian/dangjian/generator/source"
-	"github.com/dangjian/dangjian/generator/validate"
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/feed"
+	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/lastmod"
+	"github.com/dangjian/dangjian/internal/media"
+	"github.com/dangjian/dangjian/internal/metric"
+	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/publish"
+	"github.com/dangjian/dangjian/internal/render"
+	"github.com/dangjian/dangjian/internal/source"
+	"github.com/dangjian/dangjian/internal/validate"
 	"github.com/dangjian/dangjian/layouts"
 )
 
 // Config says what to build.
 type Config struct {
-	Source  string // the site's folder, holding site.yaml
+	Options
 	Dest    string // the output folder; default Source/public
 	BaseURL string // overrides site.yaml's base_url
-	Drafts  bool   // publish drafts too
-	// NoGit dates pages by their files' modification times even in a git checkout.
-	NoGit bool
 	// Progress, when set, is kept up to date as the build goes.
 	Progress *Progress
 	// Wait is how long to wait for another run of dangjian that is writing Dest; zero fails
@@ -63,11 +60,8 @@ type Report struct {
 // problem found; then, as on any error, the output folder is left as it was.
 func Build(ctx context.Context, cfg Config) (*Report, error) {
 	start := time.Now()
-	if cfg.Source == "" {
-		cfg.Source = "."
-	}
 	if cfg.Dest == "" {
-		cfg.Dest = filepath.Join(cfg.Source, "public")
+		cfg.Dest = filepath.Join(cfg.Dir(), "public")
 	}
 	rep := &Report{Dest: cfg.Dest}
 	stageStart := start
@@ -145,11 +139,11 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 
 // load loads the site; with reuse, it takes what reuse says is unchanged from an earlier load.
 func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
-	fsys := os.DirFS(cfg.Source)
+	fsys := os.DirFS(cfg.Dir())
 	var problems diag.List
 	data, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
-		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Source)
+		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
 		return nil, problems
 	}
 	conf, confProblems := frontmatter.ParseSite(data)
@@ -211,7 +205,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems = append(problems, l...)
 	}
 	if err := ctx.Err(); err != nil {
-		problems.Errorf(diag.Position{File: cfg.Source}, "build cancelled")
+		problems.Errorf(diag.Position{File: cfg.Dir()}, "build cancelled")
 	}
 	return s, problems.Sort()
 }
@@ -221,7 +215,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 func (s *Site) RemoveFixTemps() diag.List {
 	var problems diag.List
 	for _, name := range s.fixTemps {
-		if err := publish.RemoveFixTemp(filepath.Join(s.cfg.Source, filepath.FromSlash(name))); err != nil {
+		if err := publish.RemoveFixTemp(filepath.Join(s.cfg.Dir(), filepath.FromSlash(name))); err != nil {
 			problems.Add(diag.Warningf(diag.Position{File: name}, "cannot remove this temporary file, which a check --fix that was stopped left: %v; delete it", unwrapPath(err)))
 		}
 	}
@@ -293,7 +287,7 @@ func setLastmod(ctx context.Context, cfg Config, pages []*page.Page) diag.List {
 	for i, p := range pages {
 		files[i] = p.File
 	}
-	dates, problems := lastmod.Find(ctx, cfg.Source, files, !cfg.NoGit)
+	dates, problems := lastmod.Find(ctx, cfg.Dir(), files, !cfg.NoGit)
 	for _, p := range pages {
 		p.Lastmod = dates[p.File]
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
-	"github.com/dangjian/dangjian/generator/publish"
+	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 

@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dangjian/dangjian/generator/config"
-	"github.com/dangjian/dangjian/generator/diag"
-	"github.com/dangjian/dangjian/generator/page"
-	"github.com/dangjian/dangjian/generator/render"
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/render"
 )
 
 // parsedFile is a content file as read and checked: a copy of its page taken before the model

@@ -56,7 +56,7 @@ func TestReloadMatchesFullBuild(t *testing.T) {
 	for _, c := range changes {
 		t.Run(c.name, func(t *testing.T) {
 			s := incrementalSite(t)
-			cfg := generator.Config{Source: s.Dir, NoGit: true}
+			cfg := generator.Config{Options: generator.Options{Source: s.Dir, NoGit: true}}
 			ctx := context.Background()
 			prev, problems := generator.Load(ctx, cfg)
 			if problems.HasErrors() {
@@ -101,7 +101,7 @@ func TestReloadMatchesFullBuild(t *testing.T) {
 
 func TestReloadRewritesLittle(t *testing.T) {
 	s := incrementalSite(t)
-	cfg := generator.Config{Source: s.Dir, NoGit: true}
+	cfg := generator.Config{Options: generator.Options{Source: s.Dir, NoGit: true}}
 	ctx := context.Background()
 	prev, _ := generator.Load(ctx, cfg)
 	mem := generator.NewMemory()

@@ -34,7 +34,7 @@ date: 2016-06-01
 -- 党委 文件/2016 两学一做/static/照片 库/合影 1.png --
 PNG
 `)
-	cfg := generator.Config{Source: filepath.Join(s.Dir, "党委 文件", "2016 两学一做"), Dest: filepath.Join(s.Dir, "发布 目录", "public")}
+	cfg := generator.Config{Options: generator.Options{Source: filepath.Join(s.Dir, "党委 文件", "2016 两学一做")}, Dest: filepath.Join(s.Dir, "发布 目录", "public")}
 	s.Build(cfg)
 	const out = "发布 目录/public/"
 	s.AssertExists(out+"lectures/专题 讨论/jiang-zhengzhi/index.html", out+"lectures/专题 讨论/index.html", out+"照片 库/合影 1.png")

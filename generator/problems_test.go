@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 

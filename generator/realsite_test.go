@@ -19,7 +19,7 @@ import (
 func buildRealSite(t *testing.T) string {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(t.Context(), generator.Config{Source: "..", Dest: dest}); err != nil {
+	if _, err := generator.Build(t.Context(), generator.Config{Options: generator.Options{Source: ".."}, Dest: dest}); err != nil {
 		t.Fatalf("building the real site:\n%v", err)
 	}
 	return dest

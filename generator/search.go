@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"github.com/dangjian/dangjian/generator/page"
-	"github.com/dangjian/dangjian/generator/search"
+	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/search"
 )
 
 // SearchIndex builds the files of the search index of every published page.

@@ -182,7 +182,7 @@ func TestCorpusSearch(t *testing.T) {
 	if err := corpus.Write(site, 1000, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generator.Build(t.Context(), generator.Config{Source: site, Dest: dest}); err != nil {
+	if _, err := generator.Build(t.Context(), generator.Config{Options: generator.Options{Source: site}, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
 	tab := b.Open(t, "file://"+filepath.ToSlash(dest)+"/search/index.html", 1280)

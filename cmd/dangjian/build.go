@@ -8,14 +8,14 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
-	"github.com/dangjian/dangjian/generator/diag"
-	"github.com/dangjian/dangjian/generator/publish"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/publish"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("build", stderr)
 	var cfg generator.Config
-	siteFlags(flags, &cfg)
+	siteFlags(flags, &cfg.Options)
 	flags.StringVar(&cfg.Dest, "d", "", "the output `folder` (default SRC/public)")
 	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
 	quiet := flags.Bool("quiet", false, "print nothing but problems")

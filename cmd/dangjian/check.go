@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/dangjian/dangjian/generator/check"
+	"github.com/dangjian/dangjian/check"
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("check", stderr)
 	var cfg check.Config
-	sourceFlag(flags, &cfg.Source)
+	siteFlags(flags, &cfg.Options)
 	flags.BoolVar(&cfg.Fix, "fix", false, "repair in place what is certain (conversion garbage, invisible characters, unambiguous punctuation) and print each change")
 	format := flags.String("format", "text", "the output's `format`: text, or json for other tools")
 	if code, ok := parseFlags(flags, args); !ok {

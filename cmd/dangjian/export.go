@@ -5,21 +5,21 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/dangjian/dangjian/generator/diag"
-	"github.com/dangjian/dangjian/generator/export"
-	"github.com/dangjian/dangjian/generator/yamlnode"
+	"github.com/dangjian/dangjian/export"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("export", stderr)
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dangjian export [-s SRC] [-o OUT] [--since DATE] [PAGE...]")
+		fmt.Fprintln(stderr, "usage: dangjian export [-s SRC] [-o OUT] [--since DATE] [--drafts] [--no-git] [PAGE...]")
 		fmt.Fprintln(stderr, "\nPAGE is a page's file (content/…/x.md), its bundle's folder or its URL; without PAGE,")
 		fmt.Fprintln(stderr, "every page with export: true is exported.")
 		flags.PrintDefaults()
 	}
 	var cfg export.Config
-	sourceFlag(flags, &cfg.Source)
+	siteFlags(flags, &cfg.Options)
 	flags.StringVar(&cfg.Out, "o", "", "the bundle's `folder` (default SRC/export)")
 	flags.Func("since", "export only pages dated on or after `DATE` (2016-09-20)", func(s string) error {
 		t, err := yamlnode.ParseDate(s)

@@ -22,11 +22,12 @@ func sourceFlag(flags *flag.FlagSet, source *string) {
 	flags.StringVar(source, "s", ".", "the site's `folder`, holding site.yaml")
 }
 
-// siteFlags defines the flags that say which site to build and how, which build and serve share.
-func siteFlags(flags *flag.FlagSet, cfg *generator.Config) {
-	sourceFlag(flags, &cfg.Source)
-	flags.BoolVar(&cfg.Drafts, "drafts", false, "publish drafts too")
-	flags.BoolVar(&cfg.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
+// siteFlags defines the flags of generator.Options, which say which site to read and how:
+// build, serve, check and export take them.
+func siteFlags(flags *flag.FlagSet, opts *generator.Options) {
+	sourceFlag(flags, &opts.Source)
+	flags.BoolVar(&opts.Drafts, "drafts", false, "treat drafts as published")
+	flags.BoolVar(&opts.NoGit, "no-git", false, "date pages by their files' modification times, not by git history")
 }
 
 // parseFlags parses a command's flags, and allows no other arguments; it returns ok false with

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dangjian/dangjian/generator/publish"
+	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 

@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dangjian/dangjian/generator/diag"
-	"github.com/dangjian/dangjian/generator/newpage"
-	"github.com/dangjian/dangjian/generator/yamlnode"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/yamlnode"
+	"github.com/dangjian/dangjian/newpage"
 )
 
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {

@@ -6,13 +6,13 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dangjian/dangjian/generator/serve"
+	"github.com/dangjian/dangjian/serve"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("serve", stderr)
 	cfg := serve.Config{Stdout: stdout, Stderr: stderr}
-	siteFlags(flags, &cfg.Site)
+	siteFlags(flags, &cfg.Options)
 	flags.StringVar(&cfg.Addr, "addr", serve.DefaultAddr, "the `host:port` to serve on")
 	flags.Func("host-name", "also answer to `NAME`, a name of this machine that others open the site by (with --addr 0.0.0.0:1313); repeatable, or a comma list", func(list string) error {
 		for _, name := range strings.Split(list, ",") {

@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/internal/page"
 )
 
 // Years are the years the pages fall in; each has a report.

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/internal/page"
 )
 
 // planPage decides an activity, lecture, project or lecture-hall event: where its file goes,

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"github.com/dangjian/dangjian/generator/page"
+	"github.com/dangjian/dangjian/internal/page"
 )
 
 // metric is a yearly figure of site.yaml; rule is its counting or summing rule, "" for one

@@ -1,6 +1,6 @@
 package corpus
 
-import "github.com/dangjian/dangjian/generator/page"
+import "github.com/dangjian/dangjian/internal/page"
 
 // The words synthetic pages are made of. They read like a party committee's reports without
 // being any real one's.

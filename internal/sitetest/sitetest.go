@@ -33,7 +33,7 @@ import (
 	"testing"
 
 	"github.com/dangjian/dangjian/generator"
-	"github.com/dangjian/dangjian/generator/diag"
+	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/testenv"
 	"golang.org/x/tools/txtar"
@@ -81,7 +81,7 @@ func (s *Site) Remove(name string) {
 
 // Config returns the build configuration of the site into Dir/public.
 func (s *Site) Config() generator.Config {
-	return generator.Config{Source: s.Dir, Dest: filepath.Join(s.Dir, "public")}
+	return generator.Config{Options: generator.Options{Source: s.Dir}, Dest: filepath.Join(s.Dir, "public")}
 }
 
 // Build builds the site with cfg (by default Config()) and fails the test on any error.

@@ -1,4 +1,4 @@
-/* dangjian: the search page. The build writes the index beside the page (generator/search):
+/* dangjian: the search page. The build writes the index beside the page (internal/search):
    fold.js, the folding of characters (traditional to simplified, full-width to ASCII, upper to
    lower case) and the ranges of word characters; index-00.js … index-3f.js, the pages holding
    each character and each pair of characters, by a hash of them; pages-000.js …, the pages'
@@ -87,7 +87,7 @@
     };
   }
 
-  // Folding, as generator/search does it. Every character folds to one of the same length,
+  // Folding, as internal/search does it. Every character folds to one of the same length,
   // so that a position in folded text is the same position in the original.
   var foldMap = null;
   var bmpWords = null;

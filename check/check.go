@@ -1,0 +1,163 @@
+// Package check validates a site without writing it, for an editor before a commit: every
+// problem a build finds, and what only an editor needs to hear besides: the text's hygiene
+// (package hygiene), pages dated in the future, report figures that disagree with what the pages
+// count, lists given an empty title. With Fix, it repairs in place what it is certain of. It
+// removes what a --fix that was stopped left behind (generator.Site.RemoveFixTemps).
+package check
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/hygiene"
+	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/publish"
+	"github.com/dangjian/dangjian/internal/source"
+)
+
+// Config says what to check.
+type Config struct {
+	generator.Options
+	// Fix repairs in place what is certain: conversion garbage, invisible characters and
+	// unambiguous punctuation.
+	Fix bool
+	// Today is the day against which dates are in the future; zero means now.
+	Today time.Time
+}
+
+// Report says what a check found, and what it repaired.
+type Report struct {
+	Files    int       // source files whose text was read
+	Problems diag.List // sorted; after a repair, what is left
+	Fixed    []Change  // what Fix changed, in the order of the files and positions
+}
+
+// Change is one repair that Fix made.
+type Change struct {
+	Pos  diag.Position
+	Done string // what was done: `deleted (jù) after 據`
+}
+
+func (c Change) String() string { return c.Pos.String() + ": fixed: " + c.Done }
+
+// Run checks the site. The error is for a repair that could not be written; problems in the
+// content are in the report.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Today.IsZero() {
+		cfg.Today = time.Now()
+	}
+	rep, texts := inspect(ctx, cfg)
+	if !cfg.Fix {
+		return rep, nil
+	}
+	var fixed []Change
+	for _, t := range texts {
+		changes, err := t.fix(cfg.Dir())
+		if err != nil {
+			return nil, err
+		}
+		fixed = append(fixed, changes...)
+	}
+	if len(fixed) == 0 {
+		return rep, nil
+	}
+	// What is left is read from the repaired files: a repair may mend more than its own slip,
+	// such as a value that site.yaml's lists did not know with garbage in it.
+	rep, _ = inspect(ctx, cfg)
+	rep.Fixed = fixed
+	return rep, nil
+}
+
+// text is a source file and the slips in its text.
+type text struct {
+	name     string // slash-separated, relative to the site's folder
+	data     []byte
+	findings []hygiene.Finding
+}
+
+// fix writes the file with its certain repairs made, and returns them.
+func (t text) fix(site string) ([]Change, error) {
+	var changes []Change
+	for _, f := range t.findings {
+		if len(f.Edits) > 0 {
+			changes = append(changes, Change{Pos: f.Pos, Done: f.Done})
+		}
+	}
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	if err := publish.ReplaceSource(filepath.Join(site, filepath.FromSlash(t.name)), hygiene.Apply(t.data, t.findings)); err != nil {
+		return nil, fmt.Errorf("repairing %s: %w", t.name, err)
+	}
+	return changes, nil
+}
+
+// inspect finds every problem of the site, and the slips in the text of each source file.
+func inspect(ctx context.Context, cfg Config) (*Report, []text) {
+	site, problems := generator.Load(ctx, generator.Config{Options: cfg.Options})
+	if site == nil {
+		return &Report{Problems: problems}, nil // site.yaml is unreadable: nothing else can be judged
+	}
+	problems = append(problems, site.RemoveFixTemps()...)
+	model := site.Model()
+	problems = append(problems, futureDates(model, cfg.Today)...)
+	problems = append(problems, emptyListTitles(model)...)
+	texts := readTexts(cfg.Dir())
+	for i, t := range texts {
+		texts[i].findings = hygiene.Check(t.name, t.data, model.Config.Script)
+		for _, f := range texts[i].findings {
+			problems = append(problems, f.Problem)
+		}
+	}
+	return &Report{Files: len(texts), Problems: problems.Sort()}, texts
+}
+
+// readTexts reads site.yaml and every Markdown file under content/, drafts too. A file that
+// cannot be read is left out: the loader has reported it.
+func readTexts(site string) []text {
+	tree, _ := source.Walk(os.DirFS(site))
+	names := append([]string{config.File}, tree.Pages...)
+	names = append(names, tree.Indexes...)
+	slices.Sort(names)
+	texts := make([]text, 0, len(names))
+	for _, name := range names {
+		if data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name))); err == nil {
+			texts = append(texts, text{name: name, data: data})
+		}
+	}
+	return texts
+}
+
+// futureDates warns of published pages dated after today: a draft is the way to hold one back.
+func futureDates(site *page.Site, today time.Time) diag.List {
+	var problems diag.List
+	day := today.Format(time.DateOnly)
+	for _, p := range site.Pages {
+		if date := p.DateString(); date > day {
+			problems.Add(diag.Warningf(p.Pos("date"), "date %s is in the future (today is %s), yet the page is published; set draft: true to hold it back", date, day))
+		}
+	}
+	return problems
+}
+
+// emptyListTitles warns of an _index.md whose title is given but empty: the list would be
+// titled with its folder's name.
+func emptyListTitles(site *page.Site) diag.List {
+	var problems diag.List
+	for _, l := range site.Lists {
+		if idx := l.Index; idx != nil {
+			if _, given := idx.KeyPos["title"]; given && strings.TrimSpace(idx.Title) == "" {
+				problems.Add(diag.Warningf(idx.Pos("title"), "title is empty: give the list a title, or leave the key out to use the folder's name"))
+			}
+		}
+	}
+	return problems
+}

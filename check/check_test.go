@@ -1,0 +1,460 @@
+package check_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dangjian/dangjian/check"
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/sitetest"
+)
+
+// today is the day the tests check on.
+var today = time.Date(2016, 10, 1, 12, 0, 0, 0, time.UTC)
+
+const siteYAML = `-- site.yaml --
+title: 测试
+branches: [机关党支部, 检修部党支部]
+lecture_forms: [党课, 警示教育大会]
+project_categories: [攻坚]
+metrics:
+  - {key: party_lectures, label: 党课, unit: 次, count: {type: lecture, form: 党课}}
+  - {key: hall_attendance, label: 道德讲堂参加人次, sum: {type: lecture-hall, field: attendance}}
+  - {key: members, label: 党员人数}
+`
+
+// run checks the site and returns its report as text.
+func run(t *testing.T, dir string, fix bool) (*check.Report, string) {
+	t.Helper()
+	rep, err := check.Run(context.Background(), check.Config{Options: generator.Options{Source: dir}, Fix: fix, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := rep.WriteText(&out); err != nil {
+		t.Fatal(err)
+	}
+	return rep, out.String()
+}
+
+// TestProblems checks sites with one kind of problem each, and the line an editor reads.
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  string
+		want   []string
+		errors bool // exit status 1
+	}{
+		{"what the build finds", `
+-- content/lectures/x.md --
+---
+title: 党课
+date: 2016-02-30
+speeker: 张三
+---
+`, []string{
+			`content/lectures/x.md:3:7: error: date: impossible date "2016-02-30": day out of range`,
+			`content/lectures/x.md:4:1: error: unknown key "speeker"; did you mean "speaker"?`,
+		}, true},
+		{"links and images that point nowhere, duplicate URLs", `
+-- content/activities/a.md --
+---
+title: 甲
+date: 2016-01-01
+slug: same
+---
+见[乙](/activities/none/)和![图](none.png)。
+-- content/activities/b.md --
+---
+title: 乙
+date: 2016-01-01
+slug: same
+---
+`, []string{
+			`content/activities/a.md:6:2: error: link "/activities/none/" points nowhere: no page or file has the URL /activities/none/`,
+			`content/activities/a.md:6:25: error: link "none.png" points nowhere: no page or file has the URL /activities/none.png`,
+			`content/activities/b.md:1:1: error: URL /activities/same/ is claimed twice: also by content/activities/a.md`,
+		}, true},
+		{"values site.yaml does not declare", `
+-- content/lectures/x.md --
+---
+title: 党课
+date: 2016-01-01
+form: 党可
+branch: 第三党支部
+---
+-- content/projects/y.md --
+---
+title: 项目
+date: 2016-01-01
+category: 创新
+---
+`, []string{
+			`content/lectures/x.md:4:1: error: form: "党可" is not one of 党课, 警示教育大会; did you mean "党课"?`,
+			`content/lectures/x.md:5:1: error: branch: "第三党支部" is not one of 机关党支部, 检修部党支部`,
+			`content/projects/y.md:4:1: error: category: "创新" is not one of 攻坚`,
+		}, true},
+		{"a metric rule with a form site.yaml does not declare", `
+-- site.yaml --
+title: 测试
+lecture_forms: [党课, 警示教育大会]
+metrics:
+  - {key: a, label: 甲, count: {type: lecture, form: 党可}}
+`, []string{`site.yaml:4:31: error: count: form: "党可" is not one of 党课, 警示教育大会; did you mean "党课"?`}, true},
+		{"dates in the future", `
+-- content/activities/later.md --
+---
+title: 以后
+date: 2016-10-02
+---
+-- content/activities/held-back.md --
+---
+title: 草稿
+date: 2017-01-01
+draft: true
+---
+-- content/activities/today.md --
+---
+title: 今天
+date: 2016-10-01T23:00:00+08:00
+---
+`, []string{`content/activities/later.md:3:1: warning: date 2016-10-02 is in the future (today is 2016-10-01), yet the page is published; set draft: true to hold it back`}, false},
+		{"empty titles", `
+-- content/activities/x.md --
+---
+title: " "
+date: 2016-01-01
+---
+-- content/activities/_index.md --
+---
+title: ""
+---
+`, []string{
+			`content/activities/_index.md:2:1: warning: title is empty: give the list a title, or leave the key out to use the folder's name`,
+			`content/activities/x.md:2:1: error: title is required`,
+		}, true},
+		{"images without alt text", `
+-- content/activities/x/index.md --
+---
+title: 甲
+date: 2016-01-01
+---
+照片：![](photo.png) 和 ![ ](photo.png)
+-- content/activities/x/photo.png --
+GIF89a
+`, []string{
+			`content/activities/x/index.md:5:4: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
+			`content/activities/x/index.md:5:21: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
+		}, false},
+		{"report figures that disagree", `
+-- content/reports/2016.md --
+---
+title: 报告
+date: 2016-12-31
+year: 2015
+metrics: {party_lectures: 2, hall_attendance: 200, members: 30}
+---
+-- content/lectures/a.md --
+---
+title: 党课
+date: 2015-03-01
+form: 党课
+---
+-- content/lecture-hall/b.md --
+---
+title: 讲堂
+date: 2015-05-01
+attendance: 120
+---
+`, []string{
+			`content/reports/2016.md:4:1: warning: year 2015 differs from the year of the date, 2016`,
+			`content/reports/2016.md:5:1: warning: metric hall_attendance for 2015: declared 200, but its rule sum: {type: lecture-hall, field: attendance} counts 120 from content/lecture-hall/b.md; the site shows 200`,
+			`content/reports/2016.md:5:1: warning: metric party_lectures for 2015: declared 2, but its rule count: {type: lecture, form: 党课} counts 1 from content/lectures/a.md; the site shows 2`,
+		}, false},
+		{"text hygiene, drafts too", "\n-- content/activities/x.md --\n---\ntitle: 根據(jù)\ndate: 2016-01-01\n---\n確?!皟蓪W\u200B一做,發電\n" +
+			"-- content/activities/draft.md --\n---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n发(fā)电\n",
+			[]string{
+				`content/activities/draft.md:6:2: error: conversion garbage: pinyin (fā) after 发; delete it`,
+				`content/activities/x.md:2:10: error: conversion garbage: pinyin (jù) after 據; delete it`,
+				`content/activities/x.md:2:9: error: traditional characters in a site written in simplified ones (site.yaml script): 據 → 据`,
+				`content/activities/x.md:5:2: error: "?!皟蓪W" after 確 is text read from GBK one byte out of step: it reads "□“两学", where □ is a character lost in the conversion (。, ＃, 埃, 保, 玻, 常 or one of 89 others); retype it from the original`,
+				`content/activities/x.md:5:7: error: invisible character U+200B (zero-width space); delete it`,
+				`content/activities/x.md:5:10: warning: half-width "," in Chinese text; write "，"`,
+			}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sitetest.New(t, siteYAML+tt.files) // a test's own site.yaml replaces the shared one
+			rep, out := run(t, s.Dir, false)
+			for _, w := range tt.want {
+				if !strings.Contains(out, w+"\n") {
+					t.Errorf("no line %q in:\n%s", w, out)
+				}
+			}
+			if rep.Problems.HasErrors() != tt.errors {
+				t.Errorf("errors: %v, want %v", rep.Problems.HasErrors(), tt.errors)
+			}
+			s.AssertExists("! public")
+		})
+	}
+}
+
+// TestSortedAndCounted checks the order of the lines and the summary: every problem of every
+// file in one run, by path and position.
+func TestSortedAndCounted(t *testing.T) {
+	s := sitetest.New(t, siteYAML+`
+-- content/lectures/b.md --
+---
+title: 乙
+date: 2016-01-01
+---
+乙,丙
+-- content/lectures/a.md --
+---
+titel: 甲
+date: 2016-01-01
+---
+甲,乙
+`)
+	_, out := run(t, s.Dir, false)
+	want := `content/lectures/a.md:1:1: error: title is required
+content/lectures/a.md:2:1: error: unknown key "titel"; did you mean "title"?
+content/lectures/a.md:5:2: warning: half-width "," in Chinese text; write "，"
+content/lectures/b.md:5:2: warning: half-width "," in Chinese text; write "，"
+checked 3 files: 2 errors, 2 warnings
+`
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	s := sitetest.New(t, siteYAML+"\n-- content/activities/x.md --\n---\ntitle: 甲\ndate: 2016-01-01\n---\n甲\u200B乙\n")
+	rep, err := check.Run(context.Background(), check.Config{Options: generator.Options{Source: s.Dir}, Fix: true, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := rep.WriteJSON(&out); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "files": 2,
+  "errors": 0,
+  "warnings": 0,
+  "problems": [],
+  "fixed": [
+    {
+      "file": "content/activities/x.md",
+      "line": 5,
+      "col": 2,
+      "change": "deleted the invisible U+200B (zero-width space)"
+    }
+  ]
+}
+`
+	if out.String() != want {
+		t.Errorf("JSON:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// TestRealContentChecksClean checks the repository's own site, today.
+func TestRealContentChecksClean(t *testing.T) {
+	rep, err := check.Run(context.Background(), check.Config{Options: generator.Options{Source: ".."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 || rep.Files < 20 {
+		t.Errorf("the real site does not check clean, %d files:\n%s", rep.Files, rep.Problems)
+	}
+}
+
+// pastedSite is a copy of the real site's settings with the source document pasted into a
+// page, as an editor would paste it: the title line of the front matter carries garbage too.
+func pastedSite(t *testing.T, crlf bool) (*sitetest.Site, string) {
+	t.Helper()
+	doc, err := os.ReadFile("testdata/2016-jingyuan-liangxue-yizuo.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "---\ntitle: 2016年「兩學一做」經(jīng)驗\ndate: 2016-09-20\n---\n" + string(doc) + "\n"
+	if crlf {
+		page = "\uFEFF" + strings.ReplaceAll(page, "\n", "\r\n")
+	}
+	s := sitetest.New(t, "-- site.yaml --\ntitle: 國電靖遠發電有限公司黨建工作\nscript: traditional\n")
+	s.Write("content/activities/pasted.md", page)
+	return s, page
+}
+
+// garbage matches the conversion garbage, independently of the checker: a Han character, then
+// a tone-marked syllable in brackets.
+var garbage = regexp.MustCompile(`\p{Han}(\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\))`)
+
+// TestPastedSource checks the source document pasted into a page: each garbled character is
+// reported at its exact position, and --fix repairs it all, changes nothing else, and leaves
+// the page clean.
+func TestPastedSource(t *testing.T) {
+	for _, crlf := range []bool{false, true} {
+		name := "LF"
+		if crlf {
+			name = "CRLF with a byte-order mark"
+		}
+		t.Run(name, func(t *testing.T) {
+			s, page := pastedSite(t, crlf)
+			_, out := run(t, s.Dir, false)
+			if !crlf {
+				sitetest.Golden(t, "testdata/pasted.golden", out)
+			}
+
+			// Every garbled character, at its line and column, counted in characters.
+			var want []string
+			for i, line := range strings.Split(strings.TrimPrefix(page, "\uFEFF"), "\n") {
+				for _, m := range garbage.FindAllStringSubmatchIndex(line, -1) {
+					col := len([]rune(line[:m[2]])) + 1
+					want = append(want, "content/activities/pasted.md:"+strconv.Itoa(i+1)+":"+strconv.Itoa(col)+": error: conversion garbage: pinyin "+line[m[2]:m[3]])
+				}
+			}
+			if len(want) != 135 {
+				t.Fatalf("the document holds %d pieces of garbage, want 135 (134 in the text, 1 in the title)", len(want))
+			}
+			var got []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, "conversion garbage") {
+					got = append(got, l[:strings.Index(l, " after ")])
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("garbage reported:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+
+			// Every "?" where a conversion lost a character, at its line and column.
+			lost := 0
+			for i, line := range strings.Split(strings.TrimPrefix(page, "\uFEFF"), "\n") {
+				for col, r := range []rune(line) {
+					if r == '?' {
+						lost++
+						if at := "content/activities/pasted.md:" + strconv.Itoa(i+1) + ":" + strconv.Itoa(col+1) + `: error: "?`; !strings.Contains(out, at) {
+							t.Errorf("no error at %s", at)
+						}
+					}
+				}
+			}
+			if lost != 3 {
+				t.Errorf("the document loses %d characters, want 3", lost)
+			}
+
+			before := sitetest.Tree(t, s.Dir)
+			_, fixedOut := run(t, s.Dir, true)
+			if !crlf {
+				sitetest.Golden(t, "testdata/pasted-fixed.golden", fixedOut)
+			}
+			after := sitetest.Tree(t, s.Dir)
+			for name, sum := range before {
+				if name != "content/activities/pasted.md" && after[name] != sum {
+					t.Errorf("--fix changed %s", name)
+				}
+			}
+			assertOnlyRepaired(t, page, s.Read("content/activities/pasted.md"))
+
+			// Nothing is left, and a second --fix finds nothing more to do.
+			rep, left := run(t, s.Dir, true)
+			if len(rep.Fixed) != 0 || len(rep.Problems) != 0 {
+				t.Errorf("after --fix:\n%s", left)
+			}
+		})
+	}
+}
+
+// repairs are the document's other slips and their repairs, as a reader of the original
+// works them out: three runs of text that a GBK conversion read one byte out of step, where
+// the character lost at "?" is 保 (確保 is written twice more), 專 (whose GBK bytes, read one
+// byte early, are 驅, the character the pinyin "(qū)" was written after) and 。 (推廣。 ends
+// a sentence elsewhere); and two 并 that are the conjunction 並.
+var repairs = strings.NewReplacer("確?!皟蓪W", "確保“兩學", "或?qū)9榻M", "或專歸組", "推廣?!皧^", "推廣。“奮", "并在", "並在", "并組", "並組")
+
+// fullWidth maps each half-width mark --fix may replace to its full-width form.
+var fullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）'}
+
+// assertOnlyRepaired checks that fixed is page with the garbage deleted, the repairs made and
+// some half-width marks made full-width, and nothing else changed: not a line end, not a
+// byte-order mark.
+func assertOnlyRepaired(t *testing.T, page, fixed string) {
+	t.Helper()
+	want := []rune(repairs.Replace(garbage.ReplaceAllStringFunc(page, func(m string) string { return m[:len(m)-len(garbage.FindStringSubmatch(m)[1])] })))
+	got := []rune(fixed)
+	if len(got) != len(want) {
+		t.Fatalf("--fix changed the length beyond the garbage: %d characters, want %d", len(got), len(want))
+	}
+	marks := 0
+	for i := range want {
+		if got[i] != want[i] {
+			if fullWidth[want[i]] != got[i] {
+				t.Fatalf("--fix changed character %d from %q to %q", i, want[i], got[i])
+			}
+			marks++
+		}
+	}
+	if marks < 100 {
+		t.Errorf("--fix made %d marks full-width, want the document's 112", marks)
+	}
+}
+
+// TestStaleFixTemps: the temporary files that a check --fix killed before its rename left
+// beside site.yaml and a page are removed by the next check, and by the next build, without a
+// word; a file of the same look that dangjian did not name is left alone.
+func TestStaleFixTemps(t *testing.T) {
+	leftovers := []string{"content/activities/.a.md.dangjian-fix-2815027.tmp", ".site.yaml.dangjian-fix-9.tmp"}
+	const theirs = "content/activities/.a.md.2815027.tmp"
+	for _, next := range []string{"check", "build"} {
+		t.Run(next, func(t *testing.T) {
+			s := sitetest.New(t, siteYAML+"-- content/activities/a.md --\n---\ntitle: 甲\ndate: 2016-01-01\n---\n正文。\n")
+			for _, name := range append([]string{theirs}, leftovers...) {
+				s.Write(name, "---\ntitle: 半")
+				old := time.Now().Add(-time.Hour)
+				if err := os.Chtimes(filepath.Join(s.Dir, filepath.FromSlash(name)), old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if next == "check" {
+				if _, out := run(t, s.Dir, false); out != "checked 2 files: no problems\n" {
+					t.Errorf("check says:\n%s", out)
+				}
+			} else {
+				s.Build()
+				s.AssertExists("! public/activities/.a.md.dangjian-fix-2815027.tmp", "! public/.site.yaml.dangjian-fix-9.tmp")
+			}
+			for _, name := range leftovers {
+				s.AssertExists("! " + name)
+			}
+			s.AssertExists(theirs)
+		})
+	}
+}
+
+// TestFixLeavesCode: --fix repairs the text and leaves code blocks and spans as written, byte
+// for byte; what it found there is still told.
+func TestFixLeavesCode(t *testing.T) {
+	const code = "```\n根据(jù)\u200B\n```\n\n~~~\n发(fā)电\n~~~\n\n    缩进(jìn)\n\n见`根据(jù)`。\n"
+	s := sitetest.New(t, siteYAML)
+	s.Write("content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据(jù)集团\n\n"+code)
+	rep, out := run(t, s.Dir, true)
+	if got := s.Read("content/activities/a.md"); got != "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据集团\n\n"+code {
+		t.Errorf("after --fix:\n%s", got)
+	}
+	if len(rep.Fixed) != 1 || !strings.Contains(out, "content/activities/a.md:5:3: fixed: deleted (jù) after 据") {
+		t.Errorf("fixed %v:\n%s", rep.Fixed, out)
+	}
+	sitetest.AssertHolds(t, "check --fix", out,
+		"content/activities/a.md:8:3: error: conversion garbage: pinyin (jù) after 据; delete it (by hand: --fix leaves code as written)",
+		"content/activities/a.md:8:7: error: invisible character U+200B",
+		"content/activities/a.md:12:2: error: conversion garbage: pinyin (fā)",
+		"content/activities/a.md:15:7: error: conversion garbage: pinyin (jìn)",
+		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)")
+}

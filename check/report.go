@@ -1,0 +1,81 @@
+package check
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/dangjian/dangjian/internal/diag"
+)
+
+// WriteText writes the changes a repair made, then the problems, one a line as
+// path:line:col: error|warning: message, then a summary line.
+func (r *Report) WriteText(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	for _, c := range r.Fixed {
+		fmt.Fprintln(b, c)
+	}
+	if len(r.Fixed) > 0 {
+		fmt.Fprintf(b, "fixed %s in %s\n", diag.Count(len(r.Fixed), "problem"), diag.Count(r.fixedFiles(), "file"))
+	}
+	for _, p := range r.Problems {
+		fmt.Fprintf(b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
+	}
+	errors, warnings := r.Problems.Counts()
+	if errors+warnings == 0 {
+		fmt.Fprintf(b, "checked %s: no problems\n", diag.Count(r.Files, "file"))
+	} else {
+		fmt.Fprintf(b, "checked %s: %s, %s\n", diag.Count(r.Files, "file"), diag.Count(errors, "error"), diag.Count(warnings, "warning"))
+	}
+	return b.Flush()
+}
+
+func (r *Report) fixedFiles() int {
+	files := map[string]bool{}
+	for _, c := range r.Fixed {
+		files[c.Pos.File] = true
+	}
+	return len(files)
+}
+
+// jsonReport is the report as --format json writes it, for editors' tools.
+type jsonReport struct {
+	Files    int           `json:"files"`
+	Errors   int           `json:"errors"`
+	Warnings int           `json:"warnings"`
+	Problems []jsonProblem `json:"problems"`
+	Fixed    []jsonChange  `json:"fixed"`
+}
+
+type jsonProblem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+type jsonChange struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Col    int    `json:"col"`
+	Change string `json:"change"`
+}
+
+// WriteJSON writes the report as one JSON object: files, errors, warnings, problems (file,
+// line, col, severity, message) and fixed (file, line, col, change).
+func (r *Report) WriteJSON(w io.Writer) error {
+	out := jsonReport{Files: r.Files, Problems: []jsonProblem{}, Fixed: []jsonChange{}}
+	out.Errors, out.Warnings = r.Problems.Counts()
+	for _, p := range r.Problems {
+		out.Problems = append(out.Problems, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Msg})
+	}
+	for _, c := range r.Fixed {
+		out.Fixed = append(out.Fixed, jsonChange{c.Pos.File, c.Pos.Line, c.Pos.Col, c.Done})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

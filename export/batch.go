@@ -1,0 +1,215 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/page"
+)
+
+// batch is an export being made: the articles so far, with their files in memory, written
+// only once every article is ready.
+type batch struct {
+	site     *generator.Site
+	conf     *config.Site
+	charts   ChartsFunc
+	text     *cleaner
+	articles []*article
+	folders  map[string]*page.Page // the page that claimed each folder
+}
+
+// article is one page's folder.
+type article struct {
+	page   *page.Page
+	folder string
+	meta   meta
+	files  map[string][]byte // by name in the folder
+}
+
+// meta is meta.json: what the civilization website's editors fill into their form.
+type meta struct {
+	Title  string `json:"title"`
+	Source string `json:"source"` // 来源: site.yaml's organisation
+	// Author is the page's branch (党支部), which reported the work; the site records no
+	// person as its author.
+	Author string `json:"author"`
+	// Editor is left for the publicity office to fill in: the site does not record it.
+	Editor     string      `json:"editor"`
+	Date       string      `json:"date"`
+	Summary    string      `json:"summary"`
+	Keywords   []string    `json:"keywords"`
+	Characters int         `json:"characters"`
+	URL        string      `json:"url"` // the page on the internal site
+	Images     []imageMeta `json:"images"`
+	Cover      string      `json:"cover"` // the file of the page's cover image, or ""
+}
+
+type imageMeta struct {
+	File    string `json:"file"`
+	Caption string `json:"caption"`
+}
+
+// manifest is manifest.json: the batch's table of contents.
+type manifest struct {
+	Source   string          `json:"source"`
+	Site     string          `json:"site"`
+	Articles []manifestEntry `json:"articles"`
+}
+
+type manifestEntry struct {
+	Folder     string   `json:"folder"`
+	Title      string   `json:"title"`
+	Date       string   `json:"date"`
+	Characters int      `json:"characters"`
+	Files      []string `json:"files"`
+}
+
+func newBatch(site *generator.Site, charts ChartsFunc) (*batch, error) {
+	text, err := newCleaner()
+	if err != nil {
+		return nil, err
+	}
+	if charts == nil {
+		charts = siteCharts(site)
+	}
+	return &batch{site: site, conf: site.Model().Config, charts: charts, text: text, folders: map[string]*page.Page{}}, nil
+}
+
+// add makes a page's article.
+func (b *batch) add(p *page.Page) diag.List {
+	folder := p.DateString() + "-" + path.Base(p.URL)
+	if other := b.folders[folder]; other != nil {
+		return diag.List{diag.Errorf(p.Pos("slug"), "exports to the folder %s, as %s does: give one of them another slug", folder, other.File)}
+	}
+	b.folders[folder] = p
+	a := &article{page: p, folder: folder, files: map[string][]byte{}}
+	_, text := b.site.Renderer().Body(p)
+	text = b.text.clean(text)
+	title := b.text.clean(p.Title)
+	a.meta = meta{
+		Title:      title,
+		Source:     b.text.clean(b.conf.Organisation),
+		Author:     b.text.clean(p.Branch),
+		Date:       p.DateString(),
+		Summary:    b.text.clean(b.site.Renderer().Summary(p)),
+		Keywords:   b.text.cleanAll(p.Tags),
+		Characters: characters(text),
+		URL:        b.conf.BaseURL + strings.TrimPrefix(p.URL, "/"),
+		Images:     []imageMeta{},
+	}
+	if b.conf.BaseURL == "" {
+		a.meta.URL = p.URL
+	}
+	fragment, problems := b.fragment(a)
+	a.files[HTMLFile] = fragment
+	a.files[TextFile] = []byte(title + "\n\n" + text + "\n")
+	data, err := marshal(a.meta)
+	if err != nil {
+		problems.Errorf(diag.Position{File: p.File}, "meta.json: %v", err)
+	}
+	a.files[MetaFile] = data
+	problems = append(problems, b.check(p, title)...)
+	b.articles = append(b.articles, a)
+	return problems
+}
+
+// characters counts the characters of a text as Chinese editors do: every character but
+// white space, a Chinese character counting one.
+func characters(text string) int {
+	n := 0
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// warnings returns the problems of the batch as a whole.
+func (b *batch) warnings() diag.List {
+	var problems diag.List
+	if b.text.err != nil {
+		problems.Errorf(diag.Position{File: config.File}, "converting to simplified characters: %v", b.text.err)
+	}
+	if b.conf.Organisation == "" {
+		problems.Add(diag.Warningf(diag.Position{File: config.File}, "organisation is not set: meta.json gives no source (来源)"))
+	}
+	if b.conf.BaseURL == "" {
+		problems.Add(diag.Warningf(diag.Position{File: config.File}, "base_url is not set: meta.json gives each page's URL from the site's root only"))
+	}
+	return problems
+}
+
+// files returns every file of the bundle by its path in the output folder: the articles'
+// folders, manifest.json, and the zip of them all.
+func (b *batch) files() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	m := manifest{Source: b.text.clean(b.conf.Organisation), Site: b.text.clean(b.conf.Title)}
+	newest := time.Time{}
+	for _, a := range b.articles {
+		entry := manifestEntry{Folder: a.folder, Title: a.meta.Title, Date: a.meta.Date, Characters: a.meta.Characters}
+		for name, data := range a.files {
+			files[a.folder+"/"+name] = data
+		}
+		entry.Files = slices.Sorted(maps.Keys(a.files))
+		m.Articles = append(m.Articles, entry)
+		if a.page.Date.After(newest) {
+			newest = a.page.Date
+		}
+	}
+	data, err := marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	files[ManifestFile] = data
+	// The zip's files are stamped with the day of the newest article, not the time of the
+	// export, so that the same pages give the same zip.
+	day := time.Date(newest.Year(), newest.Month(), newest.Day(), 0, 0, 0, 0, time.UTC)
+	zipped, err := zipFiles(files, day)
+	if err != nil {
+		return nil, err
+	}
+	files[ZipFile] = zipped
+	return files, b.text.err
+}
+
+// zipFiles zips files in the order of their names, each stamped with modified.
+func zipFiles(files map[string][]byte, modified time.Time) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(files[name]); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// marshal writes JSON as people read it: indented, Chinese and & < > as they are.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(v)
+	return buf.Bytes(), err
+}

@@ -1,0 +1,37 @@
+package export
+
+import (
+	"fmt"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/chart"
+	"github.com/dangjian/dangjian/internal/page"
+)
+
+// siteCharts is the ChartsFunc of the site's own charts, drawn as pictures by package chart:
+// for a report, site.yaml's charts of its year, as its page shows them; then, for any page,
+// the charts of its body's chart blocks, which take the blocks' places in the article.
+func siteCharts(site *generator.Site) ChartsFunc {
+	d := site.Renderer().Charts()
+	return func(model *page.Site, p *page.Page) ([]Chart, error) {
+		var specs []chart.Spec
+		if p.Report != nil {
+			specs = chart.SiteSpecs(model.Config.Charts, []int{p.ReportYear()})
+		}
+		inBody := len(specs)
+		specs = append(specs, d.Blocks(p.Body)...)
+		charts := make([]Chart, len(specs))
+		for i, spec := range specs {
+			svg, err := d.SVG(spec)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", spec.ID, err)
+			}
+			table, err := d.DataTable(spec)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", spec.ID, err)
+			}
+			charts[i] = Chart{Title: spec.Title, SVG: svg, Table: string(table), InBody: i >= inBody}
+		}
+		return charts, nil
+	}
+}

@@ -1,0 +1,143 @@
+// Package export makes the article bundles that the publicity office sends to the provincial
+// civilization website (甘肃文明网), which publishes simplified Chinese and takes no scripts.
+//
+// For each chosen page (export: true in its front matter, or named on the command line, and
+// dated on or after --since) it makes a folder <date>-<slug>/ holding:
+//
+//   - article.html: the page's body as an HTML fragment, in simplified Chinese (OpenCC's
+//     traditional-to-simplified rules) without the 字(pīnyīn) conversion garbage, its images
+//     as numbered figures with captions, its charts as SVG images each with its table, and
+//     links to the internal site turned into plain text; sanitised last, so that only an
+//     allow-list of markup survives (see policy). A chart block's picture takes the block's
+//     place; a report's charts of site.yaml for its year follow the body;
+//   - article.txt: the title and the plain text;
+//   - meta.json: title, source organisation (来源), author, editor, date, summary, keywords,
+//     character count, the page's URL on the internal site, and its images;
+//   - 1.jpg, 2.png …: the images, scaled down to site.yaml's export.image_width;
+//   - chart-1.svg …: the charts, as static SVG pictures drawn by package chart, numbered in
+//     the order they appear.
+//
+// For the batch it writes manifest.json and articles.zip, a zip of everything else that is
+// the same, byte for byte, for the same input. The output folder is written atomically by
+// package publish: an export that fails leaves the previous one as it was.
+package export
+
+import (
+	"context"
+	"maps"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/publish"
+)
+
+// Names of the batch's files in the output folder, and of each article's files in its folder.
+const (
+	ManifestFile = "manifest.json"
+	ZipFile      = "articles.zip"
+	HTMLFile     = "article.html"
+	TextFile     = "article.txt"
+	MetaFile     = "meta.json"
+)
+
+// Config says what to export.
+type Config struct {
+	generator.Options
+	Out string // the bundle's folder; default Source/export
+	// Pages names the pages to export, each as its source file (content/x/y.md), its bundle's
+	// folder or its URL (/x/y/), relative to the site's folder or to the working folder.
+	// Without names, every page with export: true is exported.
+	Pages []string
+	// Since, when not zero, keeps only the pages dated on or after it.
+	Since time.Time
+	// Charts returns the charts a page shows; nil exports the site's own, drawn by package
+	// chart as SVG pictures.
+	Charts ChartsFunc
+}
+
+// Chart is one chart of a page, ready to export: a static picture and the same numbers as an
+// HTML table, so that the figures are there in text too.
+type Chart struct {
+	Title string
+	SVG   []byte
+	Table string // an HTML <table>
+	// InBody marks the chart of a chart block of the page's body: it takes the place of the
+	// block's figure, the first such chart the first figure's. The other charts follow the body.
+	InBody bool
+}
+
+// ChartsFunc returns the charts of a page, in the order the page shows them, or nil. It is
+// how the chart engine plugs into the export.
+type ChartsFunc func(site *page.Site, p *page.Page) ([]Chart, error)
+
+// Report says what an export did.
+type Report struct {
+	Out      string
+	Zip      string   // the zip's path
+	Articles []string // the folders written, in order
+	Warnings diag.List
+}
+
+// Export loads and checks the site, makes the bundle of the chosen pages and writes it into
+// the output folder. Problems in the content or the selection come back as a diag.List error
+// holding every problem found; then, as on any error, nothing is written.
+func Export(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Out == "" {
+		cfg.Out = filepath.Join(cfg.Dir(), "export")
+	}
+	site, problems := generator.Load(ctx, generator.Config{Options: cfg.Options})
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	pages, chooseProblems := choose(site.Model(), cfg)
+	problems = append(problems, chooseProblems...)
+	if problems.HasErrors() {
+		return nil, problems.Sort()
+	}
+	b, err := newBatch(site, cfg.Charts)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		problems = append(problems, b.add(p)...)
+	}
+	problems = append(problems, b.warnings()...)
+	if problems.HasErrors() {
+		return nil, problems.Sort()
+	}
+	files, err := b.files()
+	if err != nil {
+		return nil, err
+	}
+	if err := write(ctx, cfg.Out, files); err != nil {
+		return nil, err
+	}
+	rep := &Report{Out: cfg.Out, Zip: filepath.Join(cfg.Out, ZipFile), Warnings: problems.Sort()}
+	for _, a := range b.articles {
+		rep.Articles = append(rep.Articles, a.folder)
+	}
+	return rep, nil
+}
+
+// write writes the files, by slash-separated name, into the output folder, atomically. It does
+// not wait for another run writing the folder: it fails at once, naming that run.
+func write(ctx context.Context, out string, files map[string][]byte) error {
+	pub, err := publish.New(ctx, out, publish.Options{})
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := pub.Write(name, files[name]); err != nil {
+			_ = pub.Abort()
+			return err
+		}
+	}
+	return pub.Commit()
+}

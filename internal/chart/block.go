@@ -1,0 +1,237 @@
+package chart
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/markdown"
+	"github.com/dangjian/dangjian/internal/metric"
+	"github.com/dangjian/dangjian/internal/yamlnode"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"gopkg.in/yaml.v3"
+)
+
+// BlockLanguage is the info string of a fenced block that places a chart in a page:
+//
+//	```chart
+//	title: 教育培训
+//	type: bar
+//	metrics: [party_lectures, warning_meetings]
+//	years: [2015, 2016]
+//	```
+const BlockLanguage = "chart"
+
+// blockSpec is what a chart block may say.
+type blockSpec struct {
+	Title   string   `yaml:"title"`
+	Type    string   `yaml:"type"`
+	Metrics []string `yaml:"metrics"`
+	Years   []int    `yaml:"years"`
+	From    int      `yaml:"from"`
+	To      int      `yaml:"to"`
+}
+
+// Block is the goldmark extension that draws chart blocks with a Drawer.
+type Block struct{ Drawer *Drawer }
+
+// Extend implements goldmark.Extender.
+func (b Block) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(blockTransformer(b), 50)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(blockRenderer{}, 50)))
+}
+
+// kindChart is the AST node kind of a drawn chart block.
+var kindChart = ast.NewNodeKind("Chart")
+
+type chartNode struct {
+	ast.BaseBlock
+	html template.HTML
+}
+
+func (n *chartNode) Kind() ast.NodeKind { return kindChart }
+
+func (n *chartNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+type blockTransformer struct{ Drawer *Drawer }
+
+func (t blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	report := func(offset int, format string, args ...any) { markdown.Problem(pc, offset, format, args...) }
+	for i, fb := range chartBlocks(doc, source) {
+		var fig template.HTML
+		if spec, ok := t.Drawer.readBlock(fb, source, blockID(i), report); ok {
+			var err error
+			if fig, err = t.Drawer.Draw(spec); err != nil {
+				report(fb.Info.Segment.Start, "chart: %v", err)
+			}
+		}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, &chartNode{html: fig})
+	}
+}
+
+// Blocks returns the specs of the chart blocks of a page's Markdown body, in order, with the
+// IDs the page gives them, for the export, which draws them again as pictures. A block with a
+// mistake, which building the site reports, is left out, as the page leaves it out.
+func (d *Drawer) Blocks(body []byte) []Spec {
+	// Fenced code blocks are CommonMark's own: the extensions the site's converter adds do not
+	// change where they are, so the default parser finds the same blocks.
+	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	ignore := func(int, string, ...any) {}
+	var specs []Spec
+	for i, fb := range chartBlocks(doc, body) {
+		if spec, ok := d.readBlock(fb, body, blockID(i), ignore); ok {
+			specs = append(specs, spec)
+		}
+	}
+	return specs
+}
+
+// chartBlocks returns the chart blocks of a parsed body, in order.
+func chartBlocks(doc ast.Node, source []byte) []*ast.FencedCodeBlock {
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fb.Language(source)) == BlockLanguage {
+			blocks = append(blocks, fb)
+		}
+		return ast.WalkContinue, nil
+	})
+	return blocks
+}
+
+// blockID is the ID of a page's i-th chart block, counted from 0: chart-1, chart-2 …
+func blockID(i int) string { return fmt.Sprintf("chart-%d", i+1) }
+
+// readBlock reads a chart block's YAML and checks it against the metrics. Each mistake goes
+// to report, at its byte offset in source; ok is false when there was one.
+func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, report func(offset int, format string, args ...any)) (spec Spec, ok bool) {
+	lines := fb.Lines()
+	var body strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		body.Write(seg.Value(source))
+	}
+	// at returns the body offset of a line and column (from 1) of the block's YAML.
+	at := func(line, col int) int {
+		if line < 1 || line > lines.Len() {
+			return fb.Info.Segment.Start
+		}
+		seg := lines.At(line - 1)
+		text := seg.Value(source)
+		offset := 0
+		for range col - 1 {
+			_, size := utf8.DecodeRune(text[offset:])
+			offset += size
+		}
+		return seg.Start + offset
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(body.String()), &doc); err != nil {
+		p := config.SyntaxError("", err)
+		report(at(p.Pos.Line, 1), "chart: %s", p.Msg)
+		return Spec{}, false
+	}
+	// here returns the offset of a key's value (its i-th item for a list), or of the block.
+	here := func(key string, i int) int {
+		if n := valueNode(&doc, key, i); n != nil {
+			return at(n.Line, n.Column)
+		}
+		return fb.Info.Segment.Start
+	}
+	var block blockSpec
+	problems := yamlnode.Decode("", &doc, &block)
+	for _, p := range problems {
+		report(at(p.Pos.Line, p.Pos.Col), "chart: %s", p.Msg)
+	}
+	if len(problems) > 0 {
+		return Spec{}, false
+	}
+	if block.Type == "" {
+		block.Type = "bar"
+	}
+	ok = true
+	if !slices.Contains(Kinds, block.Type) {
+		report(here("type", -1), "chart: type: want bar, line or pie, got %q", block.Type)
+		ok = false
+	}
+	if len(block.Metrics) == 0 {
+		report(fb.Info.Segment.Start, "chart: metrics: name at least one metric of site.yaml")
+		ok = false
+	}
+	for i, key := range block.Metrics {
+		if d.table.Series(key) == nil {
+			msg := fmt.Sprintf("chart: unknown metric %q", key)
+			if near := yamlnode.Nearest(key, d.table.Keys()); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			report(here("metrics", i), "%s", msg)
+			ok = false
+		}
+	}
+	if block.From != 0 && block.To != 0 && block.To < block.From {
+		report(here("to", -1), "chart: to %d is before from %d", block.To, block.From)
+		ok = false
+	}
+	if !ok {
+		return Spec{}, false
+	}
+	return Spec{ID: id, Title: block.Title, Kind: block.Type, Metrics: block.Metrics, Years: block.years(d.table)}, true
+}
+
+// valueNode returns the value of key in the block's YAML, or its i-th item when i >= 0.
+func valueNode(doc *yaml.Node, key string, i int) *yaml.Node {
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := doc.Content[0]
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		if m.Content[k].Value != key {
+			continue
+		}
+		v := m.Content[k+1]
+		if i < 0 {
+			return v
+		}
+		if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+			return v.Content[i]
+		}
+	}
+	return nil
+}
+
+// years returns the years a block asks for: its list, or its range, or nil for all.
+func (b blockSpec) years(table *metric.Table) []int {
+	if len(b.Years) > 0 {
+		return b.Years
+	}
+	if b.From == 0 && b.To == 0 {
+		return nil
+	}
+	var years []int
+	for _, y := range table.Years(b.Metrics...) {
+		if (b.From == 0 || y >= b.From) && (b.To == 0 || y <= b.To) {
+			years = append(years, y)
+		}
+	}
+	return years
+}
+
+type blockRenderer struct{}
+
+func (blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindChart, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(string(n.(*chartNode).html))
+			_ = w.WriteByte('\n')
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

@@ -1,0 +1,395 @@
+// Package config reads and validates site.yaml: the site's title, organisation, base URL,
+// script, lists of allowed values, metrics, charts and export settings.
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// File is the name of the configuration file at the site's root.
+const File = "site.yaml"
+
+// Site is site.yaml.
+type Site struct {
+	Title             string   `yaml:"title"`
+	Organisation      string   `yaml:"organisation"`
+	BaseURL           string   `yaml:"base_url"`
+	Language          string   `yaml:"language"`
+	Script            string   `yaml:"script"` // simplified or traditional
+	PageSize          int      `yaml:"page_size"`
+	Branches          []string `yaml:"branches"`
+	LectureForms      []string `yaml:"lecture_forms"`
+	ProjectCategories []string `yaml:"project_categories"`
+	Metrics           []Metric `yaml:"metrics"`
+	Charts            []Chart  `yaml:"charts"`
+	Export            Export   `yaml:"export"`
+	// RawHTML lets raw HTML in Markdown through; by default it is shown as text.
+	RawHTML bool `yaml:"raw_html"`
+	// ContentFiles says which files under content/ other than pages are published as they are:
+	// ContentFilesChecked, the default, only pictures, video, audio, PDFs and office documents
+	// (package media); ContentFilesAny, every file, HTML and SVG among them.
+	ContentFiles string `yaml:"content_files"`
+}
+
+// The values of content_files.
+const (
+	ContentFilesChecked = "checked"
+	ContentFilesAny     = "any"
+)
+
+// Metric is one yearly figure. Count or Sum gives a rule that computes it from pages; with
+// neither, yearly report pages declare it.
+type Metric struct {
+	Key   string `yaml:"key"`
+	Label string `yaml:"label"`
+	Unit  string `yaml:"unit"`
+	Count *Rule  `yaml:"count"`
+	Sum   *Rule  `yaml:"sum"`
+}
+
+// Rule selects pages of a type whose fields have the given values; Field names the number
+// a sum adds up.
+type Rule struct {
+	Type     string `yaml:"type"`
+	Form     string `yaml:"form"`
+	Category string `yaml:"category"`
+	Status   string `yaml:"status"`
+	Branch   string `yaml:"branch"`
+	Field    string `yaml:"field"`
+}
+
+// RuleString writes a metric's rule as site.yaml gives it: count: {type: lecture, form: 党课}.
+// It is "" for a metric without a rule.
+func (m Metric) RuleString() string {
+	name, r := "count", m.Count
+	if r == nil {
+		name, r = "sum", m.Sum
+	}
+	if r == nil {
+		return ""
+	}
+	parts := []string{"type: " + r.Type}
+	for _, f := range []struct{ key, value string }{{"form", r.Form}, {"category", r.Category}, {"status", r.Status}, {"branch", r.Branch}, {"field", r.Field}} {
+		if f.value != "" {
+			parts = append(parts, f.key+": "+f.value)
+		}
+	}
+	return name + ": {" + strings.Join(parts, ", ") + "}"
+}
+
+// Chart groups metrics into one chart across the years.
+type Chart struct {
+	Key     string   `yaml:"key"`
+	Title   string   `yaml:"title"`
+	Type    string   `yaml:"type"` // bar, line or pie
+	Metrics []string `yaml:"metrics"`
+}
+
+// Kind returns the chart's type, bar when none is given.
+func (c Chart) Kind() string {
+	if c.Type == "" {
+		return "bar"
+	}
+	return c.Type
+}
+
+// Export holds the settings of the export for the civilization website.
+type Export struct {
+	TitleMax   int `yaml:"title_max"`
+	ImageWidth int `yaml:"image_width"`
+}
+
+// Defaults of the optional settings.
+const (
+	DefaultLanguage   = "zh-CN"
+	DefaultScript     = "simplified"
+	DefaultPageSize   = 20
+	DefaultTitleMax   = 22
+	DefaultImageWidth = 800
+)
+
+// Types are the page types, each with the folder under content/ that holds it.
+var Types = []struct{ Name, Section string }{
+	{"activity", "activities"},
+	{"lecture", "lectures"},
+	{"project", "projects"},
+	{"lecture-hall", "lecture-hall"},
+	{"report", "reports"},
+}
+
+// summable lists, per page type, the number fields that a sum rule may add up.
+var summable = map[string][]string{
+	"activity":     {"participants"},
+	"lecture":      {"attendance"},
+	"lecture-hall": {"attendance"},
+}
+
+// Parse reads site.yaml's bytes, fills in defaults and validates the whole file.
+func Parse(data []byte) (*Site, diag.List) {
+	site := &Site{}
+	var problems diag.List
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		problems.Add(SyntaxError(File, err))
+		return nil, problems
+	}
+	if problems = yamlnode.CheckAliases(File, &doc); problems.HasErrors() {
+		return nil, problems
+	}
+	problems = append(problems, yamlnode.Decode(File, &doc, site)...)
+	top := &doc
+	if len(doc.Content) == 1 {
+		top = doc.Content[0]
+	}
+	v := validator{file: File, top: top, problems: &problems}
+	site.validate(v)
+	return site, problems
+}
+
+// SyntaxError turns a YAML parse error into a problem. yaml.v3 gives no structured position
+// for syntax errors, only a "yaml: line N: ..." message, so the line is read from it.
+func SyntaxError(file string, err error) diag.Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, after, ok := strings.Cut(rest, ": "); ok {
+			if _, scanErr := fmt.Sscanf(n, "%d", &line); scanErr == nil {
+				msg = after
+			}
+		}
+	}
+	if line == 0 {
+		line = 1
+	}
+	return diag.Errorf(diag.Position{File: file, Line: line}, "invalid YAML: %s", msg)
+}
+
+// validator reports problems at the position of a top-level key when a value is wrong.
+type validator struct {
+	file     string
+	top      *yaml.Node
+	problems *diag.List
+}
+
+// errorf reports a problem at the value of the top-level key, or at the top of the file.
+func (v validator) errorf(key string, format string, args ...any) {
+	pos := diag.Position{File: v.file, Line: 1, Col: 1}
+	if n := valueOf(v.top, key); n != nil {
+		pos = yamlnode.Pos(v.file, n)
+	}
+	v.problems.Errorf(pos, format, args...)
+}
+
+// valueOf returns the value node of key in a mapping node; for an alias, the node it stands
+// for, so that a problem in it is placed.
+func valueOf(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			v := m.Content[i+1]
+			if v.Kind == yaml.AliasNode && v.Alias != nil {
+				return v.Alias
+			}
+			return v
+		}
+	}
+	return nil
+}
+
+// item returns the node of the i-th element of the list under key.
+func (v validator) item(key string, i int) validator {
+	n := valueOf(v.top, key)
+	if n != nil && n.Kind == yaml.SequenceNode && i < len(n.Content) {
+		return validator{file: v.file, top: n.Content[i], problems: v.problems}
+	}
+	return v
+}
+
+func (s *Site) validate(v validator) {
+	if strings.TrimSpace(s.Title) == "" {
+		v.errorf("title", "title is required")
+	}
+	if s.Language == "" {
+		s.Language = DefaultLanguage
+	}
+	if s.Script == "" {
+		s.Script = DefaultScript
+	}
+	if s.Script != "simplified" && s.Script != "traditional" {
+		v.errorf("script", "script: want simplified or traditional, got %q", s.Script)
+	}
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			v.errorf("base_url", "base_url: want an absolute http or https URL, got %q", s.BaseURL)
+		} else if !strings.HasSuffix(s.BaseURL, "/") {
+			s.BaseURL += "/"
+		}
+	}
+	switch s.ContentFiles {
+	case "":
+		s.ContentFiles = ContentFilesChecked
+	case ContentFilesChecked, ContentFilesAny:
+	default:
+		v.errorf("content_files", "content_files: want %s (pictures, video, audio, PDFs and office documents only) or %s (every file, HTML and SVG among them), got %q", ContentFilesChecked, ContentFilesAny, s.ContentFiles)
+	}
+	switch {
+	case s.PageSize == 0:
+		s.PageSize = DefaultPageSize
+	case s.PageSize < 0:
+		v.errorf("page_size", "page_size: want a positive number, got %d", s.PageSize)
+		s.PageSize = DefaultPageSize
+	}
+	if s.Export.TitleMax == 0 {
+		s.Export.TitleMax = DefaultTitleMax
+	}
+	if s.Export.ImageWidth == 0 {
+		s.Export.ImageWidth = DefaultImageWidth
+	}
+	for _, list := range []struct {
+		key    string
+		values []string
+	}{{"branches", s.Branches}, {"lecture_forms", s.LectureForms}, {"project_categories", s.ProjectCategories}} {
+		for i, value := range list.values {
+			if strings.TrimSpace(value) == "" {
+				v.item(list.key, i).here("%s: empty value", list.key)
+			} else if slices.Index(list.values, value) < i {
+				v.item(list.key, i).here("%s: %q listed twice", list.key, value)
+			}
+		}
+	}
+	s.validateMetrics(v)
+	s.validateCharts(v)
+}
+
+// here reports a problem at the validator's own node.
+func (v validator) here(format string, args ...any) {
+	v.problems.Errorf(yamlnode.Pos(v.file, v.top), format, args...)
+}
+
+func (s *Site) validateMetrics(v validator) {
+	seen := map[string]bool{}
+	for i, m := range s.Metrics {
+		mv := v.item("metrics", i)
+		switch {
+		case m.Key == "":
+			mv.errorf("key", "metric: key is required")
+		case seen[m.Key]:
+			mv.errorf("key", "metric %q declared twice", m.Key)
+		}
+		seen[m.Key] = true
+		if m.Label == "" {
+			mv.errorf("label", "metric %q: label is required", m.Key)
+		}
+		if m.Count != nil && m.Sum != nil {
+			mv.errorf("sum", "metric %q: give count or sum, not both", m.Key)
+		}
+		if m.Count != nil {
+			validateRule(mv, "count", m.Count, false)
+			s.validateRuleValues(mv, "count", m.Count)
+		}
+		if m.Sum != nil {
+			validateRule(mv, "sum", m.Sum, true)
+			s.validateRuleValues(mv, "sum", m.Sum)
+		}
+	}
+}
+
+// validateRuleValues reports a rule's value that no page may have, where the site lists the
+// values pages may have: such a rule would count nothing, silently.
+func (s *Site) validateRuleValues(v validator, key string, r *Rule) {
+	for _, f := range []struct {
+		name, value string
+		allowed     []string
+	}{{"form", r.Form, s.LectureForms}, {"category", r.Category, s.ProjectCategories}, {"branch", r.Branch, s.Branches}} {
+		if f.value == "" || len(f.allowed) == 0 || slices.Contains(f.allowed, f.value) {
+			continue
+		}
+		msg := fmt.Sprintf("%s: %s: %q is not one of %s", key, f.name, f.value, strings.Join(f.allowed, ", "))
+		if near := yamlnode.Nearest(f.value, f.allowed); near != "" {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		v.errorf(key, "%s", msg)
+	}
+}
+
+func validateRule(v validator, key string, r *Rule, sum bool) {
+	if !slices.ContainsFunc(Types, func(t struct{ Name, Section string }) bool { return t.Name == r.Type }) {
+		v.errorf(key, "%s: type: want one of %s, got %q", key, typeNames(), r.Type)
+		return
+	}
+	if sum {
+		fields := summable[r.Type]
+		if !slices.Contains(fields, r.Field) {
+			v.errorf(key, "sum: field: pages of type %s have the numbers %s, got %q", r.Type, strings.Join(fields, ", "), r.Field)
+		}
+	} else if r.Field != "" {
+		v.errorf(key, "count: field is only for sum")
+	}
+}
+
+func typeNames() string {
+	names := make([]string, len(Types))
+	for i, t := range Types {
+		names[i] = t.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func (s *Site) validateCharts(v validator) {
+	seen := map[string]bool{}
+	for i, c := range s.Charts {
+		cv := v.item("charts", i)
+		switch {
+		case c.Key == "":
+			cv.errorf("key", "chart: key is required")
+		case seen[c.Key]:
+			cv.errorf("key", "chart %q declared twice", c.Key)
+		}
+		seen[c.Key] = true
+		if k := c.Kind(); k != "bar" && k != "line" && k != "pie" {
+			cv.errorf("type", "chart %q: type: want bar, line or pie, got %q", c.Key, c.Type)
+		}
+		if len(c.Metrics) == 0 {
+			cv.errorf("metrics", "chart %q: metrics: name at least one metric", c.Key)
+		}
+		for j, key := range c.Metrics {
+			if s.Metric(key) == nil {
+				msg := fmt.Sprintf("chart %q: unknown metric %q", c.Key, key)
+				if near := yamlnode.Nearest(key, s.MetricKeys()); near != "" {
+					msg += fmt.Sprintf("; did you mean %q?", near)
+				}
+				cv.item("metrics", j).here("%s", msg)
+			}
+		}
+	}
+}
+
+// Metric returns the metric with the given key, or nil.
+func (s *Site) Metric(key string) *Metric {
+	for i := range s.Metrics {
+		if s.Metrics[i].Key == key {
+			return &s.Metrics[i]
+		}
+	}
+	return nil
+}
+
+// MetricKeys lists the keys of the metrics, in the order site.yaml gives them.
+func (s *Site) MetricKeys() []string {
+	keys := make([]string, len(s.Metrics))
+	for i, m := range s.Metrics {
+		keys[i] = m.Key
+	}
+	return keys
+}

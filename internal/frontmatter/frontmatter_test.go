@@ -1,0 +1,99 @@
+package frontmatter
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dangjian/dangjian/internal/page"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name, in     string
+		matter, body string
+		bodyLine     int
+		ok, closed   bool
+	}{
+		{"plain", "---\ntitle: a\n---\nbody\n", "title: a\n", "body\n", 4, true, true},
+		{"dots close", "---\ntitle: a\n...\nbody", "title: a\n", "body", 4, true, true},
+		{"trailing spaces", "--- \ntitle: a\n---  \n", "title: a\n", "", 4, true, true},
+		{"empty", "---\n---\nbody", "", "body", 3, true, true},
+		{"no front matter", "# title\n", "", "# title\n", 1, false, false},
+		{"not closed", "---\ntitle: a\n", "", "", 0, true, false},
+		{"fence at end of file", "---\ntitle: a\n---", "title: a\n", "", 4, true, true},
+		{"dashes inside body", "---\na: 1\n---\n---\n", "a: 1\n", "---\n", 4, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			matter, body, line, ok := Split([]byte(tt.in))
+			if ok != tt.ok || (matter != nil) != tt.closed && tt.ok {
+				t.Fatalf("ok %v, matter %q; want ok %v, closed %v", ok, matter, tt.ok, tt.closed)
+			}
+			if string(matter) != tt.matter || string(body) != tt.body || line != tt.bodyLine {
+				t.Errorf("got (%q, %q, %d), want (%q, %q, %d)", matter, body, line, tt.matter, tt.body, tt.bodyLine)
+			}
+		})
+	}
+}
+
+func TestParseKeepsLineNumbers(t *testing.T) {
+	data, err := os.ReadFile("testdata/lecture-hall.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, problems := Parse("content/lecture-hall/x.md", data, page.TypeLectureHall, false)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if p.BodyLine != 11 || !strings.HasPrefix(string(p.Body), "## 身邊人的故事") {
+		t.Errorf("body starts on line %d: %q", p.BodyLine, p.Body)
+	}
+	if got := p.Pos("attendance").String(); got != "content/lecture-hall/x.md:5:1" {
+		t.Errorf("attendance at %s", got)
+	}
+	if p.LectureHall.Attendance != 200 || p.LectureHall.Segments[0].Step != "演一齣情景劇" || p.LectureHall.Published[0].Site != "甘肅文明網" {
+		t.Errorf("decoded %+v", p.LectureHall)
+	}
+}
+
+func TestParseBOMAndCRLF(t *testing.T) {
+	data, err := os.ReadFile("testdata/bom-crlf.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, problems := Parse("x.md", data, page.TypeActivity, false)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if p.Title != "視窗" || p.DateString() != "2016-01-01" || strings.Contains(string(p.Body), "\r") {
+		t.Errorf("got %q %s %q", p.Title, p.DateString(), p.Body)
+	}
+}
+
+// FuzzParse checks that no input makes the loader panic, and that a page comes back
+// whenever no error does.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.md")
+	for _, name := range seeds {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, index bool) {
+		for _, typ := range page.TypeNames() {
+			p, problems := Parse("x.md", data, typ, index)
+			if p == nil && !problems.HasErrors() {
+				t.Fatalf("no page and no error for %q", data)
+			}
+			for _, pr := range problems {
+				if pr.Pos.File != "x.md" {
+					t.Fatalf("problem without the file: %v", pr)
+				}
+			}
+		}
+	})
+}

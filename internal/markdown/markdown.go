@@ -1,0 +1,423 @@
+// Package markdown turns a page's Markdown body into HTML with goldmark, configured once for
+// the whole site: GitHub-flavoured Markdown, heading IDs that keep Chinese characters, no
+// typographic quotes, raw HTML shown as text unless the site opts in, and every link and image
+// checked and rewritten by a Resolver.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Resolver checks the destination of a link or image written in a page and returns the URL
+// to write in its place, or an error saying why it points nowhere.
+type Resolver interface {
+	Resolve(dest string) (string, error)
+}
+
+// Converter converts Markdown bodies. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// Option configures a Converter.
+type Option func(*options)
+
+type options struct {
+	rawHTML    bool
+	extensions []goldmark.Extender
+}
+
+// WithRawHTML lets raw HTML in Markdown through to the page. Without it, raw HTML is escaped
+// and shows as text: content is written by many hands, and a stray <script> must not run.
+func WithRawHTML(on bool) Option { return func(o *options) { o.rawHTML = on } }
+
+// WithExtensions adds goldmark extensions, such as a fenced chart block.
+func WithExtensions(e ...goldmark.Extender) Option {
+	return func(o *options) { o.extensions = append(o.extensions, e...) }
+}
+
+// New returns a Converter.
+func New(opts ...Option) *Converter {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	rendererOptions := []renderer.Option{}
+	if o.rawHTML {
+		rendererOptions = append(rendererOptions, html.WithUnsafe())
+	} else {
+		rendererOptions = append(rendererOptions, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM}, o.extensions...)...),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkChecker{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOptions...),
+	)
+	return &Converter{md: md}
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML []byte
+	// Text is the body's plain text, blocks separated by newlines, for search.
+	Text string
+	// Lead is the plain text of the first paragraph, for a summary.
+	Lead     string
+	Problems diag.List
+}
+
+// conversion is the state of one Convert call, passed to the AST transformer in the parser
+// context because the goldmark instance is shared between goroutines.
+type conversion struct {
+	file     string
+	bodyLine int
+	source   []byte
+	resolver Resolver
+	problems diag.List
+}
+
+var conversionKey = parser.NewContextKey()
+
+// Convert converts body, which starts on line bodyLine of file. r checks links and images;
+// a nil r leaves them as written.
+func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) Result {
+	conv := &conversion{file: file, bodyLine: bodyLine, source: body, resolver: r}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(conversionKey, conv)
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if start, deep := tooDeep(doc); deep {
+		conv.problems.Errorf(conv.position(lineStart(body, start)), "lists, quotes or emphasis nested more than %d deep, from here: a browser stops nesting at a few hundred and the export cannot read the page; take levels out", maxDepth)
+		return Result{Problems: conv.problems}
+	}
+	// HTML is the text and a few tags; sizing the buffer once saves growing it.
+	out := &bufferWriter{}
+	out.Grow(len(body)*3/2 + 512)
+	if err := c.md.Renderer().Render(out, body, doc); err != nil {
+		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
+	}
+	text, lead := plainText(doc, body)
+	return Result{HTML: out.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
+}
+
+// maxDepth bounds how deep a body's Markdown may nest, counted in the parsed document's nodes:
+// a list inside a list is two (the list and its item), emphasis one. Text nests a few deep;
+// the HTML readers of browsers and of the export stop at 512 open elements, the page's
+// layout holding some of them.
+const maxDepth = 100
+
+// tooDeep reports whether doc nests deeper than maxDepth, with the offset of the start of the
+// top-level block that holds the nesting.
+func tooDeep(doc ast.Node) (int, bool) {
+	depth, deep := 0, false
+	var top ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		if depth++; n.Parent() == doc {
+			top = n
+		}
+		if depth > maxDepth {
+			deep = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if !deep {
+		return 0, false
+	}
+	return startOf(top), true
+}
+
+// startOf returns the offset of the first text of a block: its first line, or its first text
+// segment.
+func startOf(block ast.Node) int {
+	start := 0
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch {
+		case !entering:
+			return ast.WalkContinue, nil
+		case n.Type() == ast.TypeBlock && n.Lines().Len() > 0:
+			start = n.Lines().At(0).Start
+		case n.Kind() == ast.KindText:
+			start = n.(*ast.Text).Segment.Start
+		default:
+			return ast.WalkContinue, nil
+		}
+		return ast.WalkStop, nil
+	})
+	return start
+}
+
+// lineStart returns the offset of the first character of the line holding offset that is not
+// a space: where a block written on that line starts.
+func lineStart(source []byte, offset int) int {
+	start := bytes.LastIndexByte(source[:offset], '\n') + 1
+	for start < offset && (source[start] == ' ' || source[start] == '\t') {
+		start++
+	}
+	return start
+}
+
+// bufferWriter is a bytes.Buffer that goldmark takes as its buffered writer as it is, instead
+// of wrapping it in a bufio.Writer of its own for every page.
+type bufferWriter struct{ bytes.Buffer }
+
+func (w *bufferWriter) Available() int { return w.Cap() - w.Len() }
+func (w *bufferWriter) Buffered() int  { return 0 }
+func (w *bufferWriter) Flush() error   { return nil }
+
+// position returns the file position of a byte offset in the body.
+func (c *conversion) position(offset int) diag.Position {
+	offset = min(max(offset, 0), len(c.source))
+	before := c.source[:offset]
+	line := bytes.Count(before, []byte("\n"))
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return diag.Position{File: c.file, Line: c.bodyLine + line, Col: utf8.RuneCount(before[lineStart:]) + 1}
+}
+
+// Problem records a problem at a byte offset of the body being converted. Extensions call it
+// from their AST transformers; pc is the context they are given.
+func Problem(pc parser.Context, offset int, format string, args ...any) {
+	if conv, _ := pc.Get(conversionKey).(*conversion); conv != nil {
+		conv.problems.Errorf(conv.position(offset), format, args...)
+	}
+}
+
+// linkChecker resolves the destination of every link and image of a document, and warns of
+// images that say nothing for a reader who cannot see them.
+type linkChecker struct{}
+
+func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	conv, _ := pc.Get(conversionKey).(*conversion)
+	if conv == nil || conv.resolver == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = conv.resolve(n, n.Destination)
+		case *ast.Image:
+			if strings.TrimSpace(textOf(n, conv.source)) == "" {
+				conv.problems.Add(diag.Warningf(conv.position(offsetOf(n, conv.source)),
+					"image %q has no alt text: say what it shows between the brackets, ![…](%s)", n.Destination, n.Destination))
+			}
+			n.Destination = conv.resolve(n, n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (c *conversion) resolve(n ast.Node, dest []byte) []byte {
+	resolved, err := c.resolver.Resolve(string(dest))
+	if err != nil {
+		c.problems.Errorf(c.position(offsetOf(n, c.source)), "%v", err)
+		return dest
+	}
+	return []byte(resolved)
+}
+
+// offsetOf returns the byte offset in source of a link or image: goldmark keeps positions only
+// for text segments and block lines, so it is found from the link's text, or, when it has
+// none, by looking for its bracket after the text before it.
+func offsetOf(n ast.Node, source []byte) int {
+	marker := "["
+	if _, isImage := n.(*ast.Image); isImage {
+		marker = "!["
+	}
+	if inside := texts(n); len(inside) > 0 {
+		// The text of [text](dest) starts one character after the bracket; ![alt] two.
+		return inside[0].Segment.Start - len(marker)
+	}
+	from := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			from = p.Lines().At(0).Start
+			break
+		}
+	}
+	for prev := n.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
+		if before := texts(prev); len(before) > 0 {
+			from = before[len(before)-1].Segment.Stop
+			break
+		}
+	}
+	if i := bytes.Index(source[from:], []byte(marker)); i >= 0 {
+		return from + i
+	}
+	return from
+}
+
+// texts returns the text nodes inside n, n itself included, in order.
+func texts(n ast.Node) []*ast.Text {
+	var found []*ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = append(found, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// textOf returns the text inside n, such as an image's alt text.
+func textOf(n ast.Node, source []byte) string {
+	var b strings.Builder
+	for _, t := range texts(n) {
+		b.Write(t.Segment.Value(source))
+	}
+	return b.String()
+}
+
+// plainText collects the text of a document, a line per block, and that of its first paragraph.
+func plainText(doc ast.Node, source []byte) (text, lead string) {
+	var b strings.Builder
+	b.Grow(len(source))
+	leadStart := -1
+	// A line break inside a paragraph is a space between words, but nothing between Chinese
+	// characters, which a search or a summary must see joined (as CSS Text 3 joins them).
+	pendingBreak := false
+	write := func(text []byte) {
+		if pendingBreak {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRune(text)
+			if !wide(last) || !wide(next) {
+				b.WriteByte(' ')
+			}
+			pendingBreak = false
+		}
+		b.Write(text)
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Paragraph); ok && lead == "" {
+			if entering {
+				leadStart = b.Len()
+			} else if leadStart >= 0 {
+				lead = strings.TrimSpace(b.String()[leadStart:])
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				write(n.Segment.Value(source))
+				pendingBreak = n.SoftLineBreak() || n.HardLineBreak()
+			}
+		case *ast.String:
+			if entering {
+				write(n.Value)
+			}
+		case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			if !entering && n.Type() == ast.TypeBlock {
+				pendingBreak = false
+				if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+					b.WriteByte('\n')
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String()), lead
+}
+
+// Span is a range [Start, End) of byte offsets in a body.
+type Span struct{ Start, End int }
+
+// Regions returns, in order, the ranges of body that a reader sees as its words (prose), and
+// those that are code (code). Prose is the text of paragraphs, headings, lists, tables, links
+// and image descriptions; not Markdown's own syntax, code, raw HTML, autolinks or link targets.
+// Text that the parser cut into pieces with nothing between them is one range. Checks of
+// wording, such as punctuation, look only there. Code is each code block, fenced or indented,
+// its fences included, and the text of each code span: what is written there stays as written.
+func (c *Converter) Regions(body []byte) (prose, code []Span) {
+	doc := c.md.Parser().Parse(text.NewReader(body))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if s, ok := blockSpan(n, body); ok {
+				code = append(code, s)
+			}
+		case *ast.CodeSpan:
+			if inside := texts(n); len(inside) > 0 {
+				code = append(code, Span{inside[0].Segment.Start, inside[len(inside)-1].Segment.Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if last := len(prose) - 1; last >= 0 && prose[last].End == n.Segment.Start {
+				prose[last].End = n.Segment.Stop
+			} else {
+				prose = append(prose, Span{n.Segment.Start, n.Segment.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return prose, code
+}
+
+// blockSpan returns the range of a code block's lines; a fenced block's, from the start of its
+// opening fence to the end of its closing one.
+func blockSpan(n ast.Node, body []byte) (Span, bool) {
+	lines := n.Lines()
+	var s Span
+	switch {
+	case lines.Len() > 0:
+		s = Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+	case isFenced(n) && n.(*ast.FencedCodeBlock).Info != nil:
+		info := n.(*ast.FencedCodeBlock).Info.Segment
+		s = Span{info.Start, info.Stop}
+	default:
+		return Span{}, false
+	}
+	s.Start = bytes.LastIndexByte(body[:s.Start], '\n') + 1
+	if isFenced(n) {
+		if lines.Len() > 0 && s.Start > 0 { // the opening fence is the line before the first
+			s.Start = bytes.LastIndexByte(body[:s.Start-1], '\n') + 1
+		}
+		// The last line's range ends at the start of the next, the closing fence if any.
+		s.End = lineEnd(body, s.End)
+	}
+	return s, true
+}
+
+func isFenced(n ast.Node) bool { return n.Kind() == ast.KindFencedCodeBlock }
+
+// lineEnd returns the offset of the end of the line holding offset: its newline, or the end.
+func lineEnd(body []byte, offset int) int {
+	if i := bytes.IndexByte(body[offset:], '\n'); i >= 0 {
+		return offset + i
+	}
+	return len(body)
+}
+
+// wide reports whether r is written without spaces around it: Chinese and Japanese characters
+// and their punctuation, full-width forms.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}

@@ -1,0 +1,70 @@
+package metric
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/page"
+)
+
+func day(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}
+
+func TestCompute(t *testing.T) {
+	site := &config.Site{Metrics: []config.Metric{
+		{Key: "lectures", Label: "党课", Count: &config.Rule{Type: page.TypeLecture, Form: "党课"}},
+		{Key: "attendance", Label: "人次", Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+		{Key: "members", Label: "党员"},
+	}}
+	pages := []*page.Page{
+		{File: "a.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2015-03-01")}, Lecture: &page.Lecture{Form: "党课"}},
+		{File: "b.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2016-03-01")}, Lecture: &page.Lecture{Form: "党课"}},
+		{File: "c.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2016-04-01")}, Lecture: &page.Lecture{Form: "党课"}},
+		{File: "d.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2016-05-01")}, Lecture: &page.Lecture{Form: "专题讨论"}},
+		{File: "e.md", Kind: page.TypeLectureHall, Common: page.Common{Date: day("2016-07-15")}, LectureHall: &page.LectureHall{Attendance: 200}},
+		{File: "f.md", Kind: page.TypeLectureHall, Common: page.Common{Date: day("2016-09-01")}, LectureHall: &page.LectureHall{Attendance: 35}},
+		{File: "r.md", Kind: page.TypeReport, Common: page.Common{Date: day("2016-12-31")}, Report: &page.Report{Year: 2016, Metrics: map[string]float64{"members": 300, "lectures": 20}}},
+	}
+	table, problems := Compute(site, pages)
+	check := func(key string, year int, want float64, wantOK bool) {
+		t.Helper()
+		got, ok := table.Series(key).Get(year)
+		if got != want || ok != wantOK {
+			t.Errorf("%s %d = %v, %v; want %v, %v", key, year, got, ok, want, wantOK)
+		}
+	}
+	check("lectures", 2015, 1, true)
+	check("lectures", 2016, 20, true) // declared wins over the 2 counted
+	check("attendance", 2016, 235, true)
+	check("members", 2016, 300, true)
+	check("members", 2015, 0, false)
+	if years := table.Years("lectures", "members"); len(years) != 2 || years[0] != 2015 || years[1] != 2016 {
+		t.Errorf("years %v", years)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].String(), "warning: metric lectures for 2016: declared 20, but its rule count: {type: lecture, form: 党课} counts 2 from b.md, c.md; the site shows 20") {
+		t.Errorf("problems: %v", problems)
+	}
+}
+
+func TestDeclaredTwice(t *testing.T) {
+	site := &config.Site{Metrics: []config.Metric{{Key: "members", Label: "党员"}}}
+	report := func(file string) *page.Page {
+		return &page.Page{File: file, Kind: page.TypeReport, Common: page.Common{Date: day("2016-12-31")}, Report: &page.Report{Year: 2016, Metrics: map[string]float64{"members": 1}}}
+	}
+	_, problems := Compute(site, []*page.Page{report("a.md"), report("b.md")})
+	if !problems.HasErrors() || !strings.Contains(problems.Error(), "b.md:1:1: metric members for 2016 is declared twice: also by a.md") {
+		t.Errorf("problems: %v", problems)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for in, want := range map[float64]string{20: "20", 2.5: "2.5", 0.126: "0.13", 100: "100", 0: "0"} {
+		if got := Format(in); got != want {
+			t.Errorf("Format(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,388 @@
+package page
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/diag"
+)
+
+// ContentDir and StaticDir are the folders of a site's pages and of the files copied as is.
+const (
+	ContentDir = "content"
+	StaticDir  = "static"
+	// IndexFile is the file of a list's own title and introduction.
+	IndexFile = "_index.md"
+	// BundleFile is the page file of a page bundle.
+	BundleFile = "index.md"
+	// NotFoundFile is the page a web server shows for a missing URL.
+	NotFoundFile = "404.html"
+)
+
+// List is the home page, a section, or a sub-folder of a section: a title, an optional
+// introduction (its _index.md) and the pages under it, newest first.
+type List struct {
+	Title string
+	// Dir is the list's folder relative to content/, "" for the home page.
+	Dir string
+	URL string
+	// Kind is the type of the section's pages ("" for the home page).
+	Kind     string
+	Index    *Page // the _index.md, or nil
+	Pages    []*Page
+	Parent   *List
+	Children []*List
+	// Taxonomy is set for the list of a taxonomy's term (a tag, a year …).
+	Taxonomy *Taxonomy
+}
+
+// IsHome reports whether the list is the home page.
+func (l *List) IsHome() bool { return l.URL == "/" }
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	List   *List
+	Number int // from 1
+	Total  int
+	Pages  []*Page
+	URL    string
+}
+
+// PagerURL returns the URL of page number n of the list.
+func (l *List) PagerURL(n int) string {
+	if n <= 1 {
+		return l.URL
+	}
+	return l.URL + "page/" + strconv.Itoa(n) + "/"
+}
+
+// Paginate splits the list into pages of at most size entries; an empty list has one empty page.
+// The home page is one page: it shows the newest pages of each section, not every page.
+func (l *List) Paginate(size int) []*Pager {
+	if l.IsHome() {
+		return []*Pager{{List: l, Number: 1, Total: 1, Pages: l.Pages, URL: l.URL}}
+	}
+	total := max(1, (len(l.Pages)+size-1)/size)
+	pagers := make([]*Pager, total)
+	for i := range pagers {
+		from, to := i*size, min((i+1)*size, len(l.Pages))
+		pagers[i] = &Pager{List: l, Number: i + 1, Total: total, Pages: l.Pages[from:to], URL: l.PagerURL(i + 1)}
+	}
+	return pagers
+}
+
+// Site is the whole model: every published page and list, and every URL the site publishes.
+type Site struct {
+	Config *config.Site
+	Pages  []*Page // published pages, newest first
+	Home   *List
+	Lists  []*List // every list, the home page first, then by URL
+	// Taxonomies group the pages by year, branch, lecture form, project category and tag.
+	Taxonomies []*Taxonomy
+	// Files are the files published as they are: static/, loose files under content/, and the
+	// layouts' assets.
+	Files []File
+
+	// outputs maps each published file's path, lower-cased, to the source that claims it: two
+	// claims to one path (even differing only in case, as on Windows and macOS) are an error.
+	outputs map[string]claim
+	// bySource finds a published page from its source file, for links written as file paths.
+	bySource map[string]*Page
+	lists    map[string]*List // by folder
+	// drafts holds the URLs of unpublished drafts, to explain a link to one.
+	drafts map[string]string
+}
+
+type claim struct {
+	path   string // the output path as written
+	source string
+}
+
+// File is a file published as it is.
+type File struct {
+	Path   string // output path, slash-separated, relative to the output folder
+	Source string // where it comes from, for messages: static/x.png, layouts/assets/style.css
+}
+
+// Input is what the loader found: the decoded pages and lists' _index.md files, and the
+// files to publish as they are.
+type Input struct {
+	Config  *config.Site
+	Pages   []*Page // content files other than _index.md
+	Indexes []*Page // _index.md files
+	Files   []File
+	// Generated are the other files dangjian writes, such as sitemap.xml.
+	Generated []string
+	Drafts    bool // publish drafts too
+}
+
+// SectionType returns the page type of a section folder, or TypePage.
+func SectionType(section string) string {
+	for _, t := range config.Types {
+		if t.Section == section {
+			return t.Name
+		}
+	}
+	return TypePage
+}
+
+// IsType reports whether t names a page type.
+func IsType(t string) bool { return slices.Contains(TypeNames(), t) }
+
+// TypeNames lists the page types.
+func TypeNames() []string {
+	names := make([]string, 0, len(config.Types)+1)
+	for _, t := range config.Types {
+		names = append(names, t.Name)
+	}
+	return append(names, TypePage)
+}
+
+// Assemble builds the site model: it gives every page its URL, groups pages into lists,
+// and reports URLs claimed twice and slugs that are not a plain name.
+func Assemble(in Input) (*Site, diag.List) {
+	s := &Site{
+		Config:   in.Config,
+		Files:    in.Files,
+		outputs:  map[string]claim{},
+		bySource: map[string]*Page{},
+		drafts:   map[string]string{},
+	}
+	var problems diag.List
+	// The 404 page comes first, so that a file of the site that collides with it is the one reported.
+	s.claim(NotFoundFile, "layouts/"+NotFoundFile, &problems)
+	for _, f := range in.Files {
+		s.claim(f.Path, f.Source, &problems)
+	}
+	lists := map[string]*List{}
+	s.Home = s.list(lists, "")
+	for _, idx := range in.Indexes {
+		dir := strings.TrimPrefix(path.Dir(idx.File), ContentDir)
+		l := s.list(lists, strings.TrimPrefix(dir, "/"))
+		l.Index = idx
+		if idx.Title != "" {
+			l.Title = idx.Title
+		}
+		idx.URL = l.URL
+	}
+	for _, p := range in.Pages {
+		if err := setURL(p); err != "" {
+			problems.Errorf(p.Pos("slug"), "%s", err)
+			continue
+		}
+		if !p.IsPublished(in.Drafts) {
+			s.drafts[p.URL] = p.File
+			continue
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	// Claims go in the order of the files, so that the second file of two is the one reported.
+	for _, p := range s.Pages {
+		if s.claim(OutputPath(p.URL), p.File, &problems) {
+			s.bySource[p.File] = p
+		}
+		for _, r := range p.Resources {
+			s.claim(p.ResourceOutput(r), p.ResourceFile(r), &problems)
+		}
+	}
+	slices.SortFunc(s.Pages, Newest)
+	for _, p := range s.Pages {
+		for l := s.list(lists, p.Dir); l != nil; l = l.Parent {
+			l.Pages = append(l.Pages, p)
+		}
+	}
+	s.lists = lists
+	s.Lists = make([]*List, 0, len(lists))
+	for _, l := range lists {
+		s.Lists = append(s.Lists, l)
+	}
+	slices.SortFunc(s.Lists, func(a, b *List) int { return strings.Compare(a.URL, b.URL) })
+	for _, l := range s.Lists {
+		source := path.Join(ContentDir, l.Dir, IndexFile)
+		for _, pg := range l.Paginate(in.Config.PageSize) {
+			s.claim(OutputPath(pg.URL), source, &problems)
+		}
+		slices.SortFunc(l.Children, func(a, b *List) int { return strings.Compare(a.URL, b.URL) })
+	}
+	for _, name := range in.Generated {
+		s.claimGenerated(name, name, &problems)
+	}
+	s.buildTaxonomies()
+	for _, tax := range s.Taxonomies {
+		s.claimGenerated(OutputPath(tax.URL), tax.Key, &problems)
+		for _, term := range tax.Terms {
+			for _, pg := range term.Paginate(in.Config.PageSize) {
+				s.claimGenerated(OutputPath(pg.URL), tax.Key, &problems)
+			}
+		}
+	}
+	s.checkPageFolders(&problems)
+	s.linkNeighbours()
+	return s, problems
+}
+
+// checkPageFolders reports a page whose folder is the path of a file the site publishes: slug
+// atom.xml for a page of content/, say. The folder and the file could not both be written.
+func (s *Site) checkPageFolders(problems *diag.List) {
+	for _, p := range s.Pages {
+		f, ok := s.outputs[strings.ToLower(strings.Trim(p.URL, "/"))]
+		if !ok {
+			continue
+		}
+		by := ""
+		if f.source != f.path {
+			by = " (by " + diag.Path(f.source) + ")"
+		}
+		problems.Errorf(p.Pos("slug"), "URL %s would be a folder, where the file %s is published%s: give the page another slug", p.URL, f.path, by)
+	}
+}
+
+// list returns the list of a folder, creating it and its parents when needed.
+func (s *Site) list(lists map[string]*List, dir string) *List {
+	if l, ok := lists[dir]; ok {
+		return l
+	}
+	l := &List{Dir: dir, URL: "/", Title: s.Config.Title}
+	if dir != "" {
+		l.URL = "/" + dir + "/"
+		l.Title = path.Base(dir)
+		section, _, _ := strings.Cut(dir, "/")
+		l.Kind = SectionType(section)
+		l.Parent = s.list(lists, parentDir(dir))
+		l.Parent.Children = append(l.Parent.Children, l)
+	}
+	lists[dir] = l
+	return l
+}
+
+func parentDir(dir string) string {
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		return dir[:i]
+	}
+	return ""
+}
+
+// claim records that source publishes the file at out, and reports a second claim.
+func (s *Site) claim(out, source string, problems *diag.List) bool {
+	key := strings.ToLower(out)
+	if prev, ok := s.outputs[key]; ok {
+		what := "URL /" + strings.TrimSuffix(out, "index.html")
+		if prev.path != out {
+			what = fmt.Sprintf("URL /%s (as /%s, differing only in case)", strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
+		}
+		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, diag.Path(prev.source))
+		return false
+	}
+	s.outputs[key] = claim{path: out, source: source}
+	return true
+}
+
+// claimGenerated records a file that dangjian makes on its own, such as a taxonomy's pages;
+// a clash is reported at the source file that claimed the path first.
+func (s *Site) claimGenerated(out, what string, problems *diag.List) {
+	key := strings.ToLower(out)
+	if prev, ok := s.outputs[key]; ok {
+		problems.Errorf(diag.Position{File: prev.source, Line: 1, Col: 1}, "URL /%s is also the %s page that dangjian writes: rename this folder or page", strings.TrimSuffix(out, "index.html"), what)
+		return
+	}
+	s.outputs[key] = claim{path: out, source: what}
+}
+
+// SameOutputs reports whether two models publish the same files: then every link of one
+// resolves as in the other.
+func (s *Site) SameOutputs(o *Site) bool {
+	if len(s.outputs) != len(o.outputs) {
+		return false
+	}
+	for key, c := range s.outputs {
+		if oc, ok := o.outputs[key]; !ok || oc.path != c.path {
+			return false
+		}
+	}
+	return true
+}
+
+// OutputPath is the file a URL is written to: /a/b/ → a/b/index.html.
+func OutputPath(url string) string {
+	return strings.TrimPrefix(url, "/") + "index.html"
+}
+
+// setURL works out the page's folder, slug and URL, and returns a message when the slug
+// is not a plain name.
+func setURL(p *Page) string {
+	rel := strings.TrimPrefix(p.File, ContentDir+"/")
+	dir, name := path.Split(rel)
+	if p.IsBundle() {
+		dir, name = path.Split(strings.TrimSuffix(dir, "/"))
+	}
+	p.Dir = strings.TrimSuffix(dir, "/")
+	p.Section, _, _ = strings.Cut(p.Dir, "/")
+	slug := p.Slug
+	if slug == "" {
+		slug = strings.TrimSuffix(name, ".md")
+	}
+	if msg := checkSlug(slug); msg != "" {
+		return msg
+	}
+	p.URL = "/" + path.Join(p.Dir, slug) + "/"
+	return ""
+}
+
+// checkSlug makes sure a slug is one plain path segment: no folders, no "..", nothing that
+// a file system or a URL would read differently.
+func checkSlug(slug string) string {
+	switch {
+	case strings.TrimSpace(slug) == "":
+		return "slug: empty"
+	case slug == "." || slug == "..":
+		return fmt.Sprintf("slug %q: not a name", slug)
+	case strings.ContainsAny(slug, `/\?#%:*"<>|`):
+		return fmt.Sprintf(`slug %q: may not contain / \ ? # %% : * " < > |`, slug)
+	case strings.HasPrefix(slug, "."):
+		return fmt.Sprintf("slug %q: may not start with a dot", slug)
+	case strings.HasSuffix(strings.ToLower(slug), ".html") || strings.HasSuffix(strings.ToLower(slug), ".htm"):
+		return fmt.Sprintf("slug %q: a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: %s", slug, strings.TrimSuffix(slug, path.Ext(slug)))
+	case strings.IndexFunc(slug, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) >= 0:
+		return fmt.Sprintf("slug %q: may not contain spaces or control characters", slug)
+	}
+	return ""
+}
+
+// linkNeighbours sets each page's previous and next page within its section, newest first.
+func (s *Site) linkNeighbours() {
+	for _, l := range s.Home.Children {
+		for i, p := range l.Pages {
+			if i > 0 {
+				p.Prev = l.Pages[i-1]
+			}
+			if i+1 < len(l.Pages) {
+				p.Next = l.Pages[i+1]
+			}
+		}
+	}
+}
+
+// Exists reports whether the site publishes something at the root-relative path target
+// (a page or list URL with or without index.html, or a file).
+func (s *Site) Exists(target string) bool {
+	out := strings.TrimPrefix(target, "/")
+	if out == "" || strings.HasSuffix(out, "/") {
+		out += "index.html"
+	}
+	c, ok := s.outputs[strings.ToLower(out)]
+	return ok && c.path == out
+}
+
+// List returns the list of a folder relative to content/ ("" for the home page), or nil.
+func (s *Site) List(dir string) *List { return s.lists[dir] }
+
+// BySource returns the published page of a source file (content/…), or nil.
+func (s *Site) BySource(file string) *Page { return s.bySource[file] }
+
+// DraftAt returns the source of an unpublished draft at url, or "".
+func (s *Site) DraftAt(url string) string { return s.drafts[url] }

@@ -1,0 +1,46 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/internal/page"
+)
+
+// TestGallery checks that a bundle's gallery shows its images but its cover, in file order,
+// each named by its file: dashes and underscores read as spaces.
+func TestGallery(t *testing.T) {
+	d := &Data{URL: "/lecture-hall/x/"}
+	p := &page.Page{URL: "/lecture-hall/x/", Common: page.Common{Cover: "cover.jpg"},
+		Resources: []string{"cover.jpg", "现场-合影_2.JPG", "notes.pdf", "photos/签到.webp"}}
+	want := []Photo{{Src: "现场-合影_2.JPG", Alt: "现场 合影 2"}, {Src: "photos/签到.webp", Alt: "签到"}}
+	if got := d.Gallery(p); !slices.Equal(got, want) {
+		t.Errorf("Gallery = %q, want %q", got, want)
+	}
+}
+
+// TestSummarize checks where a page's summary comes from: its summary key, else its first
+// paragraph, cut at summaryLength characters (not bytes).
+func TestSummarize(t *testing.T) {
+	long := strings.Repeat("爱", summaryLength+1)
+	for _, tc := range []struct{ key, lead, want string }{
+		{"写明的摘要", "第一段", "写明的摘要"},
+		{"", "第一段", "第一段"},
+		{"", long[:len(long)-len("爱")], long[:len(long)-len("爱")]},
+		{"", long, strings.Repeat("爱", summaryLength) + "……"},
+	} {
+		p := &page.Page{Common: page.Common{Summary: tc.key}}
+		if got := summarize(p, tc.lead); got != tc.want {
+			t.Errorf("summarize(%q, %d characters) = %d characters ending %q, want %d ending %q",
+				tc.key, utf8.RuneCountInString(tc.lead), utf8.RuneCountInString(got), tail(got), utf8.RuneCountInString(tc.want), tail(tc.want))
+		}
+	}
+}
+
+// tail returns the last three characters of s.
+func tail(s string) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-3):])
+}

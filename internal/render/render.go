@@ -1,0 +1,381 @@
+// Package render turns the site model into HTML: it converts each page's Markdown, checks its
+// links, and executes the layouts (the embedded defaults, each overridable by the site's own
+// layouts/ folder) for pages and lists.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dangjian/dangjian/internal/chart"
+	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/markdown"
+	"github.com/dangjian/dangjian/internal/metric"
+	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/search"
+)
+
+// Layout names: a page of type T uses T.html when the layouts have one, else single.html.
+const (
+	baseLayout     = "baseof.html"
+	homeLayout     = "home.html"
+	listLayout     = "list.html"
+	taxonomyLayout = "taxonomy.html"
+	singleLayout   = "single.html"
+	// notFoundLayout renders page.NotFoundFile.
+	notFoundLayout = "404.html"
+	searchLayout   = "search.html"
+	partialsDir    = "partials"
+	// AssetsDir holds the layouts' style sheets and scripts, published under /assets/.
+	AssetsDir = "assets"
+	// ChartsScript is the output file of the script that draws charts.
+	ChartsScript = AssetsDir + "/charts.js"
+)
+
+// Renderer renders the pages and lists of one site.
+type Renderer struct {
+	site      *page.Site
+	md        *markdown.Converter
+	templates map[string]*template.Template
+	charts    *chart.Drawer // the site's metrics
+	hall      *chart.Drawer // lecture-hall events and attendance per year
+	labels    map[string]string
+	// partials caches the output of partialCached by partial and key.
+	partials sync.Map
+
+	// contents holds each page's converted body, filled by Convert before any page is rendered.
+	mu       sync.Mutex
+	contents map[string]*content // by source file
+}
+
+// content is a page's converted body and the resolved URL of its cover image.
+type content struct {
+	html    template.HTML
+	text    string
+	summary string // computed once: a page shows in many lists
+	cover   string // root-relative
+	charted bool   // the body holds a chart
+	// problems are those its conversion found, for a renderer that reuses it.
+	problems diag.List
+}
+
+// New parses the layouts once. layouts is the overlay of the site's layouts on the defaults;
+// metrics are the site's yearly figures, for its charts.
+func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag.List) {
+	r := &Renderer{site: site, contents: map[string]*content{}, labels: map[string]string{}}
+	script := scriptIndex(site)
+	for key, words := range labels {
+		r.labels[key] = words[script]
+	}
+	r.charts = chart.New(metrics, r.labels["year"], r.labels["total"])
+	hallMetrics, _ := metric.Compute(&config.Site{Metrics: []config.Metric{
+		{Key: "events", Label: r.labels["hallEvents"], Unit: r.labels["hallEventsUnit"], Count: &config.Rule{Type: page.TypeLectureHall}},
+		{Key: "attendance", Label: r.labels["attendance"], Unit: r.labels["attendanceUnit"], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+	}}, site.Pages)
+	r.hall = chart.New(hallMetrics, r.labels["year"], r.labels["total"])
+	r.md = markdown.New(
+		markdown.WithRawHTML(site.Config.RawHTML),
+		markdown.WithExtensions(chart.Block{Drawer: r.charts}),
+	)
+	for _, l := range site.Lists {
+		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
+			if title, ok := sectionTitles[l.Kind]; ok {
+				l.Title = title[script]
+			}
+		}
+	}
+	var problems diag.List
+	r.templates, problems = parseLayouts(layouts, r.funcs())
+	return r, problems
+}
+
+// funcs are the functions of the layouts: the fixed ones, and partialCached, which needs the
+// renderer.
+func (r *Renderer) funcs() template.FuncMap {
+	f := template.FuncMap{"partialCached": r.partialCached}
+	for name, fn := range funcs {
+		f[name] = fn
+	}
+	return f
+}
+
+// partialCached renders a partial once per distinct key and reuses the output: the site's
+// menu, for instance, is the same for every page at the same depth of the same section. The
+// keys must name everything the partial's output depends on, or the output depends on which
+// page happened to render it first.
+func (r *Renderer) partialCached(name string, d *Data, keys ...any) (template.HTML, error) {
+	// The 404 page's links start from the base path, not from its own URL: that is part of the key.
+	return r.cached(name, d, append([]any{d.base}, keys...)...)
+}
+
+// cached renders the partial name with data once per distinct key, and reuses the output.
+func (r *Renderer) cached(name string, data any, keys ...any) (template.HTML, error) {
+	// The keys are kept apart, by a NUL: written one after the other, section "a" at depth
+	// 12 would read as section "a1" at depth 2.
+	var b strings.Builder
+	b.WriteString(name)
+	for _, k := range keys {
+		b.WriteByte(0)
+		fmt.Fprint(&b, k)
+	}
+	key := b.String()
+	if html, ok := r.partials.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	t := r.templates[singleLayout]
+	if t == nil {
+		return "", fmt.Errorf("partial %s: no layouts", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	r.partials.Store(key, html)
+	return html, nil
+}
+
+var funcs = template.FuncMap{
+	"date":    chineseDate,
+	"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
+	"join":    strings.Join,
+	"add":     func(a, b int) int { return a + b },
+}
+
+// chineseDate writes a date as 2016年9月20日.
+func chineseDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
+}
+
+// parseLayouts parses the base layout and partials, then each page layout on a copy of them.
+func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.Template, diag.List) {
+	var problems diag.List
+	report := func(name string, err error) {
+		problems.Errorf(diag.Position{File: path.Join("layouts", name)}, "%v", err)
+	}
+	base := template.New(baseLayout).Funcs(funcs)
+	if _, err := parseFile(base, layouts, baseLayout); err != nil {
+		report(baseLayout, err)
+		return nil, problems
+	}
+	partials, _ := fs.Glob(layouts, partialsDir+"/*.html")
+	for _, name := range partials {
+		if _, err := parseFile(base.New(name), layouts, name); err != nil {
+			report(name, err)
+		}
+	}
+	names, _ := fs.Glob(layouts, "*.html")
+	templates := map[string]*template.Template{}
+	for _, name := range names {
+		if name == baseLayout {
+			continue
+		}
+		t, err := base.Clone()
+		if err == nil {
+			_, err = parseFile(t.New(name), layouts, name)
+		}
+		if err != nil {
+			report(name, err)
+			continue
+		}
+		templates[name] = t
+	}
+	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout, notFoundLayout, searchLayout} {
+		if templates[required] == nil && len(problems) == 0 {
+			report(required, fmt.Errorf("layout missing"))
+		}
+	}
+	return templates, problems
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) (*template.Template, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return t.Parse(string(data))
+}
+
+// Convert converts a page's Markdown and checks its links and cover. It is safe to call for
+// many pages at once; every page must be converted before any is rendered, since lists show
+// the summaries of other pages.
+func (r *Renderer) Convert(p *page.Page) diag.List {
+	resolver := linkResolver{site: r.site, page: p}
+	res := r.md.Convert(p.File, p.Body, p.BodyLine, resolver)
+	c := &content{
+		html:    template.HTML(res.HTML),
+		text:    res.Text,
+		summary: summarize(p, res.Lead),
+		charted: bytes.Contains(res.HTML, []byte(chart.Marker)),
+	}
+	problems := res.Problems
+	if p.Cover != "" {
+		target, _, err := resolver.target(p.Cover)
+		if err != nil {
+			problems.Errorf(p.Pos("cover"), "cover: %v", err)
+		}
+		c.cover = target
+	}
+	c.problems = problems
+	r.mu.Lock()
+	r.contents[p.File] = c
+	r.mu.Unlock()
+	return problems
+}
+
+// HasChart reports whether p's body holds a chart.
+func (r *Renderer) HasChart(p *page.Page) bool {
+	c := r.contents[p.File]
+	return c != nil && c.charted
+}
+
+// Reuse takes p's converted body from another renderer of the same site, and returns the
+// problems its conversion found. It declines (ok false) when from has none, or when the body
+// holds a chart, whose figures may have changed.
+func (r *Renderer) Reuse(from *Renderer, p *page.Page) (problems diag.List, ok bool) {
+	c := from.contents[p.File]
+	if c == nil || c.charted {
+		return nil, false
+	}
+	r.mu.Lock()
+	r.contents[p.File] = c
+	r.mu.Unlock()
+	return c.problems, true
+}
+
+// Body returns a page's converted body and its plain text, once Convert has run for it.
+func (r *Renderer) Body(p *page.Page) (html template.HTML, text string) {
+	if c := r.contents[p.File]; c != nil {
+		return c.html, c.text
+	}
+	return "", ""
+}
+
+// Charts returns the drawer of the site's metrics, which draws site.yaml's charts and the
+// pages' chart blocks.
+func (r *Renderer) Charts() *chart.Drawer { return r.charts }
+
+// Cover returns the root-relative URL of a page's cover image, or "".
+func (r *Renderer) Cover(p *page.Page) string {
+	if c := r.contents[p.File]; c != nil {
+		return c.cover
+	}
+	return ""
+}
+
+// Page renders a page with the layout of its type.
+func (r *Renderer) Page(p *page.Page) ([]byte, error) {
+	layout := p.Kind + ".html"
+	if r.templates[layout] == nil {
+		layout = singleLayout
+	}
+	d := r.data(p.URL, p.Title)
+	d.Page = p
+	d.Content = r.contents[p.File].html
+	d.Description = r.Summary(p)
+	d.Facts = d.facts(p)
+	d.Prev, d.Next = d.neighbour(p.Prev), d.neighbour(p.Next)
+	d.Crumbs = d.crumbs(r.site.List(p.Dir), p)
+	return r.execute(layout, d, p.File)
+}
+
+// List renders one page of a list, or the home page.
+func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
+	l := pg.List
+	layout := listLayout
+	if l.IsHome() {
+		layout = homeLayout
+	}
+	d := r.data(pg.URL, l.Title)
+	d.List, d.Pager = l, pg
+	var err error
+	if l.Kind == page.TypeLectureHall && l.Taxonomy == nil {
+		d.YearGroups, err = d.byYear(pg.Pages)
+	} else {
+		d.Entries, err = d.entries(pg.Pages, 2)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", pg.URL, err)
+	}
+	if l.Index != nil {
+		d.Page = l.Index
+		d.Content = r.contents[l.Index.File].html
+		d.Description = r.Summary(l.Index)
+	}
+	switch {
+	case l.Taxonomy != nil:
+		d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.L["tax-"+l.Taxonomy.Key], Href: d.Rel(l.Taxonomy.URL)}, Crumb{Title: l.Title})
+		return r.execute(layout, d, "the "+l.Taxonomy.Key+" of the pages")
+	case !l.IsHome():
+		d.Crumbs = append(d.crumbs(l.Parent, nil), Crumb{Title: l.Title})
+	}
+	source := path.Join(page.ContentDir, l.Dir, page.IndexFile)
+	return r.execute(layout, d, source)
+}
+
+// Taxonomy renders the index of a taxonomy: its terms with their counts.
+func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
+	d := r.data(t.URL, "")
+	d.Title = d.L["tax-"+t.Key]
+	d.Taxonomy = t
+	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
+	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
+}
+
+// NotFound renders the page a web server shows for any missing URL. Since that URL may be at
+// any depth, its links cannot be relative: they start from the path of the site's base URL
+// (/dangjian/ for https://intranet.example/dangjian/, / without a base URL).
+func (r *Renderer) NotFound() ([]byte, error) {
+	title := r.labels["notFound"]
+	d := r.data("/"+page.NotFoundFile, title)
+	d.base = "/"
+	if u, err := url.Parse(r.site.Config.BaseURL); err == nil && u.Path != "" {
+		d.base = strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	d.Crumbs = []Crumb{{Title: d.L["home"], Href: d.Rel("/")}, {Title: title}}
+	return r.execute(notFoundLayout, d, path.Join("layouts", notFoundLayout))
+}
+
+// Search renders the search page.
+func (r *Renderer) Search() ([]byte, error) {
+	d := r.data(search.URL, "")
+	d.Title = d.L["search"]
+	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
+	return r.execute(searchLayout, d, "the search page")
+}
+
+func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.templates[layout].ExecuteTemplate(&buf, baseLayout, d); err != nil {
+		return nil, fmt.Errorf("%s: %s: %v", diag.Path(source), diag.Path(path.Join("layouts", layout)), err)
+	}
+	return buf.Bytes(), nil
+}
+
+// crumbs returns the breadcrumbs from the home page down to list, then p when given.
+func (d *Data) crumbs(l *page.List, p *page.Page) []Crumb {
+	var crumbs []Crumb
+	for ; l != nil; l = l.Parent {
+		title := l.Title
+		if l.IsHome() {
+			title = d.L["home"]
+		}
+		crumbs = append([]Crumb{{Title: title, Href: d.Rel(l.URL)}}, crumbs...)
+	}
+	if p != nil {
+		crumbs = append(crumbs, Crumb{Title: p.Title})
+	}
+	return crumbs
+}

@@ -1,0 +1,376 @@
+// Package yamlnode decodes YAML nodes into typed structs strictly: an unknown key, a value of the
+// wrong type or an impossible date is a problem at the node's own line and column, with a
+// suggestion for a misspelt key, and every problem of a document is reported, not only the first.
+//
+// It reads struct fields through their `yaml:"name"` tags. Embedded structs share their
+// parent's keys. Supported field types: string, bool, int, float64, time.Time, slices and
+// maps of those, structs, pointers to structs (nil when the key is absent), and slices of
+// structs.
+package yamlnode
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dangjian/dangjian/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// maxNodes bounds the work of one document: aliases can make a small file expand into a
+// huge tree (the "billion laughs"), and a bad file must not stall the build.
+const maxNodes = 1 << 20
+
+// Decode decodes node into v, a pointer to a struct, and returns every problem found. file
+// names the source in the problems' positions.
+func Decode(file string, node *yaml.Node, v any) diag.List {
+	d := &decoder{file: file}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		panic("yamlnode.Decode: v must be a pointer to a struct") // a programming error, not bad input
+	}
+	d.value(node, rv.Elem(), "")
+	return d.problems
+}
+
+// CheckAliases reports the alias at which the document, its aliases expanded, would hold
+// more than a decoder goes through: an alias of a list of aliases multiplies them (the
+// "billion laughs"), and a file of a few lines can stand for billions of values. Decoding
+// such a document would stop part way, with problems that name no cause; call this first.
+func CheckAliases(file string, doc *yaml.Node) diag.List {
+	var problems diag.List
+	sizes := map[*yaml.Node]int{}
+	total := 0
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			if total += expandedSize(n.Alias, sizes); total > maxNodes {
+				problems.Errorf(Pos(file, n), "too many aliases: *%s expands too far, to more than %d values with those before it (an alias of a list of aliases multiplies them); write the values out instead", n.Value, maxNodes)
+				return false
+			}
+			return true
+		}
+		total++
+		for _, c := range n.Content {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(doc)
+	return problems
+}
+
+// expandedSize counts the nodes of n with its aliases expanded, up to just past maxNodes,
+// remembering the count of each node in sizes.
+func expandedSize(n *yaml.Node, sizes map[*yaml.Node]int) int {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if size, ok := sizes[n]; ok {
+		return size
+	}
+	sizes[n] = maxNodes + 1 // an alias inside its own anchor expands without end
+	size := 1
+	for _, c := range n.Content {
+		size = min(size+expandedSize(c, sizes), maxNodes+1)
+	}
+	sizes[n] = size
+	return size
+}
+
+type decoder struct {
+	file     string
+	problems diag.List
+	visited  int
+}
+
+// Pos returns the position of node in file.
+func Pos(file string, node *yaml.Node) diag.Position {
+	return diag.Position{File: file, Line: node.Line, Col: node.Column}
+}
+
+func (d *decoder) errorf(node *yaml.Node, format string, args ...any) {
+	d.problems.Errorf(Pos(d.file, node), format, args...)
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// value decodes node into v. key names the value in messages ("" at the top).
+func (d *decoder) value(node *yaml.Node, v reflect.Value, key string) {
+	d.visited++
+	if d.visited > maxNodes {
+		if d.visited == maxNodes+1 {
+			d.errorf(node, "document too large or too deeply aliased")
+		}
+		return
+	}
+	if node.Kind == yaml.AliasNode {
+		node = node.Alias
+	}
+	if node.Kind == yaml.DocumentNode && len(node.Content) == 1 {
+		node = node.Content[0]
+	}
+	if isNull(node) {
+		return // an empty value leaves the zero value; required keys are checked by the caller
+	}
+	if v.Type() == timeType {
+		d.time(node, v, key)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		// An optional part, such as a metric's count rule: nil when absent.
+		v.Set(reflect.New(v.Type().Elem()))
+		d.value(node, v.Elem(), key)
+	case reflect.Struct:
+		d.mapping(node, v, key)
+	case reflect.Slice:
+		d.sequence(node, v, key)
+	case reflect.Map:
+		d.mapOf(node, v, key)
+	case reflect.String:
+		if s, ok := d.scalar(node, key, "text"); ok {
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		if s, ok := d.scalar(node, key, "true or false"); ok {
+			b, err := strconv.ParseBool(s)
+			if err != nil || node.Tag != "!!bool" {
+				d.errorf(node, "%s: want true or false, got %q", name(key), s)
+				return
+			}
+			v.SetBool(b)
+		}
+	case reflect.Int:
+		if s, ok := d.scalar(node, key, "a whole number"); ok {
+			n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 0, 64)
+			if err != nil || node.Tag != "!!int" || n > math.MaxInt32 || n < math.MinInt32 {
+				d.errorf(node, "%s: want a whole number, got %q", name(key), s)
+				return
+			}
+			v.SetInt(n)
+		}
+	case reflect.Float64:
+		if s, ok := d.scalar(node, key, "a number"); ok {
+			f, err := strconv.ParseFloat(s, 64)
+			if err != nil || (node.Tag != "!!int" && node.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
+				d.errorf(node, "%s: want a number, got %q", name(key), s)
+				return
+			}
+			v.SetFloat(f)
+		}
+	default:
+		panic("yamlnode: unsupported field type " + v.Type().String())
+	}
+}
+
+func name(key string) string {
+	if key == "" {
+		return "value"
+	}
+	return key
+}
+
+func isNull(node *yaml.Node) bool {
+	return node.Kind == yaml.ScalarNode && node.Tag == "!!null"
+}
+
+// scalar returns the text of a scalar node, or reports that want was expected.
+func (d *decoder) scalar(node *yaml.Node, key, want string) (string, bool) {
+	if node.Kind != yaml.ScalarNode {
+		d.errorf(node, "%s: want %s, got %s", name(key), want, kindName(node))
+		return "", false
+	}
+	return node.Value, true
+}
+
+func kindName(node *yaml.Node) string {
+	switch node.Kind {
+	case yaml.MappingNode:
+		return "a map of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return fmt.Sprintf("%q", node.Value)
+}
+
+// DateLayouts are the forms a date may take: a day, or an RFC 3339 time.
+var DateLayouts = []string{"2006-01-02", time.RFC3339}
+
+// ParseDate parses a date in one of DateLayouts. A day has no zone: it is taken as UTC so
+// that the same source gives the same output on every machine.
+func ParseDate(s string) (time.Time, error) {
+	for _, layout := range DateLayouts {
+		t, err := time.Parse(layout, s)
+		if err == nil {
+			return t, nil
+		}
+		// time.Parse says "day out of range" for 2016-02-30: the form is right, the day is not.
+		if pe, ok := err.(*time.ParseError); ok && strings.Contains(pe.Message, "out of range") {
+			return time.Time{}, fmt.Errorf("impossible date %q%s", s, pe.Message)
+		}
+	}
+	return time.Time{}, fmt.Errorf("want a date like 2016-09-20 or 2016-09-20T09:30:00+08:00, got %q", s)
+}
+
+func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
+	s, ok := d.scalar(node, key, "a date")
+	if !ok {
+		return
+	}
+	t, err := ParseDate(s)
+	if err != nil {
+		d.errorf(node, "%s: %v", name(key), err)
+		return
+	}
+	v.Set(reflect.ValueOf(t))
+}
+
+func (d *decoder) sequence(node *yaml.Node, v reflect.Value, key string) {
+	if node.Kind != yaml.SequenceNode {
+		d.errorf(node, "%s: want a list, got %s", name(key), kindName(node))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content))
+	for i, item := range node.Content {
+		d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", name(key), i))
+	}
+	v.Set(s)
+}
+
+func (d *decoder) mapOf(node *yaml.Node, v reflect.Value, key string) {
+	if node.Kind != yaml.MappingNode {
+		d.errorf(node, "%s: want a map of keys, got %s", name(key), kindName(node))
+		return
+	}
+	m := reflect.MakeMapWithSize(v.Type(), len(node.Content)/2)
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "%s: keys must be plain text", name(key))
+			continue
+		}
+		if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
+			d.errorf(k, "%s: key %q given twice", name(key), k.Value)
+			continue
+		}
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.value(val, elem, key+"."+k.Value)
+		m.SetMapIndex(reflect.ValueOf(k.Value), elem)
+	}
+	v.Set(m)
+}
+
+func (d *decoder) mapping(node *yaml.Node, v reflect.Value, key string) {
+	if node.Kind != yaml.MappingNode {
+		d.errorf(node, "%s: want a map of keys, got %s", name(key), kindName(node))
+		return
+	}
+	fields := Fields(v.Type())
+	seen := make(map[string]bool, len(node.Content)/2)
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "keys must be plain text")
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "key %q given twice", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		index, ok := fields[k.Value]
+		if !ok {
+			d.errorf(k, "%s", unknownKey(k.Value, fields))
+			continue
+		}
+		d.value(val, v.FieldByIndex(index), k.Value)
+	}
+}
+
+// fieldCache holds Fields' answer per struct type: a build decodes the same few types
+// thousands of times.
+var fieldCache sync.Map // reflect.Type → map[string][]int
+
+// Fields maps the YAML keys of a struct type to field indexes, flattening embedded structs.
+// The map is shared: do not change it.
+func Fields(t reflect.Type) map[string][]int {
+	if cached, ok := fieldCache.Load(t); ok {
+		return cached.(map[string][]int)
+	}
+	fields := map[string][]int{}
+	for _, f := range reflect.VisibleFields(t) {
+		if !f.IsExported() || f.Anonymous {
+			continue
+		}
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = f.Index
+	}
+	fieldCache.Store(t, fields)
+	return fields
+}
+
+// unknownKey says that key is not one of fields, with the nearest known key as a suggestion.
+func unknownKey(key string, fields map[string][]int) string {
+	known := make([]string, 0, len(fields))
+	for k := range fields {
+		known = append(known, k)
+	}
+	if near := Nearest(key, known); near != "" {
+		return fmt.Sprintf("unknown key %q; did you mean %q?", key, near)
+	}
+	return fmt.Sprintf("unknown key %q", key)
+}
+
+// Nearest returns the candidate closest to word by edit distance, when it is close enough to
+// be a likely misspelling, and "" otherwise. Ties go to the alphabetically first candidate.
+func Nearest(word string, candidates []string) string {
+	best, bestDist := "", math.MaxInt
+	w := []rune(strings.ToLower(word))
+	for _, c := range candidates {
+		dist := editDistance(w, []rune(strings.ToLower(c)))
+		if dist < bestDist || (dist == bestDist && c < best) {
+			best, bestDist = c, dist
+		}
+	}
+	// Close enough: a third of the word may differ, and at least one character must match.
+	if bestDist < len(w) && bestDist <= max(1, len(w)/3) {
+		return best
+	}
+	return ""
+}
+
+// editDistance counts the insertions, deletions, substitutions and swaps of neighbours that
+// turn a into b (the optimal string alignment distance): "titel" is one swap from "title".
+func editDistance(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}

@@ -1,0 +1,222 @@
+// Package serve is the engine of `dangjian serve`: it builds a site into memory and serves it
+// on a local address, watches the site's files, rebuilds only what a change affects, and
+// tells the open pages to reload, or shows them the build's problems while the last good
+// build stays served.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/config"
+)
+
+// DefaultAddr is where serve listens unless told otherwise: this machine only.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Config says what to serve and how to watch it.
+type Config struct {
+	generator.Options
+	Addr string // host:port; default DefaultAddr
+	// Poll, when set, watches the files by listing them at this interval instead of by the
+	// system's change events, which do not arrive from network drives or WSL.
+	Poll time.Duration
+	// HostNames are names of this machine that the server answers to besides its addresses
+	// (see HostPolicy), each checked by CheckHostName.
+	HostNames []string
+	Limits    Limits
+	Stdout    io.Writer // what was built
+	Stderr    io.Writer // the problems
+}
+
+// Limits bound what a client can hold of the server, so that no program, nor a page of
+// another site, can keep connections open without end. A field zero or less takes its
+// default.
+type Limits struct {
+	ReadHeaderTimeout time.Duration // to send a request's header
+	ReadTimeout       time.Duration // to send a whole request
+	// WriteTimeout is the time to take an answer; an event stream has it for each event, so
+	// that it lasts as long as the page is open, and a page that stopped reading is let go.
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration // a connection kept open with no request is closed after it
+	// Heartbeat is how often an event stream sends a comment, which keeps proxies and
+	// firewalls from taking it for idle, and finds out a page that is gone.
+	Heartbeat time.Duration
+	MaxConns  int // connections served at once; more wait their turn (see limitConns)
+}
+
+// defaultLimits are generous for a browser on this machine or the office network: the largest
+// file of a site (a PDF of tens of megabytes) is sent well within the write timeout.
+var defaultLimits = Limits{
+	ReadHeaderTimeout: 10 * time.Second,
+	ReadTimeout:       30 * time.Second,
+	WriteTimeout:      60 * time.Second,
+	IdleTimeout:       60 * time.Second,
+	Heartbeat:         15 * time.Second,
+	MaxConns:          256,
+}
+
+// orDefaults returns l with the default for each field zero or less.
+func (l Limits) orDefaults() Limits {
+	d := defaultLimits
+	orDefault(&l.ReadHeaderTimeout, d.ReadHeaderTimeout)
+	orDefault(&l.ReadTimeout, d.ReadTimeout)
+	orDefault(&l.WriteTimeout, d.WriteTimeout)
+	orDefault(&l.IdleTimeout, d.IdleTimeout)
+	orDefault(&l.Heartbeat, d.Heartbeat)
+	orDefault(&l.MaxConns, d.MaxConns)
+	return l
+}
+
+func orDefault[T ~int | ~int64](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
+// Serve builds the site, serves it on cfg.Addr and rebuilds it as its files change, until ctx
+// is done; then it stops cleanly and returns nil.
+func Serve(ctx context.Context, cfg Config) error {
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	ln, err := listen(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	// The host of the address, as given, is printed: it must open the site.
+	names := cfg.HostNames
+	if host, _, err := net.SplitHostPort(cfg.Addr); err == nil && host != "" {
+		names = append(slices.Clip(names), host)
+	}
+	hosts, err := NewHostPolicy(ln.Addr(), names)
+	if err != nil {
+		return err
+	}
+	s, err := Start(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	return s.serve(ctx, ln, hosts)
+}
+
+// serve serves s on ln to the hosts the policy allows, until ctx is done.
+func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
+	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr())
+	lim := s.cfg.Limits
+	hs := &http.Server{
+		Handler:           hosts.Guard(s),
+		ReadHeaderTimeout: lim.ReadHeaderTimeout,
+		ReadTimeout:       lim.ReadTimeout,
+		WriteTimeout:      lim.WriteTimeout,
+		IdleTimeout:       lim.IdleTimeout,
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(limitConns(ln, lim.MaxConns)) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	// The event streams end with ctx; the other requests get a moment to finish.
+	stopCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := hs.Shutdown(stopCtx)
+	<-s.stopped
+	fmt.Fprintln(s.cfg.Stdout, "stopped")
+	return err
+}
+
+// announce says where the site is served, and warns when that is not this machine only. The
+// address is shown as given (0.0.0.0, localhost), with the port listened on.
+func announce(stdout, stderr io.Writer, source, given string, listening net.Addr) {
+	shown := listening.String()
+	if host, _, err := net.SplitHostPort(given); err == nil && host != "" {
+		if _, port, err := net.SplitHostPort(shown); err == nil {
+			shown = net.JoinHostPort(host, port)
+		}
+	}
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, shown)
+	if ap, err := netip.ParseAddrPort(listening.String()); err == nil && !ap.Addr().IsLoopback() {
+		fmt.Fprintf(stderr, "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s\n",
+			shown, netip.AddrPortFrom(loopback4, ap.Port()))
+	}
+}
+
+// listen listens on addr, and explains the usual failure: another server holds the port.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err == nil {
+		return ln, nil
+	}
+	suggest := "127.0.0.1:1314"
+	if host, port, splitErr := net.SplitHostPort(addr); splitErr == nil {
+		if n, convErr := strconv.Atoi(port); convErr == nil && n < 65535 {
+			suggest = net.JoinHostPort(host, strconv.Itoa(n+1))
+		}
+	}
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another with --addr, e.g. --addr %s", addr, suggest)
+	}
+	return nil, fmt.Errorf("cannot serve on %s: %w; choose another address with --addr, e.g. --addr %s", addr, err, suggest)
+}
+
+// Server is a started server: an http.Handler serving the site from memory while a goroutine
+// rebuilds it as its files change.
+type Server struct {
+	cfg     Config // with the defaults filled in
+	b       *builder
+	h       *handler
+	stopped chan struct{} // closed when the rebuilding goroutine has returned
+}
+
+// Start builds the site and starts watching its files; it rebuilds until ctx is done. A site
+// with problems is served all the same, showing them, so that fixing the file brings it up.
+func Start(ctx context.Context, cfg Config) (*Server, error) {
+	cfg.Limits = cfg.Limits.orDefaults()
+	root, err := filepath.Abs(cfg.Dir())
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(root, config.File)); err != nil {
+		return nil, fmt.Errorf("cannot serve %s: %w (is it the site's folder?)", cfg.Dir(), err)
+	}
+	// Watching starts before the first build, so that no change made during it is missed.
+	var changes <-chan batch
+	if cfg.Poll > 0 {
+		changes = watchPolling(ctx, root, cfg.Poll)
+	} else if changes, err = watchEvents(ctx, root, cfg.Stderr); err != nil {
+		return nil, err
+	}
+	b := newBuilder(generator.Config{Options: cfg.Options}, cfg.Stdout, cfg.Stderr)
+	b.rebuild(ctx, nil, true)
+	s := &Server{cfg: cfg, b: b, h: &handler{b: b, limits: cfg.Limits, done: ctx.Done()}, stopped: make(chan struct{})}
+	go func() {
+		defer close(s.stopped)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case c := <-changes:
+				b.rebuild(ctx, c.files, c.rescan)
+			}
+		}
+	}()
+	return s, nil
+}
+
+// ServeHTTP serves the site's files, the live-reload script and the reload events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.h.ServeHTTP(w, r) }
