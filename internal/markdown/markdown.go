@@ -1,11 +1,14 @@
-// Package markdown turns a page's Markdown body into HTML with goldmark, configured once for
-// the whole site: GitHub-flavoured Markdown, heading IDs that keep Chinese characters, no
-// typographic quotes, raw HTML shown as text unless the site opts in, and every link and image
-// checked and rewritten by a Resolver.
+// Package markdown turns a Markdown body into HTML with goldmark, configured once for the whole
+// site: GitHub-flavoured Markdown, heading IDs that keep Chinese characters, no typographic
+// quotes, raw HTML shown as text unless the site opts in, and every link and image checked and
+// rewritten by a Resolver. Besides the HTML it reads out of the parsed body what others need of
+// it: its plain text and first paragraph, its headings and pictures, and the nodes an
+// extension asks to keep. It knows nothing of pages or of the site: package convert does.
 package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +32,8 @@ type Resolver interface {
 
 // Converter converts Markdown bodies. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	kept []ast.NodeKind // see WithKept
 }
 
 // Option configures a Converter.
@@ -38,6 +42,7 @@ type Option func(*options)
 type options struct {
 	rawHTML    bool
 	extensions []goldmark.Extender
+	kept       []ast.NodeKind
 }
 
 // WithRawHTML lets raw HTML in Markdown through to the page. Without it, raw HTML is escaped
@@ -47,6 +52,12 @@ func WithRawHTML(on bool) Option { return func(o *options) { o.rawHTML = on } }
 // WithExtensions adds goldmark extensions, such as a fenced chart block.
 func WithExtensions(e ...goldmark.Extender) Option {
 	return func(o *options) { o.extensions = append(o.extensions, e...) }
+}
+
+// WithKept has Convert return the nodes of the given kinds in Result.Kept: an extension's
+// nodes carry its data, such as a chart block's spec.
+func WithKept(kinds ...ast.NodeKind) Option {
+	return func(o *options) { o.kept = append(o.kept, kinds...) }
 }
 
 // New returns a Converter.
@@ -69,7 +80,7 @@ func New(opts ...Option) *Converter {
 		),
 		goldmark.WithRendererOptions(rendererOptions...),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, kept: o.kept}
 }
 
 // Result is a converted body.
@@ -79,7 +90,25 @@ type Result struct {
 	Text string
 	// Lead is the plain text of the first paragraph, for a summary.
 	Lead     string
+	Headings []Heading
+	Pictures []Picture
+	// Kept are the nodes of the kinds WithKept names, in the order of the body.
+	Kept     []ast.Node
 	Problems diag.List
+}
+
+// Heading is a heading of a body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string // plain
+}
+
+// Picture is an image of a body.
+type Picture struct {
+	Src   string // as the HTML links it: resolved, when the Converter was given a Resolver
+	Alt   string // plain
+	Title string
 }
 
 // conversion is the state of one Convert call, passed to the AST transformer in the parser
@@ -106,13 +135,14 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 		return Result{Problems: conv.problems}
 	}
 	// HTML is the text and a few tags; sizing the buffer once saves growing it.
-	out := &bufferWriter{}
+	out := &bufferWriter{conv: conv}
 	out.Grow(len(body)*3/2 + 512)
 	if err := c.md.Renderer().Render(out, body, doc); err != nil {
 		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
 	}
-	text, lead := plainText(doc, body)
-	return Result{HTML: out.Bytes(), Text: text, Lead: lead, Problems: conv.problems}
+	res := read(doc, body, c.kept)
+	res.HTML, res.Problems = out.Bytes(), conv.problems
+	return res
 }
 
 // maxDepth bounds how deep a body's Markdown may nest, counted in the parsed document's nodes:
@@ -177,8 +207,12 @@ func lineStart(source []byte, offset int) int {
 }
 
 // bufferWriter is a bytes.Buffer that goldmark takes as its buffered writer as it is, instead
-// of wrapping it in a bufio.Writer of its own for every page.
-type bufferWriter struct{ bytes.Buffer }
+// of wrapping it in a bufio.Writer of its own for every page. It carries the conversion, for
+// the node renderers' problems (see RenderProblem).
+type bufferWriter struct {
+	bytes.Buffer
+	conv *conversion
+}
 
 func (w *bufferWriter) Available() int { return w.Cap() - w.Len() }
 func (w *bufferWriter) Buffered() int  { return 0 }
@@ -198,6 +232,14 @@ func (c *conversion) position(offset int) diag.Position {
 func Problem(pc parser.Context, offset int, format string, args ...any) {
 	if conv, _ := pc.Get(conversionKey).(*conversion); conv != nil {
 		conv.problems.Errorf(conv.position(offset), format, args...)
+	}
+}
+
+// RenderProblem records a problem at a byte offset of the body being rendered. Extensions call
+// it from their node renderers; w is the writer they are given.
+func RenderProblem(w util.BufWriter, offset int, format string, args ...any) {
+	if out, _ := w.(*bufferWriter); out != nil {
+		out.conv.problems.Errorf(out.conv.position(offset), format, args...)
 	}
 }
 
@@ -289,56 +331,96 @@ func textOf(n ast.Node, source []byte) string {
 	return b.String()
 }
 
-// plainText collects the text of a document, a line per block, and that of its first paragraph.
-func plainText(doc ast.Node, source []byte) (text, lead string) {
-	var b strings.Builder
-	b.Grow(len(source))
-	leadStart := -1
+// reader reads a parsed body's plain text, a line per block, its first paragraph, its
+// headings and pictures, and the nodes it is asked to keep, in one walk.
+type reader struct {
+	source []byte
+	kept   []ast.NodeKind
+	b      strings.Builder
+	res    Result
 	// A line break inside a paragraph is a space between words, but nothing between Chinese
 	// characters, which a search or a summary must see joined (as CSS Text 3 joins them).
-	pendingBreak := false
-	write := func(text []byte) {
-		if pendingBreak {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			next, _ := utf8.DecodeRune(text)
-			if !wide(last) || !wide(next) {
-				b.WriteByte(' ')
-			}
-			pendingBreak = false
-		}
-		b.Write(text)
-	}
+	pendingBreak bool
+	// leadStart, headingStart and altStart are where the text of the paragraph, the heading
+	// and the image being read start in b.
+	leadStart, headingStart, altStart int
+}
+
+// read reads doc, parsed from source, keeping the nodes of the kinds kept.
+func read(doc ast.Node, source []byte, kept []ast.NodeKind) Result {
+	r := &reader{source: source, kept: kept}
+	r.b.Grow(len(source))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := n.(*ast.Paragraph); ok && lead == "" {
-			if entering {
-				leadStart = b.Len()
-			} else if leadStart >= 0 {
-				lead = strings.TrimSpace(b.String()[leadStart:])
-			}
+		if entering {
+			return r.enter(n), nil
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			if entering {
-				write(n.Segment.Value(source))
-				pendingBreak = n.SoftLineBreak() || n.HardLineBreak()
-			}
-		case *ast.String:
-			if entering {
-				write(n.Value)
-			}
-		case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		default:
-			if !entering && n.Type() == ast.TypeBlock {
-				pendingBreak = false
-				if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-					b.WriteByte('\n')
-				}
-			}
-		}
+		r.leave(n)
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String()), lead
+	r.res.Text = strings.TrimSpace(r.b.String())
+	return r.res
+}
+
+func (r *reader) enter(n ast.Node) ast.WalkStatus {
+	if slices.Contains(r.kept, n.Kind()) {
+		r.res.Kept = append(r.res.Kept, n)
+	}
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		if r.res.Lead == "" {
+			r.leadStart = r.b.Len()
+		}
+	case *ast.Heading:
+		r.headingStart = r.b.Len()
+	case *ast.Image:
+		r.altStart = r.b.Len()
+	case *ast.Text:
+		r.write(n.Segment.Value(r.source))
+		r.pendingBreak = n.SoftLineBreak() || n.HardLineBreak()
+	case *ast.String:
+		r.write(n.Value)
+	case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock:
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
+}
+
+func (r *reader) leave(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		if r.res.Lead == "" {
+			r.res.Lead = r.since(r.leadStart)
+		}
+	case *ast.Heading:
+		id, _ := n.AttributeString("id")
+		idBytes, _ := id.([]byte)
+		r.res.Headings = append(r.res.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: r.since(r.headingStart)})
+	case *ast.Image:
+		r.res.Pictures = append(r.res.Pictures, Picture{Src: string(n.Destination), Alt: r.since(r.altStart), Title: string(n.Title)})
+	case *ast.HTMLBlock:
+		return // its text is not read: it ends no line
+	}
+	if n.Type() == ast.TypeBlock {
+		r.pendingBreak = false
+		if r.b.Len() > 0 && !strings.HasSuffix(r.b.String(), "\n") {
+			r.b.WriteByte('\n')
+		}
+	}
+}
+
+// since returns the text read since start, trimmed.
+func (r *reader) since(start int) string { return strings.TrimSpace(r.b.String()[start:]) }
+
+func (r *reader) write(text []byte) {
+	if r.pendingBreak {
+		last, _ := utf8.DecodeLastRuneInString(r.b.String())
+		next, _ := utf8.DecodeRune(text)
+		if !wide(last) || !wide(next) {
+			r.b.WriteByte(' ')
+		}
+		r.pendingBreak = false
+	}
+	r.b.Write(text)
 }
 
 // Span is a range [Start, End) of byte offsets in a body.

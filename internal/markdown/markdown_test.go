@@ -1,8 +1,15 @@
 package markdown
 
 import (
+	"bytes"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 )
 
 func TestPlainText(t *testing.T) {
@@ -33,4 +40,61 @@ func TestHeadingIDs(t *testing.T) {
 			t.Errorf("no %s in\n%s", want, html)
 		}
 	}
+}
+
+// TestHeadingsAndPictures checks what Convert reads of a body besides its HTML: its headings
+// with their IDs, and its images with their alt text and title, linked as the HTML links them.
+func TestHeadingsAndPictures(t *testing.T) {
+	body := "# 爱的*传递*\n\n![现场\n合影](photo.png \"七月\") 和 ![](x.png)\n\n## 爱的传递\n"
+	res := New().Convert("a.md", []byte(body), 1, resolver{})
+	wantHeadings := []Heading{{Level: 1, ID: "爱的传递", Text: "爱的传递"}, {Level: 2, ID: "爱的传递-1", Text: "爱的传递"}}
+	if !reflect.DeepEqual(res.Headings, wantHeadings) {
+		t.Errorf("headings: %+v, want %+v", res.Headings, wantHeadings)
+	}
+	wantPictures := []Picture{{Src: "/x/photo.png", Alt: "现场合影", Title: "七月"}, {Src: "/x/x.png"}}
+	if !reflect.DeepEqual(res.Pictures, wantPictures) {
+		t.Errorf("pictures: %+v, want %+v", res.Pictures, wantPictures)
+	}
+}
+
+// resolver puts every link under /x/.
+type resolver struct{}
+
+func (resolver) Resolve(dest string) (string, error) { return "/x/" + dest, nil }
+
+// TestKept checks that Convert returns the nodes of the kinds it is asked to keep, in order.
+func TestKept(t *testing.T) {
+	res := New(WithKept(ast.KindHeading, ast.KindThematicBreak)).Convert("a.md", []byte("## 一\n\n正文\n\n***\n\n### 二\n"), 1, nil)
+	var kinds []string
+	for _, n := range res.Kept {
+		kinds = append(kinds, n.Kind().String())
+	}
+	if got := strings.Join(kinds, " "); got != "Heading ThematicBreak Heading" {
+		t.Errorf("kept %s, want Heading ThematicBreak Heading", got)
+	}
+}
+
+// TestRenderProblem checks that a node renderer reports a problem at its place in the file.
+func TestRenderProblem(t *testing.T) {
+	c := New(WithExtensions(breakProblem{}))
+	res := c.Convert("a.md", []byte("正文\n\n***\n"), 5, nil)
+	if got, want := res.Problems.Error(), "a.md:7:1: the break"; got != want {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+}
+
+// breakProblem reports every thematic break it renders.
+type breakProblem struct{}
+
+func (breakProblem) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(breakProblem{}, 50)))
+}
+
+func (breakProblem) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindThematicBreak, func(w util.BufWriter, source []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			RenderProblem(w, bytes.Index(source, []byte("***")), "the break")
+		}
+		return ast.WalkContinue, nil
+	})
 }
