@@ -72,6 +72,26 @@ func (t *Table) Years(keys ...string) []int {
 	return slices.Sorted(maps.Keys(years))
 }
 
+// SameValues reports whether two tables give the same value of the same metrics in each year:
+// then a chart of one draws as a chart of the other.
+func (t *Table) SameValues(o *Table) bool {
+	if !slices.Equal(t.order, o.order) {
+		return false
+	}
+	for key, s := range t.series {
+		other := o.series[key].Years
+		if len(s.Years) != len(other) {
+			return false
+		}
+		for year, v := range s.Years {
+			if ov, ok := other[year]; !ok || ov.Final() != v.Final() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Compute computes every metric from the published pages. The problems it returns are warnings
 // where a report declares a value that differs from the counted one.
 func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {

@@ -68,3 +68,39 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestSameValues checks that tables compare by the values they show: a declared value over a
+// counted one, and a year with no value apart from a year with a zero.
+func TestSameValues(t *testing.T) {
+	site := &config.Site{Metrics: []config.Metric{
+		{Key: "lectures", Label: "党课", Count: &config.Rule{Type: page.TypeLecture}},
+		{Key: "members", Label: "党员"},
+	}}
+	lecture := func(date string) *page.Page {
+		return &page.Page{File: date + ".md", Kind: page.TypeLecture, Common: page.Common{Date: day(date)}, Lecture: &page.Lecture{}}
+	}
+	report := func(members float64) *page.Page {
+		return &page.Page{File: "r.md", Kind: page.TypeReport, Common: page.Common{Date: day("2016-12-31")},
+			Report: &page.Report{Year: 2016, Metrics: map[string]float64{"members": members, "lectures": 2}}}
+	}
+	table := func(pages ...*page.Page) *Table {
+		t, _ := Compute(site, pages)
+		return t
+	}
+	base := table(lecture("2016-03-01"), report(300))
+	for _, tc := range []struct {
+		name  string
+		other *Table
+		same  bool
+	}{
+		{"the same pages", table(lecture("2016-03-01"), report(300)), true},
+		{"another count under the same declared value", table(lecture("2016-03-01"), lecture("2016-04-01"), report(300)), true},
+		{"another declared value", table(lecture("2016-03-01"), report(310)), false},
+		{"a value in another year", table(lecture("2015-03-01"), lecture("2016-03-01"), report(300)), false},
+		{"other metrics", func() *Table { t, _ := Compute(&config.Site{Metrics: site.Metrics[:1]}, nil); return t }(), false},
+	} {
+		if got := base.SameValues(tc.other); got != tc.same {
+			t.Errorf("%s: SameValues = %v, want %v", tc.name, got, tc.same)
+		}
+	}
+}
