@@ -93,15 +93,15 @@ func (b *batch) add(p *page.Page) diag.List {
 	}
 	b.folders[folder] = p
 	a := &article{page: p, folder: folder, files: map[string][]byte{}}
-	_, text := b.site.Renderer().Body(p)
-	text = b.text.clean(text)
+	converted := b.site.Converted().Of(p)
+	text := b.text.clean(converted.Text)
 	title := b.text.clean(p.Title)
 	a.meta = meta{
 		Title:      title,
 		Source:     b.text.clean(b.conf.Organisation),
 		Author:     b.text.clean(p.Branch),
 		Date:       p.DateString(),
-		Summary:    b.text.clean(b.site.Renderer().Summary(p)),
+		Summary:    b.text.clean(converted.Summary),
 		Keywords:   b.text.cleanAll(p.Tags),
 		Characters: characters(text),
 		URL:        b.conf.BaseURL + strings.TrimPrefix(p.URL, "/"),

@@ -10,16 +10,17 @@ import (
 
 // siteCharts is the ChartsFunc of the site's own charts, drawn as pictures by package chart:
 // for a report, site.yaml's charts of its year, as its page shows them; then, for any page,
-// the charts of its body's chart blocks, which take the blocks' places in the article.
+// the charts of its body's chart blocks, as converted, which take the blocks' places in the
+// article.
 func siteCharts(site *generator.Site) ChartsFunc {
-	d := site.Renderer().Charts()
+	d, converted := site.Charts(), site.Converted()
 	return func(model *page.Site, p *page.Page) ([]Chart, error) {
 		var specs []chart.Spec
 		if p.Report != nil {
 			specs = chart.SiteSpecs(model.Config.Charts, []int{p.ReportYear()})
 		}
 		inBody := len(specs)
-		specs = append(specs, d.Blocks(p.Body)...)
+		specs = append(specs, converted.Of(p).Charts...)
 		charts := make([]Chart, len(specs))
 		for i, spec := range specs {
 			svg, err := d.SVG(spec)

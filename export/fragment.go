@@ -58,9 +58,9 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 			after = append(after, c)
 		}
 	}
-	body, _ := b.site.Renderer().Body(a.page)
+	converted := b.site.Converted().Of(a.page)
 	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	appendAll(root, r.parse(string(body)))
+	appendAll(root, r.parse(string(converted.Body)))
 	// The charts of blocks that the body did not show follow it, with the others.
 	for _, c := range append(after, r.blockCharts...) {
 		appendAll(root, r.chart(c))
@@ -68,7 +68,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 	}
 	// The cover is for the website's title picture (标题图片): it is copied and named in
 	// meta.json, not repeated in the article.
-	if cover := b.site.Renderer().Cover(a.page); cover != "" {
+	if cover := converted.Cover; cover != "" {
 		a.meta.Cover, _ = r.copyImage(cover, "")
 	}
 	var buf bytes.Buffer

@@ -1,6 +1,8 @@
 // Package generator builds a site: it is the one place that knows the pipeline. Each stage
 // lives in its own package: source finds the files, frontmatter reads them, validate checks
-// them against site.yaml, page assembles the model, render makes HTML, publish writes it.
+// them against site.yaml, page assembles the model, convert turns the pages' Markdown into
+// HTML, render executes the layouts, publish writes the result. The metrics are computed
+// here, once, between the model and the conversion.
 package generator
 
 import (
@@ -17,7 +19,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/convert"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/feed"
 	"github.com/dangjian/dangjian/internal/frontmatter"
@@ -111,19 +115,26 @@ type Site struct {
 	cfg Config
 	// parsed keeps each content file as read, before the model was assembled from it, for a
 	// reload to reuse.
-	parsed   map[string]parsedFile
-	fsys     fs.FS
-	model    *page.Site
-	renderer *render.Renderer
-	copies   map[string]copySource // output path → where to copy it from
-	fixTemps []string              // see source.Tree.FixTemps
+	parsed map[string]parsedFile
+	fsys   fs.FS
+	model  *page.Site
+	pages  *convert.Pages
+	// metrics are the site's figures and hall the lecture hall's; charts draws the site's.
+	metrics, hall *metric.Table
+	charts        *chart.Drawer
+	renderer      *render.Renderer
+	copies        map[string]copySource // output path → where to copy it from
+	fixTemps      []string              // see source.Tree.FixTemps
 }
 
 // Model returns the site model.
 func (s *Site) Model() *page.Site { return s.model }
 
-// Renderer returns the site's renderer, which holds every page's converted body.
-func (s *Site) Renderer() *render.Renderer { return s.renderer }
+// Converted returns the site's converted pages.
+func (s *Site) Converted() *convert.Pages { return s.pages }
+
+// Charts returns the drawer of the site's metrics, in the words of the site's script.
+func (s *Site) Charts() *chart.Drawer { return s.charts }
 
 // copySource is where a file published as it is comes from: one file, or several joined.
 type copySource struct {
@@ -181,33 +192,53 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	problems = append(problems, assembleProblems...)
 	s.model = model
 
-	metrics, metricProblems := metric.Compute(conf, model.Pages)
-	problems = append(problems, metricProblems...)
-	renderer, layoutProblems := render.New(model, siteLayouts, metrics)
+	labels := render.Labels(model)
+	problems = append(problems, s.computeMetrics(labels)...)
+	problems = append(problems, s.convert(ctx, append(append([]*page.Page{}, model.Pages...), indexes...), reuse)...)
+	renderer, layoutProblems := render.New(render.Input{Site: model, Layouts: siteLayouts, Pages: s.pages,
+		Charts: s.charts, Hall: chart.New(s.hall, labels["year"], labels["total"])})
 	problems = append(problems, layoutProblems...)
 	s.renderer = renderer
-
-	toConvert := append(append([]*page.Page{}, model.Pages...), indexes...)
-	convertProblems := make([]diag.List, len(toConvert))
-	// Bodies convert alike while no page's URL changed: their links resolve the same.
-	reuseBodies := reuse != nil && model.SameOutputs(reuse.prev.model)
-	parallel(ctx, len(toConvert), func(i int) {
-		p := toConvert[i]
-		if reuseBodies && !reuse.changed[p.File] {
-			if found, ok := renderer.Reuse(reuse.prev.renderer, p); ok {
-				convertProblems[i] = found
-				return
-			}
-		}
-		convertProblems[i] = renderer.Convert(p)
-	})
-	for _, l := range convertProblems {
-		problems = append(problems, l...)
-	}
 	if err := ctx.Err(); err != nil {
 		problems.Errorf(diag.Position{File: cfg.Dir()}, "build cancelled")
 	}
 	return s, problems.Sort()
+}
+
+// computeMetrics computes the site's metrics and the lecture hall's, once, for the converter,
+// the renderer and the export; labels are the words of the layouts.
+func (s *Site) computeMetrics(labels map[string]string) diag.List {
+	metrics, problems := metric.Compute(s.model.Config, s.model.Pages)
+	// The reports declare site.yaml's metrics: their disagreements are reported above.
+	s.hall, _ = metric.Compute(render.HallMetrics(labels), s.model.Pages)
+	s.metrics, s.charts = metrics, chart.New(metrics, labels["year"], labels["total"])
+	return problems
+}
+
+// convert converts every page, in parallel. With reuse, it takes the converted pages that did
+// not change from the previous load, while no page's URL changed: their links resolve the same.
+func (s *Site) convert(ctx context.Context, pages []*page.Page, reuse *reuse) diag.List {
+	converter := convert.New(s.model, s.charts)
+	converted := make([]*convert.Page, len(pages))
+	reuseBodies := reuse != nil && s.model.SameOutputs(reuse.prev.model)
+	parallel(ctx, len(pages), func(i int) {
+		p := pages[i]
+		if reuseBodies && !reuse.changed[p.File] {
+			if c, ok := reuse.prev.pages.Reusable(p); ok {
+				converted[i] = c
+				return
+			}
+		}
+		converted[i] = converter.Page(p)
+	})
+	s.pages = convert.Collect(converted)
+	var problems diag.List
+	for _, c := range converted {
+		if c != nil {
+			problems = append(problems, c.Problems...)
+		}
+	}
+	return problems
 }
 
 // RemoveFixTemps removes the temporary files that a check --fix stopped before its rename left
@@ -330,12 +361,21 @@ func (s *Site) Write(ctx context.Context, sink Sink) error {
 	return write(ctx, sink, s.outputs(), nil)
 }
 
-// output is one file of the site and how to make it.
+// output is one file of the site and how to make it, and what it is made from, for a reload
+// to know whether a change touches it (see Affected).
 type output struct {
 	path string
 	make func(Sink) error
-	// sources are the site's files a copy is made from, for a reload to know what changed.
+	// sources are the site's files it is made from: a copy's, a page's file and its bundle's,
+	// a list's _index.md.
 	sources []string
+	// shows is what a rendered page shows of others; page, pager or taxonomy is the page.
+	shows    render.Shows
+	page     *page.Page
+	pager    *page.Pager
+	taxonomy *page.Taxonomy
+	// everyPage marks a file made from every page: a reload always rewrites it.
+	everyPage bool
 	// also are the other files make writes: the search page writes its index too.
 	also []string
 }
@@ -358,33 +398,47 @@ func rendered(out string, render func() ([]byte, error)) output {
 func (s *Site) outputs() []output {
 	// The search index is the longest to make: it goes first.
 	searchFiles := searchFileNames(len(s.model.Pages))
-	outs := []output{{path: searchFiles[len(searchFiles)-1], make: s.writeSearch, also: searchFiles[:len(searchFiles)-1]}}
+	outs := []output{{path: searchFiles[len(searchFiles)-1], make: s.writeSearch, shows: render.SearchShows, everyPage: true, also: searchFiles[:len(searchFiles)-1]}}
 	for _, p := range s.model.Pages {
-		outs = append(outs, rendered(page.OutputPath(p.URL), func() ([]byte, error) { return s.renderer.Page(p) }))
+		o := rendered(page.OutputPath(p.URL), func() ([]byte, error) { return s.renderer.Page(p) })
+		o.sources, o.shows, o.page = []string{p.File}, render.PageShows(p, s.pages), p
 		for _, r := range p.Resources {
 			out, src := p.ResourceOutput(r), p.ResourceFile(r)
 			outs = append(outs, output{path: out, make: func(sink Sink) error { return sink.Copy(out, s.fsys, src) }, sources: []string{src}})
+			o.sources = append(o.sources, src)
 		}
+		outs = append(outs, o)
 	}
 	// list adds every page of a paginated list.
 	list := func(l *page.List) {
 		for _, pg := range l.Paginate(s.model.Config.PageSize) {
-			outs = append(outs, rendered(page.OutputPath(pg.URL), func() ([]byte, error) { return s.renderer.List(pg) }))
+			o := rendered(page.OutputPath(pg.URL), func() ([]byte, error) { return s.renderer.List(pg) })
+			o.shows, o.pager = render.ListShows(pg, s.pages), pg
+			if l.Index != nil {
+				o.sources = []string{l.Index.File}
+			}
+			outs = append(outs, o)
 		}
 	}
 	for _, l := range s.model.Lists {
 		list(l)
 	}
 	for _, tax := range s.model.Taxonomies {
-		outs = append(outs, rendered(page.OutputPath(tax.URL), func() ([]byte, error) { return s.renderer.Taxonomy(tax) }))
+		o := rendered(page.OutputPath(tax.URL), func() ([]byte, error) { return s.renderer.Taxonomy(tax) })
+		o.shows, o.taxonomy = render.TaxonomyShows, tax
+		outs = append(outs, o)
 		for _, term := range tax.Terms {
 			list(term)
 		}
 	}
 	for name, data := range s.machineFiles() {
-		outs = append(outs, rendered(name, func() ([]byte, error) { return data(), nil }))
+		o := rendered(name, func() ([]byte, error) { return data(), nil })
+		o.everyPage = true
+		outs = append(outs, o)
 	}
-	outs = append(outs, rendered(page.NotFoundFile, s.renderer.NotFound))
+	notFound := rendered(page.NotFoundFile, s.renderer.NotFound)
+	notFound.shows = render.NotFoundShows
+	outs = append(outs, notFound)
 	for out, src := range s.copies {
 		outs = append(outs, output{path: out, make: func(sink Sink) error { return sink.Copy(out, src.fsys, src.names...) }, sources: src.names})
 	}
@@ -421,7 +475,7 @@ func (s *Site) machineFiles() map[string]func() []byte {
 	files := map[string]func() []byte{feed.RobotsFile: func() []byte { return feed.Robots(base) }}
 	if base != "" {
 		files[feed.SitemapFile] = func() []byte { return feed.Sitemap(s.model, base) }
-		files[feed.AtomFile] = func() []byte { return feed.Atom(s.model, base, s.renderer.Summary) }
+		files[feed.AtomFile] = func() []byte { return feed.Atom(s.model, base, s.pages) }
 	}
 	return files
 }

@@ -1,10 +1,12 @@
 package generator_test
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/layouts"
 )
 
 const chartSite = `
@@ -67,6 +69,29 @@ func TestDashboardAndReportCharts(t *testing.T) {
 	s.AssertFile("public/lectures/a/index.html", "! charts.js")
 	s.AssertExists("public/assets/charts.js")
 	s.AssertFile("public/assets/charts.js", "echarts", "data-chart-for")
+}
+
+// TestChartScriptKnownBeforeLayout checks that a page knows whether it needs the script that
+// draws charts before its layout draws any: a site's own baseof.html may ask in its head.
+func TestChartScriptKnownBeforeLayout(t *testing.T) {
+	s := sitetest.New(t, chartSite)
+	base, err := fs.ReadFile(layouts.Default, "baseof.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Write("layouts/baseof.html", strings.Replace(string(base), "</head>", `{{ if .NeedsCharts }}<script defer src="{{ .Asset "charts.js" }}"></script>{{ end }}`+"\n</head>", 1))
+	s.Write("content/activities/x.md", "---\ntitle: 有图\ndate: 2016-01-01\n---\n```chart\nmetrics: [members]\n```\n")
+	s.Build()
+	for file, script := range map[string]string{
+		"public/index.html":                `<script defer src="assets/charts.js"></script>`,
+		"public/reports/2016/index.html":   `<script defer src="../../assets/charts.js"></script>`,
+		"public/lecture-hall/index.html":   `<script defer src="../assets/charts.js"></script>`,
+		"public/activities/x/index.html":   `<script defer src="../../assets/charts.js"></script>`,
+		"public/lectures/a/index.html":     "! charts.js",
+		"public/lecture-hall/a/index.html": "! charts.js",
+	} {
+		s.AssertFile(file, script)
+	}
 }
 
 func TestChartBlock(t *testing.T) {

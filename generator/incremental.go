@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -71,107 +72,132 @@ func reloadsAll(name string) bool {
 }
 
 // Affected returns the output paths that may differ between prev and s after the files in
-// changed changed: the changed pages and files, the pages whose neighbours or nearby related
-// pages changed, every page of the lists and taxonomy pages that show a changed page (before
-// or after), the pages with charts, and the site-wide files. A path prev had and s has not is
-// in it too: it is to be removed.
+// changed changed: the outputs made from a changed file, those made from every page, and the
+// pages that show something of others (render.Shows) that changed. When pages came or went,
+// it is every path of both, a path prev had and s has not to be removed.
 func (s *Site) Affected(prev *Site, changed []string) map[string]bool {
 	outs := map[string]bool{}
 	if slices.ContainsFunc(changed, reloadsAll) || prev == nil || !s.model.SameOutputs(prev.model) {
 		// Pages came or went: any link or list may have changed.
-		for p := range s.Paths() {
-			outs[p] = true
-		}
+		maps.Copy(outs, s.Paths())
 		if prev != nil {
-			for p := range prev.Paths() {
-				outs[p] = true
-			}
+			maps.Copy(outs, prev.Paths())
 		}
 		return outs
 	}
-	changedFiles := map[string]bool{}
-	for _, name := range changed {
-		changedFiles[name] = true
-	}
-	// A page is touched when its file, or a file of its bundle, changed.
-	touched := map[string]bool{}
-	for _, p := range s.model.Pages {
-		if changedFiles[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return changedFiles[p.ResourceFile(r)] }) {
-			touched[p.File] = true
-		}
-	}
+	c := s.changeFrom(prev, changed)
 	for _, o := range s.outputs() {
-		if slices.ContainsFunc(o.sources, func(src string) bool { return changedFiles[src] }) {
-			outs[o.path] = true
-		}
-	}
-	for _, p := range s.model.Pages {
-		old := prev.model.BySource(p.File)
-		if touched[p.File] || old == nil || neighbourChanged(old.Prev, p.Prev) || neighbourChanged(old.Next, p.Next) || p.Report != nil || s.renderer.HasChart(p) {
-			outs[page.OutputPath(p.URL)] = true
-		}
-		if touched[p.File] {
-			// The pages near it in its section, before and after the change, may show it
-			// among their related pages.
-			nearby(s.model, p, outs)
-			if old != nil {
-				nearby(prev.model, old, outs)
+		if c.affects(o) {
+			for _, p := range o.paths() {
+				outs[p] = true
 			}
 		}
-	}
-	size := s.model.Config.PageSize
-	lists := func(m *page.Site) map[string]*page.List {
-		all := map[string]*page.List{}
-		for _, l := range m.Lists {
-			all[l.URL] = l
-		}
-		for _, t := range m.Taxonomies {
-			for _, term := range t.Terms {
-				all[term.URL] = term
-			}
-		}
-		return all
-	}
-	prevLists := lists(prev.model)
-	for url, l := range lists(s.model) {
-		old := prevLists[url]
-		// With the same pages in the same order, only the pages of the list that show a
-		// touched page change. Whether the list is the same is asked once, not for each of
-		// its pages: comparing is as long as the list.
-		whole := l.IsHome() || old == nil || reordered(old, l)
-		for _, pg := range l.Paginate(size) {
-			if whole || slices.ContainsFunc(pg.Pages, func(p *page.Page) bool { return touched[p.File] }) {
-				outs[page.OutputPath(pg.URL)] = true
-			}
-		}
-		delete(prevLists, url)
-	}
-	for _, gone := range prevLists {
-		for _, pg := range gone.Paginate(size) {
-			outs[page.OutputPath(pg.URL)] = true
-		}
-	}
-	for _, t := range s.model.Taxonomies {
-		outs[page.OutputPath(t.URL)] = true
-	}
-	for _, t := range prev.model.Taxonomies {
-		outs[page.OutputPath(t.URL)] = true
-	}
-	for name := range s.machineFiles() {
-		outs[name] = true
-	}
-	outs[page.NotFoundFile] = true
-	// The search index holds every page's text.
-	for _, name := range searchFileNames(len(s.model.Pages)) {
-		outs[name] = true
 	}
 	return outs
 }
 
+// change is what a reload changed, in the terms of what pages show of others. It is worked
+// out once for all outputs: the lists are as long as the site.
+type change struct {
+	prev  *page.Site
+	files map[string]bool // the files that changed
+	// touched are the pages, by file, whose file or a file of whose bundle changed.
+	touched map[string]bool
+	// near are the pages, by file, near a touched page in its section, before or after the
+	// change: they may show it among their related pages.
+	near map[string]bool
+	// reordered are the lists, by URL, that show other pages than before, or in another order.
+	reordered map[string]bool
+	// retitled is whether a list's title changed.
+	retitled bool
+	// figures and hallFigures are whether the site's metrics and the lecture hall's changed.
+	figures, hallFigures bool
+}
+
+func (s *Site) changeFrom(prev *Site, changed []string) *change {
+	c := &change{prev: prev.model, files: map[string]bool{}, touched: map[string]bool{}, near: map[string]bool{}, reordered: map[string]bool{}}
+	for _, name := range changed {
+		c.files[name] = true
+	}
+	for _, p := range s.model.Pages {
+		if c.files[p.File] || slices.ContainsFunc(p.Resources, func(r string) bool { return c.files[p.ResourceFile(r)] }) {
+			c.touched[p.File] = true
+			nearby(s.model, p, c.near)
+			if old := prev.model.BySource(p.File); old != nil {
+				nearby(prev.model, old, c.near)
+			}
+		}
+	}
+	prevLists := lists(prev.model)
+	for url, l := range lists(s.model) {
+		// Whether a list is the same is asked once, not for each of its pages: comparing is as
+		// long as the list.
+		old := prevLists[url]
+		c.reordered[url] = old == nil || reordered(old, l)
+		c.retitled = c.retitled || old != nil && old.Title != l.Title
+	}
+	c.figures = !s.metrics.SameValues(prev.metrics)
+	c.hallFigures = !s.hall.SameValues(prev.hall)
+	return c
+}
+
+// affects reports whether the change may change an output.
+func (c *change) affects(o output) bool {
+	if o.everyPage || slices.ContainsFunc(o.sources, func(src string) bool { return c.files[src] }) {
+		return true
+	}
+	for shown := render.Shows(1); shown <= o.shows; shown <<= 1 {
+		// What shownChanges cannot tell of is taken as changed.
+		if changed, known := shownChanges[shown]; o.shows.Has(shown) && (!known || changed(c, o)) {
+			return true
+		}
+	}
+	return false
+}
+
+// shownChanges say, for each thing a page may show of others, whether the change changed it
+// for an output that shows it.
+var shownChanges = map[render.Shows]func(*change, output) bool{
+	render.Titles:     func(c *change, _ output) bool { return c.retitled },
+	render.Neighbours: (*change).neighbours,
+	render.Related:    func(c *change, o output) bool { return c.near[o.page.File] },
+	render.Entries: func(c *change, o output) bool {
+		return c.reordered[o.pager.List.URL] || slices.ContainsFunc(o.pager.Pages, func(p *page.Page) bool { return c.touched[p.File] })
+	},
+	// The newest pages of any section may be the touched ones.
+	render.Recent:     func(c *change, _ output) bool { return len(c.touched) > 0 },
+	render.SiteCharts: func(c *change, _ output) bool { return c.figures },
+	render.HallCharts: func(c *change, _ output) bool { return c.hallFigures },
+	render.Terms: func(c *change, o output) bool {
+		return slices.ContainsFunc(o.taxonomy.Terms, func(term *page.List) bool { return c.reordered[term.URL] })
+	},
+}
+
+// neighbours reports whether the neighbours of an output's page are other pages than before,
+// or have other titles.
+func (c *change) neighbours(o output) bool {
+	old := c.prev.BySource(o.page.File)
+	return old == nil || neighbourChanged(old.Prev, o.page.Prev) || neighbourChanged(old.Next, o.page.Next)
+}
+
+// lists returns every list of a site, sections and taxonomies' terms, by URL.
+func lists(m *page.Site) map[string]*page.List {
+	all := map[string]*page.List{}
+	for _, l := range m.Lists {
+		all[l.URL] = l
+	}
+	for _, t := range m.Taxonomies {
+		for _, term := range t.Terms {
+			all[term.URL] = term
+		}
+	}
+	return all
+}
+
 // nearby adds the pages of p's section that are near enough in time to list p as related.
-func nearby(m *page.Site, p *page.Page, outs map[string]bool) {
-	for _, near := range render.Nearby(m, p) {
-		outs[page.OutputPath(near.URL)] = true
+func nearby(m *page.Site, p *page.Page, near map[string]bool) {
+	for _, n := range render.Nearby(m, p) {
+		near[n.File] = true
 	}
 }
 
@@ -182,9 +208,9 @@ func neighbourChanged(a, b *page.Page) bool {
 	return a.File != b.File || a.Title != b.Title
 }
 
-// reordered reports whether a list shows other pages, or in another order, or has another title.
+// reordered reports whether a list shows other pages, or in another order.
 func reordered(old, cur *page.List) bool {
-	if len(old.Pages) != len(cur.Pages) || old.Title != cur.Title {
+	if len(old.Pages) != len(cur.Pages) {
 		return true
 	}
 	for i, p := range cur.Pages {

@@ -9,8 +9,7 @@ import (
 func (s *Site) SearchIndex() ([]search.File, error) {
 	docs := make([]search.Doc, len(s.model.Pages))
 	for i, p := range s.model.Pages {
-		_, text := s.renderer.Body(p)
-		docs[i] = search.Doc{URL: page.Rel(search.URL, p.URL), Title: p.Title, Date: p.DateString(), Summary: p.Summary, Text: text}
+		docs[i] = search.Doc{URL: page.Rel(search.URL, p.URL), Title: p.Title, Date: p.DateString(), Summary: p.Summary, Text: s.pages.Of(p).Text}
 	}
 	return search.Build(docs)
 }

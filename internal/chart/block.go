@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"html/template"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -40,59 +39,64 @@ type blockSpec struct {
 	To      int      `yaml:"to"`
 }
 
-// Block is the goldmark extension that draws chart blocks with a Drawer.
+// Block is the goldmark extension of chart blocks. Parsing reads each block into a Node that
+// carries its spec, checked against the Drawer's metrics; rendering draws the node with the
+// Drawer, as a figure for ECharts with its table.
 type Block struct{ Drawer *Drawer }
 
 // Extend implements goldmark.Extender.
 func (b Block) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(blockTransformer(b), 50)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(blockRenderer{}, 50)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(blockReader(b), 50)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(figureRenderer(b), 50)))
 }
 
-// kindChart is the AST node kind of a drawn chart block.
-var kindChart = ast.NewNodeKind("Chart")
+// KindNode is the AST node kind of a chart block.
+var KindNode = ast.NewNodeKind("Chart")
 
-type chartNode struct {
+// Node is a chart block, read.
+type Node struct {
 	ast.BaseBlock
-	html template.HTML
+	// Spec is what the block asks to draw. Its ID is the block's place among the page's chart
+	// blocks, chart-1, chart-2 …, counting those with a mistake.
+	Spec Spec
+	// Offset is that of the block's info string in the body, where its problems are reported.
+	Offset int
+	// Broken marks a block with a mistake, reported when it was read: it draws nothing.
+	Broken bool
 }
 
-func (n *chartNode) Kind() ast.NodeKind { return kindChart }
+// Kind implements ast.Node.
+func (n *Node) Kind() ast.NodeKind { return KindNode }
 
-func (n *chartNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+// Dump implements ast.Node.
+func (n *Node) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-type blockTransformer struct{ Drawer *Drawer }
-
-func (t blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	source := reader.Source()
-	report := func(offset int, format string, args ...any) { markdown.Problem(pc, offset, format, args...) }
-	for i, fb := range chartBlocks(doc, source) {
-		var fig template.HTML
-		if spec, ok := t.Drawer.readBlock(fb, source, blockID(i), report); ok {
-			var err error
-			if fig, err = t.Drawer.Draw(spec); err != nil {
-				report(fb.Info.Segment.Start, "chart: %v", err)
-			}
-		}
-		fb.Parent().ReplaceChild(fb.Parent(), fb, &chartNode{html: fig})
-	}
-}
-
-// Blocks returns the specs of the chart blocks of a page's Markdown body, in order, with the
-// IDs the page gives them, for the export, which draws them again as pictures. A block with a
-// mistake, which building the site reports, is left out, as the page leaves it out.
-func (d *Drawer) Blocks(body []byte) []Spec {
-	// Fenced code blocks are CommonMark's own: the extensions the site's converter adds do not
-	// change where they are, so the default parser finds the same blocks.
-	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
-	ignore := func(int, string, ...any) {}
+// Specs returns the specs of the chart blocks among nodes, in order, leaving out those with a
+// mistake: what a page draws of its chart blocks.
+func Specs(nodes []ast.Node) []Spec {
 	var specs []Spec
-	for i, fb := range chartBlocks(doc, body) {
-		if spec, ok := d.readBlock(fb, body, blockID(i), ignore); ok {
-			specs = append(specs, spec)
+	for _, n := range nodes {
+		if c, ok := n.(*Node); ok && !c.Broken {
+			specs = append(specs, c.Spec)
 		}
 	}
 	return specs
+}
+
+// blockReader replaces each chart block of a parsed body by its Node.
+type blockReader struct{ Drawer *Drawer }
+
+func (t blockReader) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	report := func(offset int, format string, args ...any) { markdown.Problem(pc, offset, format, args...) }
+	for i, fb := range chartBlocks(doc, source) {
+		id := blockID(i)
+		spec, ok := t.Drawer.readBlock(fb, source, id, report)
+		if !ok {
+			spec = Spec{ID: id}
+		}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, &Node{Spec: spec, Offset: fb.Info.Segment.Start, Broken: !ok})
+	}
 }
 
 // chartBlocks returns the chart blocks of a parsed body, in order.
@@ -224,14 +228,24 @@ func (b blockSpec) years(table *metric.Table) []int {
 	return years
 }
 
-type blockRenderer struct{}
+// figureRenderer draws chart nodes as figures.
+type figureRenderer struct{ Drawer *Drawer }
 
-func (blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindChart, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString(string(n.(*chartNode).html))
-			_ = w.WriteByte('\n')
+func (r figureRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindNode, r.draw)
+}
+
+func (r figureRenderer) draw(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if c := n.(*Node); !c.Broken {
+		fig, err := r.Drawer.Draw(c.Spec)
+		if err != nil {
+			markdown.RenderProblem(w, c.Offset, "chart: %v", err)
 		}
-		return ast.WalkSkipChildren, nil
-	})
+		_, _ = w.WriteString(string(fig))
+	}
+	_ = w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
 }

@@ -3,11 +3,14 @@ package chart
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/markdown"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
 )
@@ -21,6 +24,13 @@ const blocksBody = "正文\n\n" +
 	"- 列表里的图：\n\n  ```chart\n  metrics: [lectures, members]\n  years: [2015]\n  ```\n\n" +
 	"> ```chart\n> type: pie\n> metrics: [members]\n> ```\n"
 
+// blocks converts body with d's chart blocks, and returns the specs of its charts, its HTML
+// and its problems.
+func blocks(d *Drawer, body string) ([]Spec, string, diag.List) {
+	res := markdown.New(markdown.WithExtensions(Block{Drawer: d}), markdown.WithKept(KindNode)).Convert("a.md", []byte(body), 1, nil)
+	return Specs(res.Kept), string(res.HTML), res.Problems
+}
+
 func TestBlocks(t *testing.T) {
 	d := drawer(t, "党课")
 	want := []Spec{
@@ -29,11 +39,23 @@ func TestBlocks(t *testing.T) {
 		{ID: "chart-3", Kind: "bar", Metrics: []string{"lectures", "members"}, Years: []int{2015}},
 		{ID: "chart-4", Kind: "pie", Metrics: []string{"members"}},
 	}
-	if got := d.Blocks([]byte(blocksBody)); !reflect.DeepEqual(got, want) {
-		t.Errorf("Blocks:\n%+v\nwant:\n%+v", got, want)
+	specs, html, problems := blocks(d, blocksBody)
+	if !reflect.DeepEqual(specs, want) {
+		t.Errorf("Blocks:\n%+v\nwant:\n%+v", specs, want)
 	}
-	if got := d.Blocks([]byte("没有图。\n\n```\nchart\n```\n")); got != nil {
-		t.Errorf("a body without chart blocks: %+v", got)
+	if want := `a.md:11:7: chart: type: want bar, line or pie, got "donut"`; problems.Error() != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", problems.Error(), want)
+	}
+	// Each chart is drawn where its block was, as a figure for the script; the code block stays.
+	var ids []string
+	for _, m := range regexp.MustCompile(`<figure class="chart" `+Marker+`>\n(?:<figcaption>.*</figcaption>\n)?<div class="chart-canvas" id="([^"]+)"`).FindAllStringSubmatch(html, -1) {
+		ids = append(ids, m[1])
+	}
+	if !slices.Equal(ids, []string{"chart-1", "chart-3", "chart-4"}) || !strings.Contains(html, "fmt.Println()") {
+		t.Errorf("the figures drawn are %q, want chart-1, chart-3 and chart-4, and the code block:\n%s", ids, html)
+	}
+	if specs, _, _ := blocks(d, "没有图。\n\n```\nchart\n```\n"); specs != nil {
+		t.Errorf("a body without chart blocks: %+v", specs)
 	}
 }
 
@@ -82,7 +104,8 @@ func FuzzBlocks(f *testing.F) {
 	f.Add("~~~chart\ntitle: \"\\u0000\"\nmetrics: [members]\n~~~")
 	d := drawer(f, "党课")
 	f.Fuzz(func(t *testing.T, body string) {
-		for i, spec := range d.Blocks([]byte(body)) {
+		specs, _, _ := blocks(d, body)
+		for i, spec := range specs {
 			if !slices.Contains(Kinds, spec.Kind) || len(spec.Metrics) == 0 || !strings.HasPrefix(spec.ID, "chart-") {
 				t.Fatalf("spec %d: %+v", i, spec)
 			}

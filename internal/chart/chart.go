@@ -3,7 +3,8 @@
 // readers; and as static SVG pictures, for places that run no script. It handles go-echarts'
 // traps: chart IDs are given, not random, so the output is deterministic; its panics are
 // recovered and returned as errors; and its option JSON, which it does not escape, is escaped
-// before it goes into the page.
+// before it goes into the page. Its goldmark extension, Block, reads a page's chart blocks into
+// AST nodes that carry their specs, and draws those nodes as figures.
 package chart
 
 import (

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dangjian/dangjian/internal/convert"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -101,9 +102,9 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
-// Atom is the feed of the newest pages. summary gives a page's summary text. The feed's
-// time is that of its newest page, not of the build, so the same input gives the same feed.
-func Atom(site *page.Site, base string, summary func(*page.Page) string) []byte {
+// Atom is the feed of the newest pages, with their summaries from pages. The feed's time is
+// that of its newest page, not of the build, so the same input gives the same feed.
+func Atom(site *page.Site, base string, pages *convert.Pages) []byte {
 	conf := site.Config
 	author := conf.Organisation
 	if author == "" {
@@ -122,7 +123,7 @@ func Atom(site *page.Site, base string, summary func(*page.Page) string) []byte 
 		}
 		link := Absolute(base, p.URL)
 		f.Entries = append(f.Entries, atomEntry{
-			Title: p.Title, ID: link, Link: atomLink{Href: link}, Updated: when.Format(time.RFC3339), Summary: summary(p),
+			Title: p.Title, ID: link, Link: atomLink{Href: link}, Updated: when.Format(time.RFC3339), Summary: pages.Of(p).Summary,
 		})
 	}
 	if updated.IsZero() {

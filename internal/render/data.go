@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/page"
@@ -42,9 +41,8 @@ type Data struct {
 	Taxonomy    *page.Taxonomy // a taxonomy's index only
 	Crumbs      []Crumb
 
-	// charted records that a chart was drawn, so that baseof.html, which asks last, adds the
-	// script that draws charts to this page and no other.
-	charted bool
+	// shows is what the page shows of others: what the builders and methods give the layout.
+	shows Shows
 	// base, when set, makes links absolute paths from it rather than relative to URL.
 	base string
 }
@@ -55,13 +53,19 @@ type Crumb struct {
 	Href  string
 }
 
-func (r *Renderer) data(url, title string) *Data {
+func (r *Renderer) data(url, title string, shows Shows) *Data {
 	dirs := strings.Split(strings.Trim(url, "/"), "/")
-	d := &Data{r: r, Site: r.site, URL: url, Title: title, L: r.labels, Section: dirs[0], Depth: len(dirs)}
+	d := &Data{r: r, Site: r.site, URL: url, Title: title, L: r.labels, Section: dirs[0], Depth: len(dirs), shows: shows}
 	if dirs[0] == "" {
 		d.Depth = 0
 	}
 	return d
+}
+
+// setPage sets the page being rendered, or the list's _index.md, with its body and summary.
+func (d *Data) setPage(p *page.Page) {
+	c := d.r.pages.Of(p)
+	d.Page, d.Content, d.Description = p, c.Body, c.Summary
 }
 
 // Rel returns the link from this page to a root-relative path.
@@ -76,7 +80,12 @@ func (d *Data) Rel(target string) string {
 func (d *Data) Asset(name string) string { return d.Rel("/" + AssetsDir + "/" + name) }
 
 // Menu lists the sections, for the site's menu.
-func (d *Data) Menu() []*page.List { return d.Site.Home.Children }
+func (d *Data) Menu() []*page.List {
+	if !d.shows.Has(Titles) {
+		return nil
+	}
+	return d.Site.Home.Children
+}
 
 // IsCurrent reports whether l is the current list or holds the current page.
 func (d *Data) IsCurrent(l *page.List) bool {
@@ -85,37 +94,14 @@ func (d *Data) IsCurrent(l *page.List) bool {
 
 // Cover returns the link to a page's cover image, or "".
 func (d *Data) Cover(p *page.Page) string {
-	if cover := d.r.Cover(p); cover != "" {
+	if cover := d.r.pages.Of(p).Cover; cover != "" {
 		return d.Rel(cover)
 	}
 	return ""
 }
 
-// summaryLength is the length of a summary made from a page's text, in characters: Chinese
-// has no spaces to cut at, so summaries are cut by characters, not words.
-const summaryLength = 120
-
 // Summary returns a page's summary: its summary key, or the start of its first paragraph.
-func (d *Data) Summary(p *page.Page) string { return d.r.Summary(p) }
-
-// Summary returns a page's summary: its summary key, or the start of its first paragraph.
-func (r *Renderer) Summary(p *page.Page) string {
-	if c := r.contents[p.File]; c != nil {
-		return c.summary
-	}
-	return p.Summary
-}
-
-// summarize makes a page's summary from its summary key, or from its first paragraph.
-func summarize(p *page.Page, lead string) string {
-	if p.Summary != "" {
-		return p.Summary
-	}
-	if utf8.RuneCountInString(lead) <= summaryLength {
-		return lead
-	}
-	return string([]rune(lead)[:summaryLength]) + "……"
-}
+func (d *Data) Summary(p *page.Page) string { return d.r.pages.Of(p).Summary }
 
 // TermLink returns the link to the page of a taxonomy's term (e.g. "tags", "两学一做"), or ""
 // when there is none.
@@ -180,6 +166,9 @@ func Nearby(site *page.Site, p *page.Page) []*page.Page {
 // Related returns up to n other pages of the same section most like p, among the pages
 // nearest to it in time: those sharing its theme or tags first, then the nearest.
 func (d *Data) Related(p *page.Page, n int) []*page.Page {
+	if !d.shows.Has(Related) {
+		return nil
+	}
 	type candidate struct {
 		p      *page.Page
 		shared int
@@ -256,7 +245,7 @@ type Entry struct {
 // entry returns a page as an entry of the list at d, without its HTML.
 func (d *Data) entry(p *page.Page, level int) Entry {
 	return Entry{Page: p, Title: p.Title, Branch: p.Branch, Href: strings.Repeat("../", d.Depth) + page.OutputPath(p.URL),
-		Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.r.Summary(p), Level: level}
+		Date: chineseDate(p.Date), ISODate: p.DateString(), Summary: d.Summary(p), Level: level}
 }
 
 // entries returns pages as entries of the list at d, with headings of the given level.
@@ -277,6 +266,9 @@ func (d *Data) entries(pages []*page.Page, level int) ([]Entry, error) {
 // Recent returns at most n pages of a list, newest first, for the home page, which shows them
 // in a layout of its own (their HTML is not drawn).
 func (d *Data) Recent(l *page.List, n int) []Entry {
+	if !d.shows.Has(Recent) {
+		return nil
+	}
 	recent := make([]Entry, min(n, len(l.Pages)))
 	for i := range recent {
 		recent[i] = d.entry(l.Pages[i], 3)
@@ -291,6 +283,9 @@ func (d *Data) Dashboard() ([]template.HTML, error) { return d.siteCharts(nil) }
 func (d *Data) YearCharts(year int) ([]template.HTML, error) { return d.siteCharts([]int{year}) }
 
 func (d *Data) siteCharts(years []int) ([]template.HTML, error) {
+	if !d.shows.Has(SiteCharts) {
+		return nil, nil
+	}
 	var figs []template.HTML
 	for i, spec := range chart.SiteSpecs(d.Site.Config.Charts, years) {
 		fig, err := d.r.charts.Draw(spec)
@@ -299,13 +294,15 @@ func (d *Data) siteCharts(years []int) ([]template.HTML, error) {
 		}
 		figs = append(figs, fig)
 	}
-	d.charted = d.charted || len(figs) > 0
 	return figs, nil
 }
 
 // HallCharts draws the lecture-hall events and their attendance per year, for the
 // lecture-hall index.
 func (d *Data) HallCharts() ([]template.HTML, error) {
+	if !d.shows.Has(HallCharts) {
+		return nil, nil
+	}
 	events, err := d.r.hall.Draw(chart.Spec{ID: "chart-hall-events", Title: d.L["hallEvents"], Kind: "bar", Metrics: []string{"events"}})
 	if err != nil {
 		return nil, err
@@ -314,7 +311,6 @@ func (d *Data) HallCharts() ([]template.HTML, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.charted = true
 	return []template.HTML{events, attendance}, nil
 }
 
@@ -334,9 +330,12 @@ func (d *Data) SearchLink() string { return d.Rel(search.URL) }
 // IsSearchPage reports whether this is the search page, whose header needs no search box.
 func (d *Data) IsSearchPage() bool { return d.URL == search.URL }
 
-// NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout.
+// NeedsCharts reports whether the page holds a chart, in its body or drawn by its layout: then
+// it needs the script that draws charts. It is known before the layout runs, from what the
+// page shows and from its body's chart blocks.
 func (d *Data) NeedsCharts() bool {
-	return d.charted || d.Page != nil && d.r.HasChart(d.Page)
+	return d.shows.Has(HallCharts) || d.shows.Has(SiteCharts) && len(d.Site.Config.Charts) > 0 ||
+		d.Page != nil && len(d.r.pages.Of(d.Page).Charts) > 0
 }
 
 // labels are the words of the default layouts, in each script.

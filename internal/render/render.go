@@ -1,6 +1,7 @@
-// Package render turns the site model into HTML: it converts each page's Markdown, checks its
-// links, and executes the layouts (the embedded defaults, each overridable by the site's own
-// layouts/ folder) for pages and lists.
+// Package render executes the layouts (the embedded defaults, each overridable by the site's
+// own layouts/ folder) over data it reads: the site model, its pages as package convert
+// converted them, and the site's metrics, computed before. What each kind of page shows of
+// the others is declared in one table (see Shows), which the data builders follow.
 package render
 
 import (
@@ -17,9 +18,8 @@ import (
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/convert"
 	"github.com/dangjian/dangjian/internal/diag"
-	"github.com/dangjian/dangjian/internal/markdown"
-	"github.com/dangjian/dangjian/internal/metric"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/search"
 )
@@ -41,51 +41,32 @@ const (
 	ChartsScript = AssetsDir + "/charts.js"
 )
 
+// Input is what a Renderer reads. It changes none of it.
+type Input struct {
+	Site *page.Site
+	// Layouts is the overlay of the site's layouts on the defaults.
+	Layouts fs.FS
+	Pages   *convert.Pages
+	// Charts draws the site's metrics; Hall, the lecture hall's (see HallMetrics).
+	Charts, Hall *chart.Drawer
+}
+
 // Renderer renders the pages and lists of one site.
 type Renderer struct {
-	site      *page.Site
-	md        *markdown.Converter
-	templates map[string]*template.Template
-	charts    *chart.Drawer // the site's metrics
-	hall      *chart.Drawer // lecture-hall events and attendance per year
-	labels    map[string]string
+	site         *page.Site
+	pages        *convert.Pages
+	charts, hall *chart.Drawer
+	templates    map[string]*template.Template
+	labels       map[string]string
 	// partials caches the output of partialCached by partial and key.
 	partials sync.Map
-
-	// contents holds each page's converted body, filled by Convert before any page is rendered.
-	mu       sync.Mutex
-	contents map[string]*content // by source file
 }
 
-// content is a page's converted body and the resolved URL of its cover image.
-type content struct {
-	html    template.HTML
-	text    string
-	summary string // computed once: a page shows in many lists
-	cover   string // root-relative
-	charted bool   // the body holds a chart
-	// problems are those its conversion found, for a renderer that reuses it.
-	problems diag.List
-}
-
-// New parses the layouts once. layouts is the overlay of the site's layouts on the defaults;
-// metrics are the site's yearly figures, for its charts.
-func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag.List) {
-	r := &Renderer{site: site, contents: map[string]*content{}, labels: map[string]string{}}
+// New parses the layouts once, and gives the sections that have no _index.md their titles.
+func New(in Input) (*Renderer, diag.List) {
+	site := in.Site
+	r := &Renderer{site: site, pages: in.Pages, charts: in.Charts, hall: in.Hall, labels: Labels(site)}
 	script := scriptIndex(site)
-	for key, words := range labels {
-		r.labels[key] = words[script]
-	}
-	r.charts = chart.New(metrics, r.labels["year"], r.labels["total"])
-	hallMetrics, _ := metric.Compute(&config.Site{Metrics: []config.Metric{
-		{Key: "events", Label: r.labels["hallEvents"], Unit: r.labels["hallEventsUnit"], Count: &config.Rule{Type: page.TypeLectureHall}},
-		{Key: "attendance", Label: r.labels["attendance"], Unit: r.labels["attendanceUnit"], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
-	}}, site.Pages)
-	r.hall = chart.New(hallMetrics, r.labels["year"], r.labels["total"])
-	r.md = markdown.New(
-		markdown.WithRawHTML(site.Config.RawHTML),
-		markdown.WithExtensions(chart.Block{Drawer: r.charts}),
-	)
 	for _, l := range site.Lists {
 		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
 			if title, ok := sectionTitles[l.Kind]; ok {
@@ -94,8 +75,27 @@ func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag
 		}
 	}
 	var problems diag.List
-	r.templates, problems = parseLayouts(layouts, r.funcs())
+	r.templates, problems = parseLayouts(in.Layouts, r.funcs())
 	return r, problems
+}
+
+// Labels returns the words of the layouts in the site's script.
+func Labels(site *page.Site) map[string]string {
+	words := make(map[string]string, len(labels))
+	script := scriptIndex(site)
+	for key, w := range labels {
+		words[key] = w[script]
+	}
+	return words
+}
+
+// HallMetrics declares the figures of the lecture hall that its index charts, events and
+// attendance per year, in the words of labels.
+func HallMetrics(labels map[string]string) *config.Site {
+	return &config.Site{Metrics: []config.Metric{
+		{Key: "events", Label: labels["hallEvents"], Unit: labels["hallEventsUnit"], Count: &config.Rule{Type: page.TypeLectureHall}},
+		{Key: "attendance", Label: labels["attendance"], Unit: labels["attendanceUnit"], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+	}}
 }
 
 // funcs are the functions of the layouts: the fixed ones, and partialCached, which needs the
@@ -208,85 +208,18 @@ func parseFile(t *template.Template, fsys fs.FS, name string) (*template.Templat
 	return t.Parse(string(data))
 }
 
-// Convert converts a page's Markdown and checks its links and cover. It is safe to call for
-// many pages at once; every page must be converted before any is rendered, since lists show
-// the summaries of other pages.
-func (r *Renderer) Convert(p *page.Page) diag.List {
-	resolver := linkResolver{site: r.site, page: p}
-	res := r.md.Convert(p.File, p.Body, p.BodyLine, resolver)
-	c := &content{
-		html:    template.HTML(res.HTML),
-		text:    res.Text,
-		summary: summarize(p, res.Lead),
-		charted: bytes.Contains(res.HTML, []byte(chart.Marker)),
-	}
-	problems := res.Problems
-	if p.Cover != "" {
-		target, _, err := resolver.target(p.Cover)
-		if err != nil {
-			problems.Errorf(p.Pos("cover"), "cover: %v", err)
-		}
-		c.cover = target
-	}
-	c.problems = problems
-	r.mu.Lock()
-	r.contents[p.File] = c
-	r.mu.Unlock()
-	return problems
-}
-
-// HasChart reports whether p's body holds a chart.
-func (r *Renderer) HasChart(p *page.Page) bool {
-	c := r.contents[p.File]
-	return c != nil && c.charted
-}
-
-// Reuse takes p's converted body from another renderer of the same site, and returns the
-// problems its conversion found. It declines (ok false) when from has none, or when the body
-// holds a chart, whose figures may have changed.
-func (r *Renderer) Reuse(from *Renderer, p *page.Page) (problems diag.List, ok bool) {
-	c := from.contents[p.File]
-	if c == nil || c.charted {
-		return nil, false
-	}
-	r.mu.Lock()
-	r.contents[p.File] = c
-	r.mu.Unlock()
-	return c.problems, true
-}
-
-// Body returns a page's converted body and its plain text, once Convert has run for it.
-func (r *Renderer) Body(p *page.Page) (html template.HTML, text string) {
-	if c := r.contents[p.File]; c != nil {
-		return c.html, c.text
-	}
-	return "", ""
-}
-
-// Charts returns the drawer of the site's metrics, which draws site.yaml's charts and the
-// pages' chart blocks.
-func (r *Renderer) Charts() *chart.Drawer { return r.charts }
-
-// Cover returns the root-relative URL of a page's cover image, or "".
-func (r *Renderer) Cover(p *page.Page) string {
-	if c := r.contents[p.File]; c != nil {
-		return c.cover
-	}
-	return ""
-}
-
 // Page renders a page with the layout of its type.
 func (r *Renderer) Page(p *page.Page) ([]byte, error) {
 	layout := p.Kind + ".html"
 	if r.templates[layout] == nil {
 		layout = singleLayout
 	}
-	d := r.data(p.URL, p.Title)
-	d.Page = p
-	d.Content = r.contents[p.File].html
-	d.Description = r.Summary(p)
+	d := r.data(p.URL, p.Title, PageShows(p, r.pages))
+	d.setPage(p)
 	d.Facts = d.facts(p)
-	d.Prev, d.Next = d.neighbour(p.Prev), d.neighbour(p.Next)
+	if d.shows.Has(Neighbours) {
+		d.Prev, d.Next = d.neighbour(p.Prev), d.neighbour(p.Next)
+	}
 	d.Crumbs = d.crumbs(r.site.List(p.Dir), p)
 	return r.execute(layout, d, p.File)
 }
@@ -298,21 +231,21 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	if l.IsHome() {
 		layout = homeLayout
 	}
-	d := r.data(pg.URL, l.Title)
+	d := r.data(pg.URL, l.Title, ListShows(pg, r.pages))
 	d.List, d.Pager = l, pg
 	var err error
-	if l.Kind == page.TypeLectureHall && l.Taxonomy == nil {
+	switch {
+	case !d.shows.Has(Entries):
+	case l.Kind == page.TypeLectureHall && l.Taxonomy == nil:
 		d.YearGroups, err = d.byYear(pg.Pages)
-	} else {
+	default:
 		d.Entries, err = d.entries(pg.Pages, 2)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", pg.URL, err)
 	}
 	if l.Index != nil {
-		d.Page = l.Index
-		d.Content = r.contents[l.Index.File].html
-		d.Description = r.Summary(l.Index)
+		d.setPage(l.Index)
 	}
 	switch {
 	case l.Taxonomy != nil:
@@ -327,9 +260,11 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 
 // Taxonomy renders the index of a taxonomy: its terms with their counts.
 func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
-	d := r.data(t.URL, "")
+	d := r.data(t.URL, "", TaxonomyShows)
 	d.Title = d.L["tax-"+t.Key]
-	d.Taxonomy = t
+	if d.shows.Has(Terms) {
+		d.Taxonomy = t
+	}
 	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
 	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
 }
@@ -339,7 +274,7 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 // (/dangjian/ for https://intranet.example/dangjian/, / without a base URL).
 func (r *Renderer) NotFound() ([]byte, error) {
 	title := r.labels["notFound"]
-	d := r.data("/"+page.NotFoundFile, title)
+	d := r.data("/"+page.NotFoundFile, title, NotFoundShows)
 	d.base = "/"
 	if u, err := url.Parse(r.site.Config.BaseURL); err == nil && u.Path != "" {
 		d.base = strings.TrimSuffix(u.Path, "/") + "/"
@@ -350,7 +285,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 
 // Search renders the search page.
 func (r *Renderer) Search() ([]byte, error) {
-	d := r.data(search.URL, "")
+	d := r.data(search.URL, "", SearchShows)
 	d.Title = d.L["search"]
 	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
 	return r.execute(searchLayout, d, "the search page")
@@ -364,8 +299,12 @@ func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error
 	return buf.Bytes(), nil
 }
 
-// crumbs returns the breadcrumbs from the home page down to list, then p when given.
+// crumbs returns the breadcrumbs from the home page down to list, then p when given; none
+// when the page does not show the lists' titles.
 func (d *Data) crumbs(l *page.List, p *page.Page) []Crumb {
+	if !d.shows.Has(Titles) {
+		return nil
+	}
 	var crumbs []Crumb
 	for ; l != nil; l = l.Parent {
 		title := l.Title
