@@ -10,13 +10,15 @@ import (
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
-// incrementalSite has enough pages for lists of several pages and for neighbours to matter.
+// incrementalSite has enough pages for lists of several pages and for neighbours to matter,
+// and a second lecture of the form that site.yaml's chart counts.
 func incrementalSite(t *testing.T) *sitetest.Site {
 	files := basicSite + "-- extra/ --\n"
 	s := sitetest.New(t, strings.Replace(files, "title: 测试党建\n", "title: 测试党建\npage_size: 2\n", 1))
 	for i := 1; i <= 7; i++ {
 		s.Write(fmt.Sprintf("content/lecture-hall/e%d.md", i), fmt.Sprintf("---\ntitle: 讲堂%d\ndate: 2016-0%d-10\ntheme: 主题%d\ntags: [讲堂, 第%d组]\nattendance: %d\n---\n第%d场。\n", i, i, i%2, i%3, 10*i, i))
 	}
+	s.Write("content/lectures/l2.md", "---\ntitle: 第二课\ndate: 2016-02-01\nform: 党课\n---\n正文。\n")
 	return s
 }
 
@@ -35,6 +37,14 @@ func TestReloadMatchesFullBuild(t *testing.T) {
 		{"a deleted page", "content/lecture-hall/e5.md", ""},
 		{"a bundle's photo", "content/lecture-hall/ai-de-chuan-di/photo.png", "GIF89a NEW"},
 		{"a static file", "static/images/logo.png", "NEW LOGO"},
+		// The tag's index counts one page more, on as many pages as before.
+		{"a tag added to a page", "content/lectures/hongse-dangke.md", "---\ntitle: 红色党课\ndate: 2016-06-01\nform: 党课\nbranch: 机关党支部\ntags: [党课, 红色, 讲堂]\n---\n正文。\n"},
+		// Each case below changes only what some pages show of another: its title (its
+		// neighbours, the home page), its theme (the events that list it as related), the
+		// figures of site.yaml's chart (the report).
+		{"the title of a lecture", "content/lectures/专题讨论/讲政治.md", "---\ntitle: 新题目\ndate: 2016-03-01\nform: 专题讨论\n---\n讨论。\n"},
+		{"the theme of an event", "content/lecture-hall/e5.md", "---\ntitle: 讲堂5\ndate: 2016-05-10\ntheme: 主题0\ntags: [讲堂, 第2组]\nattendance: 50\n---\n第5场。\n"},
+		{"the form of a lecture", "content/lectures/hongse-dangke.md", "---\ntitle: 红色党课\ndate: 2016-06-01\nform: 专题讨论\nbranch: 机关党支部\nvenue: 纪念馆\ntags: [党课, 红色]\n---\n正文。\n"},
 		{"a report's figures", "content/reports/2016.md", "---\ntitle: 2016年度报告\ndate: 2016-12-31\nyear: 2016\nmetrics: {members: 310}\n---\n报告。\n"},
 		// The lecture hall's index charts the attendance of every event, those on its other
 		// pages too.
