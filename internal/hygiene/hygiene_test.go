@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dangjian/dangjian/internal/golden"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"golang.org/x/tools/txtar"
 )
 
@@ -14,7 +15,7 @@ import (
 // script: simplified; by default it is traditional.
 func TestCheck(t *testing.T) {
 	golden.Cases(t, "testdata/findings", func(t *testing.T, input []txtar.File) []txtar.File {
-		script := Traditional
+		script := kinds.Traditional
 		var file *txtar.File
 		for i, f := range input {
 			switch {
@@ -91,7 +92,7 @@ content/x.md:9:2: error: invisible character U+200B (zero-width space); delete i
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			report, fixed := outcome("content/x.md", []byte(tt.in), Traditional)
+			report, fixed := outcome("content/x.md", []byte(tt.in), kinds.Traditional)
 			golden.Equal(t, "findings", tt.report, report)
 			want := tt.fixed
 			if want == "" {
@@ -117,12 +118,12 @@ func TestIsSyllable(t *testing.T) {
 
 func TestConvert(t *testing.T) {
 	tests := []struct{ in, script, want string }{
-		{"发电的标题", Traditional, "發電的標題"},
+		{"发电的标题", kinds.Traditional, "發電的標題"},
 		// Characters both scripts write stay as they are: 干 (幹部, but 若干), 里, 群, 床; but 党
 		// and 厂 are traditional only in names.
-		{"党的干部与群众在厂里的床", Traditional, "黨的干部與群衆在廠里的床"},
-		{"發電廠的標題", Simplified, "发电厂的标题"},
-		{"Go 1.26", Simplified, "Go 1.26"},
+		{"党的干部与群众在厂里的床", kinds.Traditional, "黨的干部與群衆在廠里的床"},
+		{"發電廠的標題", kinds.Simplified, "发电厂的标题"},
+		{"Go 1.26", kinds.Simplified, "Go 1.26"},
 	}
 	for _, tt := range tests {
 		if got := Convert(tt.in, tt.script); got != tt.want {

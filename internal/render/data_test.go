@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -13,7 +14,7 @@ import (
 // each named by its file: dashes and underscores read as spaces.
 func TestGallery(t *testing.T) {
 	d := &Data{URL: "/lecture-hall/x/"}
-	p := &page.Page{URL: "/lecture-hall/x/", Common: page.Common{Cover: "cover.jpg"},
+	p := &page.Page{URL: "/lecture-hall/x/", Matter: kinds.Matter{Common: kinds.Common{Cover: "cover.jpg"}},
 		Resources: []string{"cover.jpg", "现场-合影_2.JPG", "notes.pdf", "photos/签到.webp"}}
 	want := []Photo{{Src: "现场-合影_2.JPG", Alt: "现场 合影 2"}, {Src: "photos/签到.webp", Alt: "签到"}}
 	if got := d.Gallery(p); !slices.Equal(got, want) {
@@ -31,7 +32,7 @@ func TestSummarize(t *testing.T) {
 		{"", long[:len(long)-len("爱")], long[:len(long)-len("爱")]},
 		{"", long, strings.Repeat("爱", summaryLength) + "……"},
 	} {
-		p := &page.Page{Common: page.Common{Summary: tc.key}}
+		p := &page.Page{Matter: kinds.Matter{Common: kinds.Common{Summary: tc.key}}}
 		if got := summarize(p, tc.lead); got != tc.want {
 			t.Errorf("summarize(%q, %d characters) = %d characters ending %q, want %d ending %q",
 				tc.key, utf8.RuneCountInString(tc.lead), utf8.RuneCountInString(got), tail(got), utf8.RuneCountInString(tc.want), tail(tc.want))

@@ -18,6 +18,7 @@ import (
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/markdown"
 	"github.com/dangjian/dangjian/internal/metric"
 	"github.com/dangjian/dangjian/internal/page"
@@ -78,8 +79,8 @@ func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag
 	}
 	r.charts = chart.New(metrics, r.labels["year"], r.labels["total"])
 	hallMetrics, _ := metric.Compute(&config.Site{Metrics: []config.Metric{
-		{Key: "events", Label: r.labels["hallEvents"], Unit: r.labels["hallEventsUnit"], Count: &config.Rule{Type: page.TypeLectureHall}},
-		{Key: "attendance", Label: r.labels["attendance"], Unit: r.labels["attendanceUnit"], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+		{Key: "events", Label: r.labels["hallEvents"], Unit: r.labels["hallEventsUnit"], Count: &config.Rule{Type: kinds.TypeLectureHall}},
+		{Key: "attendance", Label: r.labels["attendance"], Unit: r.labels["attendanceUnit"], Sum: &config.Rule{Type: kinds.TypeLectureHall, Field: "attendance"}},
 	}}, site.Pages)
 	r.hall = chart.New(hallMetrics, r.labels["year"], r.labels["total"])
 	r.md = markdown.New(
@@ -88,8 +89,8 @@ func New(site *page.Site, layouts fs.FS, metrics *metric.Table) (*Renderer, diag
 	)
 	for _, l := range site.Lists {
 		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
-			if title, ok := sectionTitles[l.Kind]; ok {
-				l.Title = title[script]
+			if kind, _ := kinds.Named(l.Kind); kind.Section != "" {
+				l.Title = kind.Title[script]
 			}
 		}
 	}
@@ -301,7 +302,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	d := r.data(pg.URL, l.Title)
 	d.List, d.Pager = l, pg
 	var err error
-	if l.Kind == page.TypeLectureHall && l.Taxonomy == nil {
+	if l.Kind == kinds.TypeLectureHall && l.Taxonomy == nil {
 		d.YearGroups, err = d.byYear(pg.Pages)
 	} else {
 		d.Entries, err = d.entries(pg.Pages, 2)
@@ -321,7 +322,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	case !l.IsHome():
 		d.Crumbs = append(d.crumbs(l.Parent, nil), Crumb{Title: l.Title})
 	}
-	source := path.Join(page.ContentDir, l.Dir, page.IndexFile)
+	source := path.Join(kinds.ContentDir, l.Dir, kinds.IndexFile)
 	return r.execute(layout, d, source)
 }
 
