@@ -1,11 +1,13 @@
 // Package kinds is the one table of what a site's source is made of: the kinds of page, each
 // with its folder under content/, its front-matter keys with their labels and help, the numbers
 // a metric may add up, its template for new pages and its section's title in each script; the
-// scripts a site may be written in; and the folders and files of a site's source. Every other
-// package reads these names here, and imports nothing of this module.
+// scripts a site may be written in; and the folders and files of a site's source. It imports
+// nothing of dangjian, and every other package reads these names here.
 package kinds
 
 import "slices"
+
+//go:generate go run ./internal/mkdoc
 
 // The kinds' names, as a page's type: key and site.yaml's rules write them.
 const (
