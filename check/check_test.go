@@ -13,7 +13,9 @@ import (
 
 	"github.com/dangjian/dangjian/check"
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"golang.org/x/tools/txtar"
 )
 
 // today is the day the tests check on.
@@ -44,195 +46,20 @@ func run(t *testing.T, dir string, fix bool) (*check.Report, string) {
 	return rep, out.String()
 }
 
-// TestProblems checks sites with one kind of problem each, and the line an editor reads.
+// TestProblems checks the sites of testdata/problems, each with one kind of problem, on
+// today: every line an editor reads, the summary last, and that nothing was written.
 func TestProblems(t *testing.T) {
-	tests := []struct {
-		name   string
-		files  string
-		want   []string
-		errors bool // exit status 1
-	}{
-		{"what the build finds", `
--- content/lectures/x.md --
----
-title: 党课
-date: 2016-02-30
-speeker: 张三
----
-`, []string{
-			`content/lectures/x.md:3:7: error: date: impossible date "2016-02-30": day out of range`,
-			`content/lectures/x.md:4:1: error: unknown key "speeker"; did you mean "speaker"?`,
-		}, true},
-		{"links and images that point nowhere, duplicate URLs", `
--- content/activities/a.md --
----
-title: 甲
-date: 2016-01-01
-slug: same
----
-见[乙](/activities/none/)和![图](none.png)。
--- content/activities/b.md --
----
-title: 乙
-date: 2016-01-01
-slug: same
----
-`, []string{
-			`content/activities/a.md:6:2: error: link "/activities/none/" points nowhere: no page or file has the URL /activities/none/`,
-			`content/activities/a.md:6:25: error: link "none.png" points nowhere: no page or file has the URL /activities/none.png`,
-			`content/activities/b.md:1:1: error: URL /activities/same/ is claimed twice: also by content/activities/a.md`,
-		}, true},
-		{"values site.yaml does not declare", `
--- content/lectures/x.md --
----
-title: 党课
-date: 2016-01-01
-form: 党可
-branch: 第三党支部
----
--- content/projects/y.md --
----
-title: 项目
-date: 2016-01-01
-category: 创新
----
-`, []string{
-			`content/lectures/x.md:4:1: error: form: "党可" is not one of 党课, 警示教育大会; did you mean "党课"?`,
-			`content/lectures/x.md:5:1: error: branch: "第三党支部" is not one of 机关党支部, 检修部党支部`,
-			`content/projects/y.md:4:1: error: category: "创新" is not one of 攻坚`,
-		}, true},
-		{"a metric rule with a form site.yaml does not declare", `
--- site.yaml --
-title: 测试
-lecture_forms: [党课, 警示教育大会]
-metrics:
-  - {key: a, label: 甲, count: {type: lecture, form: 党可}}
-`, []string{`site.yaml:4:31: error: count: form: "党可" is not one of 党课, 警示教育大会; did you mean "党课"?`}, true},
-		{"dates in the future", `
--- content/activities/later.md --
----
-title: 以后
-date: 2016-10-02
----
--- content/activities/held-back.md --
----
-title: 草稿
-date: 2017-01-01
-draft: true
----
--- content/activities/today.md --
----
-title: 今天
-date: 2016-10-01T23:00:00+08:00
----
-`, []string{`content/activities/later.md:3:1: warning: date 2016-10-02 is in the future (today is 2016-10-01), yet the page is published; set draft: true to hold it back`}, false},
-		{"empty titles", `
--- content/activities/x.md --
----
-title: " "
-date: 2016-01-01
----
--- content/activities/_index.md --
----
-title: ""
----
-`, []string{
-			`content/activities/_index.md:2:1: warning: title is empty: give the list a title, or leave the key out to use the folder's name`,
-			`content/activities/x.md:2:1: error: title is required`,
-		}, true},
-		{"images without alt text", `
--- content/activities/x/index.md --
----
-title: 甲
-date: 2016-01-01
----
-照片：![](photo.png) 和 ![ ](photo.png)
--- content/activities/x/photo.png --
-GIF89a
-`, []string{
-			`content/activities/x/index.md:5:4: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
-			`content/activities/x/index.md:5:21: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
-		}, false},
-		{"report figures that disagree", `
--- content/reports/2016.md --
----
-title: 报告
-date: 2016-12-31
-year: 2015
-metrics: {party_lectures: 2, hall_attendance: 200, members: 30}
----
--- content/lectures/a.md --
----
-title: 党课
-date: 2015-03-01
-form: 党课
----
--- content/lecture-hall/b.md --
----
-title: 讲堂
-date: 2015-05-01
-attendance: 120
----
-`, []string{
-			`content/reports/2016.md:4:1: warning: year 2015 differs from the year of the date, 2016`,
-			`content/reports/2016.md:5:1: warning: metric hall_attendance for 2015: declared 200, but its rule sum: {type: lecture-hall, field: attendance} counts 120 from content/lecture-hall/b.md; the site shows 200`,
-			`content/reports/2016.md:5:1: warning: metric party_lectures for 2015: declared 2, but its rule count: {type: lecture, form: 党课} counts 1 from content/lectures/a.md; the site shows 2`,
-		}, false},
-		{"text hygiene, drafts too", "\n-- content/activities/x.md --\n---\ntitle: 根據(jù)\ndate: 2016-01-01\n---\n確?!皟蓪W\u200B一做,發電\n" +
-			"-- content/activities/draft.md --\n---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n发(fā)电\n",
-			[]string{
-				`content/activities/draft.md:6:2: error: conversion garbage: pinyin (fā) after 发; delete it`,
-				`content/activities/x.md:2:10: error: conversion garbage: pinyin (jù) after 據; delete it`,
-				`content/activities/x.md:2:9: error: traditional characters in a site written in simplified ones (site.yaml script): 據 → 据`,
-				`content/activities/x.md:5:2: error: "?!皟蓪W" after 確 is text read from GBK one byte out of step: it reads "□“两学", where □ is a character lost in the conversion (。, ＃, 埃, 保, 玻, 常 or one of 89 others); retype it from the original`,
-				`content/activities/x.md:5:7: error: invisible character U+200B (zero-width space); delete it`,
-				`content/activities/x.md:5:10: warning: half-width "," in Chinese text; write "，"`,
-			}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := sitetest.New(t, siteYAML+tt.files) // a test's own site.yaml replaces the shared one
-			rep, out := run(t, s.Dir, false)
-			for _, w := range tt.want {
-				if !strings.Contains(out, w+"\n") {
-					t.Errorf("no line %q in:\n%s", w, out)
-				}
-			}
-			if rep.Problems.HasErrors() != tt.errors {
-				t.Errorf("errors: %v, want %v", rep.Problems.HasErrors(), tt.errors)
-			}
-			s.AssertExists("! public")
-		})
-	}
+	golden.Cases(t, "testdata/problems", func(t *testing.T, site []txtar.File) []txtar.File {
+		return []txtar.File{{Name: "want", Data: []byte(problems(t, sitetest.NewFiles(t, site)))}}
+	})
 }
 
-// TestSortedAndCounted checks the order of the lines and the summary: every problem of every
-// file in one run, by path and position.
-func TestSortedAndCounted(t *testing.T) {
-	s := sitetest.New(t, siteYAML+`
--- content/lectures/b.md --
----
-title: 乙
-date: 2016-01-01
----
-乙,丙
--- content/lectures/a.md --
----
-titel: 甲
-date: 2016-01-01
----
-甲,乙
-`)
+// problems checks the site and returns its report; nothing may have been written.
+func problems(t *testing.T, s *sitetest.Site) string {
+	t.Helper()
 	_, out := run(t, s.Dir, false)
-	want := `content/lectures/a.md:1:1: error: title is required
-content/lectures/a.md:2:1: error: unknown key "titel"; did you mean "title"?
-content/lectures/a.md:5:2: warning: half-width "," in Chinese text; write "，"
-content/lectures/b.md:5:2: warning: half-width "," in Chinese text; write "，"
-checked 3 files: 2 errors, 2 warnings
-`
-	if out != want {
-		t.Errorf("output:\n%s\nwant:\n%s", out, want)
-	}
+	s.AssertExists("! public")
+	return out
 }
 
 func TestJSON(t *testing.T) {
@@ -260,9 +87,7 @@ func TestJSON(t *testing.T) {
   ]
 }
 `
-	if out.String() != want {
-		t.Errorf("JSON:\n%s\nwant:\n%s", out.String(), want)
-	}
+	golden.Equal(t, "JSON", want, out.String())
 }
 
 // TestRealContentChecksClean checks the repository's own site, today.

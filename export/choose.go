@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
@@ -80,17 +81,17 @@ func find(site *page.Site, source, name string) (*page.Page, string) {
 		}
 	}
 	for _, c := range candidates {
-		for _, file := range []string{c, path.Join(c, page.BundleFile)} {
+		for _, file := range []string{c, path.Join(c, kinds.BundleFile)} {
 			if p := site.BySource(file); p != nil {
 				return p, ""
 			}
 		}
 	}
-	if path.Base(slashed) == page.IndexFile {
+	if path.Base(slashed) == kinds.IndexFile {
 		return nil, "the introduction of a list, not a page: it has no date and is not exported"
 	}
 	for _, c := range candidates {
-		if strings.HasSuffix(c, ".md") && strings.HasPrefix(c, page.ContentDir+"/") {
+		if strings.HasSuffix(c, ".md") && strings.HasPrefix(c, kinds.ContentDir+"/") {
 			if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(c))); err == nil {
 				return nil, "not a published page (is it a draft?)"
 			}

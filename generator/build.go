@@ -25,6 +25,7 @@ import (
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/feed"
 	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/lastmod"
 	"github.com/dangjian/dangjian/internal/media"
 	"github.com/dangjian/dangjian/internal/metric"
@@ -157,7 +158,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
 		return nil, problems
 	}
-	conf, confProblems := frontmatter.ParseSite(data)
+	conf, confProblems := config.Parse(data)
 	problems = append(problems, confProblems...)
 	if conf == nil {
 		return nil, problems
@@ -301,11 +302,11 @@ func (s *Site) readPage(conf *config.Site, name string, isIndex bool) (*page.Pag
 		problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
 		return nil, problems
 	}
-	section, _, inFolder := strings.Cut(name[len(page.ContentDir)+1:], "/")
+	section, _, inFolder := strings.Cut(name[len(kinds.ContentDir)+1:], "/")
 	if !inFolder {
 		section = ""
 	}
-	p, problems := frontmatter.Parse(name, data, page.SectionType(section), isIndex)
+	p, problems := frontmatter.Parse(name, data, kinds.InSection(section).Name, isIndex)
 	if p != nil && !isIndex {
 		problems = append(problems, validate.Page(conf, p)...)
 	}
@@ -333,10 +334,10 @@ func (s *Site) files(tree *source.Tree, siteLayouts fs.FS) []page.File {
 		s.copies[out] = copySource{fsys: fsys, names: names}
 	}
 	for _, name := range tree.Static {
-		add(name, s.fsys, path.Join(page.StaticDir, name), path.Join(page.StaticDir, name))
+		add(name, s.fsys, path.Join(kinds.StaticDir, name), path.Join(kinds.StaticDir, name))
 	}
 	for _, name := range tree.Files {
-		add(name[len(page.ContentDir)+1:], s.fsys, name, name)
+		add(name[len(kinds.ContentDir)+1:], s.fsys, name, name)
 	}
 	_ = fs.WalkDir(siteLayouts, render.AssetsDir, func(name string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() && !source.Ignored(d.Name()) {

@@ -24,9 +24,8 @@ import (
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
-	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/hygiene"
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/layouts"
 	"gopkg.in/yaml.v3"
@@ -40,14 +39,8 @@ type Config struct {
 	Today time.Time // the page's date; zero means now
 }
 
-// Kinds returns the types a page can be started as.
-func Kinds() []string {
-	kinds := make([]string, len(config.Types))
-	for i, t := range config.Types {
-		kinds[i] = t.Name
-	}
-	return kinds
-}
+// Kinds returns the types a page can be started as: those of the sections.
+func Kinds() []string { return kinds.SectionNames() }
 
 // templatesDir is the folder of the templates among the layouts.
 const templatesDir = "new"
@@ -55,13 +48,8 @@ const templatesDir = "new"
 // Create writes the new page and returns its path, slash-separated and relative to the site's
 // folder. Problems in site.yaml come back as a diag.List.
 func Create(cfg Config) (string, error) {
-	section := ""
-	for _, t := range config.Types {
-		if t.Name == cfg.Kind {
-			section = t.Section
-		}
-	}
-	if section == "" {
+	kind, _ := kinds.Named(cfg.Kind)
+	if kind.Section == "" {
 		return "", fmt.Errorf("unknown kind %q: want one of %s", cfg.Kind, strings.Join(Kinds(), ", "))
 	}
 	if cfg.Today.IsZero() {
@@ -72,11 +60,11 @@ func Create(cfg Config) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	text, err := render(layouts.ForSite(fsys), site, cfg)
+	text, err := render(layouts.ForSite(fsys), site, kind, cfg)
 	if err != nil {
 		return "", err
 	}
-	dir := path.Join(page.ContentDir, section)
+	dir := path.Join(kinds.ContentDir, kind.Section)
 	date := cfg.Today.Format(time.DateOnly)
 	for n := 1; ; n++ {
 		name := date
@@ -111,7 +99,7 @@ func readSite(fsys fs.FS) (*config.Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w (is this the site's folder?)", config.File, err)
 	}
-	site, problems := frontmatter.ParseSite(data)
+	site, problems := config.Parse(data)
 	if problems.HasErrors() {
 		return nil, problems.Sort()
 	}
@@ -138,17 +126,17 @@ var funcs = template.FuncMap{
 // render executes the template of the page's type. For a site written in traditional
 // characters, the template's own text (its comments) is converted first; the title is the
 // editor's and stays as typed.
-func render(fsys fs.FS, site *config.Site, cfg Config) ([]byte, error) {
-	t := template.New(cfg.Kind).Funcs(funcs)
-	for _, name := range []string{"common.md", cfg.Kind + ".md"} {
+func render(fsys fs.FS, site *config.Site, kind kinds.Kind, cfg Config) ([]byte, error) {
+	t := template.New(kind.Name).Funcs(funcs)
+	for _, name := range []string{"common.md", kind.Template()} {
 		file := path.Join(templatesDir, name)
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", file, err)
 		}
 		text := string(src)
-		if site.Script == hygiene.Traditional {
-			text = hygiene.Convert(text, hygiene.Traditional)
+		if site.Script == kinds.Traditional {
+			text = hygiene.Convert(text, kinds.Traditional)
 		}
 		if _, err := t.New(name).Parse(text); err != nil {
 			return nil, diagnose(file, err)
@@ -156,8 +144,8 @@ func render(fsys fs.FS, site *config.Site, cfg Config) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	d := data{Title: cfg.Title, Date: cfg.Today.Format(time.DateOnly), Year: cfg.Today.Year(), Site: site}
-	if err := t.ExecuteTemplate(&out, cfg.Kind+".md", d); err != nil {
-		return nil, diagnose(path.Join(templatesDir, cfg.Kind+".md"), err)
+	if err := t.ExecuteTemplate(&out, kind.Template(), d); err != nil {
+		return nil, diagnose(path.Join(templatesDir, kind.Template()), err)
 	}
 	return out.Bytes(), nil
 }

@@ -3,7 +3,6 @@ package newpage_test
 import (
 	"context"
 	"errors"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -14,9 +13,8 @@ import (
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/hygiene"
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/sitetest"
-	"github.com/dangjian/dangjian/internal/yamlnode"
 	"github.com/dangjian/dangjian/newpage"
 	"gopkg.in/yaml.v3"
 )
@@ -98,11 +96,11 @@ func frontKeys(t *testing.T, text string) []string {
 
 // typeKeys returns the front-matter keys of a page type but type, which the folder gives, sorted.
 func typeKeys(kind string) []string {
-	v, _ := page.Matter(kind)
+	k, _ := kinds.Named(kind)
 	var keys []string
-	for key := range yamlnode.Fields(reflect.TypeOf(v).Elem()) {
-		if key != "type" {
-			keys = append(keys, key)
+	for _, f := range k.Fields() {
+		if f.Key != "type" {
+			keys = append(keys, f.Key)
 		}
 	}
 	slices.Sort(keys)

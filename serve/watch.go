@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/config"
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/source"
 	"github.com/fsnotify/fsnotify"
 )
@@ -34,7 +34,7 @@ const (
 )
 
 // watchedRoots are the folders of a site whose files make the site; site.yaml is the other.
-var watchedRoots = []string{page.ContentDir, "layouts", page.StaticDir}
+var watchedRoots = []string{kinds.ContentDir, "layouts", kinds.StaticDir}
 
 // siteFile reports whether rel, a slash-separated path relative to the site's folder, is a
 // file or folder the site is made of: site.yaml, or under content/, layouts/ or static/, with

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/markdown"
 	"github.com/dangjian/dangjian/internal/metric"
 	"github.com/dangjian/dangjian/internal/yamlnode"
@@ -139,7 +138,7 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(body.String()), &doc); err != nil {
-		p := config.SyntaxError("", err)
+		p := yamlnode.SyntaxError("", err)
 		report(at(p.Pos.Line, 1), "chart: %s", p.Msg)
 		return Spec{}, false
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -23,7 +25,7 @@ type Site struct {
 	Organisation      string   `yaml:"organisation"`
 	BaseURL           string   `yaml:"base_url"`
 	Language          string   `yaml:"language"`
-	Script            string   `yaml:"script"` // simplified or traditional
+	Script            string   `yaml:"script"` // one of kinds.Scripts
 	PageSize          int      `yaml:"page_size"`
 	Branches          []string `yaml:"branches"`
 	LectureForms      []string `yaml:"lecture_forms"`
@@ -110,35 +112,24 @@ type Export struct {
 // Defaults of the optional settings.
 const (
 	DefaultLanguage   = "zh-CN"
-	DefaultScript     = "simplified"
+	DefaultScript     = kinds.Simplified
 	DefaultPageSize   = 20
 	DefaultTitleMax   = 22
 	DefaultImageWidth = 800
 )
 
-// Types are the page types, each with the folder under content/ that holds it.
-var Types = []struct{ Name, Section string }{
-	{"activity", "activities"},
-	{"lecture", "lectures"},
-	{"project", "projects"},
-	{"lecture-hall", "lecture-hall"},
-	{"report", "reports"},
-}
-
-// summable lists, per page type, the number fields that a sum rule may add up.
-var summable = map[string][]string{
-	"activity":     {"participants"},
-	"lecture":      {"attendance"},
-	"lecture-hall": {"attendance"},
-}
-
-// Parse reads site.yaml's bytes, fills in defaults and validates the whole file.
+// Parse reads site.yaml's bytes: checked and normalised as a page's are (package textfile),
+// then decoded, given defaults and validated as a whole.
 func Parse(data []byte) (*Site, diag.List) {
+	data = textfile.Normalize(data)
+	problems := textfile.Check(File, data)
+	if problems.HasErrors() {
+		return nil, problems
+	}
 	site := &Site{}
-	var problems diag.List
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		problems.Add(SyntaxError(File, err))
+		problems.Add(yamlnode.SyntaxError(File, err))
 		return nil, problems
 	}
 	if problems = yamlnode.CheckAliases(File, &doc); problems.HasErrors() {
@@ -152,24 +143,6 @@ func Parse(data []byte) (*Site, diag.List) {
 	v := validator{file: File, top: top, problems: &problems}
 	site.validate(v)
 	return site, problems
-}
-
-// SyntaxError turns a YAML parse error into a problem. yaml.v3 gives no structured position
-// for syntax errors, only a "yaml: line N: ..." message, so the line is read from it.
-func SyntaxError(file string, err error) diag.Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, after, ok := strings.Cut(rest, ": "); ok {
-			if _, scanErr := fmt.Sscanf(n, "%d", &line); scanErr == nil {
-				msg = after
-			}
-		}
-	}
-	if line == 0 {
-		line = 1
-	}
-	return diag.Errorf(diag.Position{File: file, Line: line}, "invalid YAML: %s", msg)
 }
 
 // validator reports problems at the position of a top-level key when a value is wrong.
@@ -225,8 +198,8 @@ func (s *Site) validate(v validator) {
 	if s.Script == "" {
 		s.Script = DefaultScript
 	}
-	if s.Script != "simplified" && s.Script != "traditional" {
-		v.errorf("script", "script: want simplified or traditional, got %q", s.Script)
+	if !slices.Contains(kinds.Scripts[:], s.Script) {
+		v.errorf("script", "script: want %s, got %q", strings.Join(kinds.Scripts[:], " or "), s.Script)
 	}
 	if s.BaseURL != "" {
 		u, err := url.Parse(s.BaseURL)
@@ -324,26 +297,19 @@ func (s *Site) validateRuleValues(v validator, key string, r *Rule) {
 }
 
 func validateRule(v validator, key string, r *Rule, sum bool) {
-	if !slices.ContainsFunc(Types, func(t struct{ Name, Section string }) bool { return t.Name == r.Type }) {
-		v.errorf(key, "%s: type: want one of %s, got %q", key, typeNames(), r.Type)
+	kind, _ := kinds.Named(r.Type)
+	if kind.Section == "" {
+		v.errorf(key, "%s: type: want one of %s, got %q", key, strings.Join(kinds.SectionNames(), ", "), r.Type)
 		return
 	}
 	if sum {
-		fields := summable[r.Type]
+		fields := kind.Sums()
 		if !slices.Contains(fields, r.Field) {
 			v.errorf(key, "sum: field: pages of type %s have the numbers %s, got %q", r.Type, strings.Join(fields, ", "), r.Field)
 		}
 	} else if r.Field != "" {
 		v.errorf(key, "count: field is only for sum")
 	}
-}
-
-func typeNames() string {
-	names := make([]string, len(Types))
-	for i, t := range Types {
-		names[i] = t.Name
-	}
-	return strings.Join(names, ", ")
 }
 
 func (s *Site) validateCharts(v validator) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -79,7 +80,7 @@ func (r linkResolver) target(dest string) (target, suffix string, err error) {
 func (r linkResolver) sourceTarget(dest, p string) (string, error) {
 	file := path.Join(path.Dir(r.page.File), p)
 	if strings.HasPrefix(p, "/") {
-		file = path.Join(page.ContentDir, p)
+		file = path.Join(kinds.ContentDir, p)
 	}
 	if target := r.site.BySource(file); target != nil {
 		return target.URL, nil

@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
 // Years are the years the pages fall in; each has a report.
@@ -28,12 +28,19 @@ type section struct {
 	share                      int // parts of the pages it gets; reports come on top
 }
 
+// newSection returns the section of a kind, named as the kinds table names it in simplified
+// characters, the script of the corpus's sites.
+func newSection(kind, intro string, share int) section {
+	k, _ := kinds.Named(kind)
+	return section{kind: k.Name, folder: k.Section, title: k.TitleIn(kinds.Simplified), intro: intro, share: share}
+}
+
 var sections = []section{
-	{page.TypeActivity, "activities", "活动", "各党支部的主题党日、学习教育和志愿服务。", 8},
-	{page.TypeLecture, "lectures", "党课与讲座", "党课、专题知识讲座、警示教育大会和专题讨论。", 6},
-	{page.TypeProject, "projects", "项目", "党员牵头的攻关和挖潜项目。", 3},
-	{page.TypeLectureHall, "lecture-hall", "道德讲堂", "每一场道德讲堂的流程、参加人次和刊发情况。", 2},
-	{page.TypeReport, "reports", "年度报告", "公司党委每年的工作报告和指标。", 0},
+	newSection(kinds.TypeActivity, "各党支部的主题党日、学习教育和志愿服务。", 8),
+	newSection(kinds.TypeLecture, "党课、专题知识讲座、警示教育大会和专题讨论。", 6),
+	newSection(kinds.TypeProject, "党员牵头的攻关和挖潜项目。", 3),
+	newSection(kinds.TypeLectureHall, "每一场道德讲堂的流程、参加人次和刊发情况。", 2),
+	newSection(kinds.TypeReport, "公司党委每年的工作报告和指标。", 0),
 }
 
 // GroupFolder is a folder inside lectures/ that groups pages without being a page itself.
@@ -54,8 +61,10 @@ func Write(dir string, pages int, seed uint64) error {
 	w.file("content/_index.md", indexPage("基层党建工作", "本站汇集公司党委和各党支部的党建工作。"))
 	for _, s := range sections {
 		w.file("content/"+s.folder+"/_index.md", indexPage(s.title, s.intro))
+		if s.kind == kinds.TypeLecture {
+			w.file("content/"+s.folder+"/"+GroupFolder+"/_index.md", indexPage(GroupFolder, "各党支部的专题讨论。"))
+		}
 	}
-	w.file("content/lectures/"+GroupFolder+"/_index.md", indexPage(GroupFolder, "各党支部的专题讨论。"))
 	for i, s := range sections {
 		w.picture("static/images/"+s.kind+".png", i, 48)
 	}

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
 // planPage decides an activity, lecture, project or lecture-hall event: where its file goes,
@@ -23,7 +23,7 @@ func planPage(r *rand.Rand, p *plannedPage) {
 	var own []field
 	var slugWord string
 	switch p.section.kind {
-	case page.TypeActivity:
+	case kinds.TypeActivity:
 		theme, act := pick(r, themes), pick(r, activityActs)
 		p.title = branch + "开展“" + theme + "”" + act
 		slugWord = "huodong"
@@ -33,7 +33,7 @@ func planPage(r *rand.Rand, p *plannedPage) {
 			{"end", p.date.AddDate(0, 0, r.IntN(30))},
 			{"participants", 10 + r.IntN(200)},
 		}
-	case page.TypeLecture:
+	case kinds.TypeLecture:
 		form := pick(r, lectureForms)
 		if form == "专题讨论" {
 			p.folder += "/" + GroupFolder
@@ -47,7 +47,7 @@ func planPage(r *rand.Rand, p *plannedPage) {
 			{"audience", pick(r, audiences)},
 			{"attendance", 20 + r.IntN(300)},
 		}
-	case page.TypeProject:
+	case kinds.TypeProject:
 		subject := pick(r, projectSubjects)
 		p.title = subject + "攻关项目"
 		slugWord = "xiangmu"
@@ -63,7 +63,7 @@ func planPage(r *rand.Rand, p *plannedPage) {
 			{"result", pick(r, projectResults)},
 			{"award", pick(r, projectAwards)},
 		}
-	case page.TypeLectureHall:
+	case kinds.TypeLectureHall:
 		theme := pick(r, themes)
 		p.title = branch + "道德讲堂“" + theme + "”"
 		slugWord = "jiangtang"
@@ -162,7 +162,7 @@ func planReport(r *rand.Rand, p *plannedPage, year int) {
 		{"date", p.date},
 		{"tags", []string{"基层组织"}},
 		{"summary", fmt.Sprintf("%d年公司党委的主要工作和年度指标。", year)},
-		{"cover", "/images/" + page.TypeReport + ".png"},
+		{"cover", "/images/" + kinds.TypeReport + ".png"},
 		{"export", true},
 		{"year", year},
 		{"metrics", declared},

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
 // metric is a yearly figure of site.yaml; rule is its counting or summing rule, "" for one
@@ -15,14 +15,14 @@ type metric struct {
 }
 
 var metrics = []metric{
-	{"party_lectures", "党课", "次", fmt.Sprintf("count: {type: %s, form: 党课}", page.TypeLecture)},
-	{"warning_meetings", "警示教育大会", "次", fmt.Sprintf("count: {type: %s, form: 警示教育大会}", page.TypeLecture)},
-	{"activities", "主题活动", "次", fmt.Sprintf("count: {type: %s}", page.TypeActivity)},
-	{"participants", "活动参加人次", "人次", fmt.Sprintf("sum: {type: %s, field: participants}", page.TypeActivity)},
-	{"hall_events", "道德讲堂", "场", fmt.Sprintf("count: {type: %s}", page.TypeLectureHall)},
-	{"hall_attendance", "道德讲堂参加人次", "人次", fmt.Sprintf("sum: {type: %s, field: attendance}", page.TypeLectureHall)},
-	{"projects_done", "完成的项目", "个", fmt.Sprintf("count: {type: %s, status: done}", page.TypeProject)},
-	{"saving_projects", "节约挖潜项目", "个", fmt.Sprintf("count: {type: %s, category: 节约挖潜}", page.TypeProject)},
+	{"party_lectures", "党课", "次", fmt.Sprintf("count: {type: %s, form: 党课}", kinds.TypeLecture)},
+	{"warning_meetings", "警示教育大会", "次", fmt.Sprintf("count: {type: %s, form: 警示教育大会}", kinds.TypeLecture)},
+	{"theme_activities", "主题活动", "次", fmt.Sprintf("count: {type: %s}", kinds.TypeActivity)},
+	{"participants", "活动参加人次", "人次", fmt.Sprintf("sum: {type: %s, field: participants}", kinds.TypeActivity)},
+	{"hall_events", "道德讲堂", "场", fmt.Sprintf("count: {type: %s}", kinds.TypeLectureHall)},
+	{"hall_attendance", "道德讲堂参加人次", "人次", fmt.Sprintf("sum: {type: %s, field: attendance}", kinds.TypeLectureHall)},
+	{"projects_done", "完成的项目", "个", fmt.Sprintf("count: {type: %s, status: done}", kinds.TypeProject)},
+	{"saving_projects", "节约挖潜项目", "个", fmt.Sprintf("count: {type: %s, category: 节约挖潜}", kinds.TypeProject)},
 	{"party_members", "党员人数", "名", ""},
 	{"study_notes", "学习心得", "篇", ""},
 }
@@ -41,7 +41,7 @@ var charts = []struct {
 }{
 	{"education", "教育培训", "bar", []string{"party_lectures", "warning_meetings", "hall_events"}},
 	{"participation", "参加人次与党员队伍", "line", []string{"participants", "hall_attendance", "party_members"}},
-	{"work", "工作构成", "pie", []string{"activities", "projects_done", "saving_projects"}},
+	{"work", "工作构成", "pie", []string{"theme_activities", "projects_done", "saving_projects"}},
 }
 
 // siteYAML is the site's configuration, with every list, metric and chart the pages use.
@@ -49,7 +49,7 @@ func siteYAML(n int, seed uint64) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# A synthetic site of %d pages (seed %d), made up for tests and benchmarks.\n", n, seed)
 	b.WriteString("title: 某发电公司党建工作\norganisation: 某发电公司\nbase_url: https://dangjian.example/\n")
-	b.WriteString("language: zh-CN\nscript: simplified\npage_size: 20\n")
+	b.WriteString("language: zh-CN\nscript: " + kinds.Simplified + "\npage_size: 20\n")
 	b.WriteString("branches:\n")
 	for _, branch := range branches {
 		b.WriteString("  - " + branch + "\n")

@@ -1,6 +1,6 @@
 package corpus
 
-import "github.com/dangjian/dangjian/internal/page"
+import "github.com/dangjian/dangjian/internal/kinds"
 
 // The words synthetic pages are made of. They read like a party committee's reports without
 // being any real one's.
@@ -11,7 +11,7 @@ var (
 	}
 	lectureForms       = []string{"党课", "专题知识讲座", "警示教育大会", "专题讨论", "红色党课"}
 	projectCategories  = []string{"助增盈", "攻坚", "节约挖潜"}
-	projectStatuses    = page.ProjectStatuses
+	projectStatuses    = kinds.ProjectStatuses
 	themes             = []string{"两学一做", "不忘初心、牢记使命", "三严三实", "学习型党组织建设", "党风廉政建设", "安全生产月", "文明单位创建", "青年志愿服务"}
 	activityActs       = []string{"主题党日", "集中学习", "知识竞赛", "志愿服务", "参观学习", "座谈交流", "演讲比赛", "义务植树"}
 	tags               = []string{"学习教育", "主题党日", "廉政", "安全生产", "志愿服务", "青年", "创先争优", "基层组织", "文明创建", "节能降耗"}

@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -20,8 +20,6 @@ import (
 // MaxFileSize bounds a content file: a page of text is a few kilobytes, and a file of many
 // megabytes is a mistake (a pasted image, a log) that should not slow every build.
 const MaxFileSize = 8 << 20
-
-var bom = []byte("\uFEFF")
 
 // Parse reads the content file named file. defaultType is the type its folder gives; a
 // type key in the front matter overrides it. index says the file is a list's _index.md, whose
@@ -33,8 +31,8 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		problems.Errorf(start, "file is %d bytes; a page may have at most %d", len(data), MaxFileSize)
 		return nil, problems
 	}
-	data = Normalize(data)
-	if problems = checkText(file, data); problems.HasErrors() {
+	data = textfile.Normalize(data)
+	if problems = textfile.Check(file, data); problems.HasErrors() {
 		return nil, problems
 	}
 	p := &page.Page{File: file, Kind: defaultType, KeyPos: map[string]diag.Position{}}
@@ -53,7 +51,7 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 	// A newline in place of the opening --- keeps YAML's line numbers equal to the file's.
 	var doc yaml.Node
 	if err := yaml.Unmarshal(append([]byte("\n"), matter...), &doc); err != nil {
-		problems.Add(config.SyntaxError(file, err))
+		problems.Add(yamlnode.SyntaxError(file, err))
 		return nil, problems
 	}
 	if problems = yamlnode.CheckAliases(file, &doc); problems.HasErrors() {
@@ -69,8 +67,8 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		}
 		if t := typeKey(top); t != nil {
 			p.Kind = t.Value
-			if !page.IsType(t.Value) {
-				problems.Errorf(yamlnode.Pos(file, t), "type: want one of %s, got %q", strings.Join(page.TypeNames(), ", "), t.Value)
+			if _, ok := kinds.Named(t.Value); !ok {
+				problems.Errorf(yamlnode.Pos(file, t), "type: want one of %s, got %q", strings.Join(kinds.Names(), ", "), t.Value)
 				return nil, problems
 			}
 		}
@@ -78,11 +76,12 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		problems.Errorf(yamlnode.Pos(file, top), "front matter: want keys such as title: and date:, got %s", describe(top))
 		return nil, problems
 	}
-	v, store := page.Matter(p.Kind)
+	kind, _ := kinds.Named(p.Kind)
+	v, decoded := kind.NewMatter()
 	if top.Kind == yaml.MappingNode {
 		problems = append(problems, yamlnode.Decode(file, top, v)...)
 	}
-	store(p)
+	p.Matter = decoded()
 	if !index {
 		if strings.TrimSpace(p.Title) == "" {
 			problems.Errorf(p.Pos("title"), "title is required")
@@ -95,64 +94,6 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		}
 	}
 	return p, problems
-}
-
-// Normalize drops a byte-order mark at the start and turns CRLF line ends into LF, so that
-// files saved on Windows read like any other.
-func Normalize(data []byte) []byte {
-	data = bytes.TrimPrefix(data, bom)
-	if bytes.Contains(data, []byte("\r\n")) {
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	}
-	return data
-}
-
-// ParseSite reads site.yaml's bytes: checked and normalised as a page's are, then parsed and
-// validated by package config.
-func ParseSite(data []byte) (*config.Site, diag.List) {
-	data = Normalize(data)
-	if problems := checkText(config.File, data); problems.HasErrors() {
-		return nil, problems
-	}
-	return config.Parse(data)
-}
-
-// checkText reports what in a normalised file's bytes is not text: the first byte that is not
-// UTF-8, and the first NUL byte, each at its position. YAML would name neither's line, and
-// Markdown would show a NUL as U+FFFD without a word.
-func checkText(file string, data []byte) diag.List {
-	var problems diag.List
-	if !utf8.Valid(data) {
-		problems.Errorf(position(file, data, firstInvalidUTF8(data)), "invalid UTF-8: save the file as UTF-8")
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		more := ""
-		if n := bytes.Count(data[i+1:], []byte{0}); n > 0 {
-			more = fmt.Sprintf(" (the file holds %d more)", n)
-		}
-		problems.Errorf(position(file, data, i), "a NUL byte (U+0000), often left by a broken copy from another program: delete it%s", more)
-	}
-	return problems
-}
-
-// firstInvalidUTF8 returns the offset of the first byte of data that is not UTF-8.
-func firstInvalidUTF8(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
-
-// position returns the position of the byte at offset in data, its column counted in
-// characters, a byte that is not UTF-8 counting as one.
-func position(file string, data []byte, offset int) diag.Position {
-	before := data[:offset]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return diag.Position{File: file, Line: 1 + bytes.Count(before, []byte("\n")), Col: 1 + utf8.RuneCount(before[start:])}
 }
 
 // Split cuts a file into its front matter (between a first line "---" and the next line "---"

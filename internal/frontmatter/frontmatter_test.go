@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
 func TestSplit(t *testing.T) {
@@ -43,7 +43,7 @@ func TestParseKeepsLineNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, problems := Parse("content/lecture-hall/x.md", data, page.TypeLectureHall, false)
+	p, problems := Parse("content/lecture-hall/x.md", data, kinds.TypeLectureHall, false)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -63,7 +63,7 @@ func TestParseBOMAndCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, problems := Parse("x.md", data, page.TypeActivity, false)
+	p, problems := Parse("x.md", data, kinds.TypeActivity, false)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -84,7 +84,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(data, false)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, index bool) {
-		for _, typ := range page.TypeNames() {
+		for _, typ := range kinds.Names() {
 			p, problems := Parse("x.md", data, typ, index)
 			if p == nil && !problems.HasErrors() {
 				t.Fatalf("no page and no error for %q", data)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
 // FuzzCheck feeds Check any bytes, seeded with the files of testdata/ (the source document's
@@ -27,12 +29,12 @@ func FuzzCheck(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, isYAML, simplified bool) {
-		file, script := "content/x.md", Traditional
+		file, script := "content/x.md", kinds.Traditional
 		if isYAML {
 			file = "site.yaml"
 		}
 		if simplified {
-			script = Simplified
+			script = kinds.Simplified
 		}
 		found := Check(file, data, script)
 		lines := bytes.Count(data, []byte("\n")) + 1

@@ -21,12 +21,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
-)
-
-// Script names, as site.yaml's script gives them.
-const (
-	Simplified  = "simplified"
-	Traditional = "traditional"
+	"github.com/dangjian/dangjian/internal/textfile"
 )
 
 // Finding is one slip in a file.
@@ -45,7 +40,7 @@ type Edit struct {
 }
 
 // Check returns the slips in the file named file, whose bytes are data, sorted by position.
-// script is the script the site is written in (Simplified or Traditional); "" skips that check.
+// script is the script the site is written in (one of kinds.Scripts); "" skips that check.
 // A Markdown file (.md) is front matter and body, a YAML file (.yaml, .yml) is all YAML. A
 // file that is not UTF-8, or too large to be a page, gives nothing: the build reports it.
 func Check(file string, data []byte, script string) []Finding {
@@ -139,7 +134,7 @@ func newText(file string, data []byte) *text {
 	t := &text{
 		file:    file,
 		isMD:    path.Ext(file) == ".md",
-		norm:    frontmatter.Normalize(data),
+		norm:    textfile.Normalize(data),
 		bom:     len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF"))),
 		lines:   []int{0},
 		becomes: map[int]rune{},

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -174,7 +175,7 @@ func bigrams(text []byte) map[[2]rune]int {
 	counts := map[[2]rune]int{}
 	prev := utf8.RuneError
 	for _, r := range string(text) {
-		r = usualForm(r, Simplified)
+		r = usualForm(r, kinds.Simplified)
 		counts[[2]rune{prev, r}]++
 		prev = r
 	}
@@ -286,7 +287,7 @@ func lostCandidates(trail byte, prev rune, syllable string) []rune {
 		}
 		if syllable != "" {
 			carrier, ok := gbkRune(prevTrail, byte(lead))
-			if _, converted := chars().only[Simplified][carrier]; !ok || !converted || !readsAs(carrier, syllable) {
+			if _, converted := chars().only[kinds.Simplified][carrier]; !ok || !converted || !readsAs(carrier, syllable) {
 				continue
 			}
 		}
@@ -334,9 +335,9 @@ func (run *misreadRun) choose(evidence map[[2]rune]int) (rune, bool) {
 	next, _ := utf8.DecodeRuneInString(run.text)
 	best, bestCount, tied := rune(0), 0, false
 	for _, c := range run.lost {
-		n := evidence[[2]rune{usualForm(run.prev, Simplified), usualForm(c, Simplified)}]
+		n := evidence[[2]rune{usualForm(run.prev, kinds.Simplified), usualForm(c, kinds.Simplified)}]
 		if next != utf8.RuneError {
-			n += evidence[[2]rune{usualForm(c, Simplified), usualForm(next, Simplified)}]
+			n += evidence[[2]rune{usualForm(c, kinds.Simplified), usualForm(next, kinds.Simplified)}]
 		}
 		switch {
 		case n > bestCount:

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -34,10 +35,10 @@ type table struct {
 
 var chars = sync.OnceValue(func() table {
 	t := table{
-		only:    map[string]forms{Simplified: {}, Traditional: {}},
-		usually: map[string]forms{Simplified: {}, Traditional: {}},
+		only:    map[string]forms{kinds.Simplified: {}, kinds.Traditional: {}},
+		usually: map[string]forms{kinds.Simplified: {}, kinds.Traditional: {}},
 	}
-	scripts := map[string]string{"s": Traditional, "t": Simplified} // whose text has no place for them
+	scripts := map[string]string{"s": kinds.Traditional, "t": kinds.Simplified} // whose text has no place for them
 	for line := range strings.Lines(charsTable) {
 		fields := strings.Fields(line)
 		if len(fields) < 3 {
@@ -55,10 +56,10 @@ var chars = sync.OnceValue(func() table {
 
 // other returns the script that is not script.
 func other(script string) string {
-	if script == Traditional {
-		return Simplified
+	if script == kinds.Traditional {
+		return kinds.Simplified
 	}
-	return Traditional
+	return kinds.Traditional
 }
 
 // mostShown bounds the characters one finding lists; the rest are counted.
@@ -169,7 +170,7 @@ var converters = sync.OnceValues(func() (map[string]*opencc.OpenCC, error) {
 		return nil, err
 	}
 	s2t, err := opencc.New("s2t")
-	return map[string]*opencc.OpenCC{Simplified: t2s, Traditional: s2t}, err
+	return map[string]*opencc.OpenCC{kinds.Simplified: t2s, kinds.Traditional: s2t}, err
 })
 
 // inScript returns s written in script as OpenCC converts it: where a character's form
@@ -183,8 +184,8 @@ func inScript(s, script string) string {
 		return s
 	}
 	out := s
-	if script == Traditional {
-		if out, err = cc[Simplified].Convert(out); err != nil {
+	if script == kinds.Traditional {
+		if out, err = cc[kinds.Simplified].Convert(out); err != nil {
 			return s
 		}
 	}

@@ -178,15 +178,7 @@ func (s *Series) measure(p *page.Page) (float64, bool) {
 	if s.Metric.Count != nil {
 		return 1, true
 	}
-	switch {
-	case p.Activity != nil && rule.Field == "participants":
-		return float64(p.Activity.Participants), true
-	case p.Lecture != nil && rule.Field == "attendance":
-		return float64(p.Lecture.Attendance), true
-	case p.LectureHall != nil && rule.Field == "attendance":
-		return float64(p.LectureHall.Attendance), true
-	}
-	return 0, false
+	return p.Sum(rule.Field)
 }
 
 // matches reports whether a page has every value a rule asks for.

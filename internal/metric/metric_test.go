@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -16,18 +17,18 @@ func day(s string) time.Time {
 
 func TestCompute(t *testing.T) {
 	site := &config.Site{Metrics: []config.Metric{
-		{Key: "lectures", Label: "党课", Count: &config.Rule{Type: page.TypeLecture, Form: "党课"}},
-		{Key: "attendance", Label: "人次", Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+		{Key: "lectures", Label: "党课", Count: &config.Rule{Type: kinds.TypeLecture, Form: "党课"}},
+		{Key: "attendance", Label: "人次", Sum: &config.Rule{Type: kinds.TypeLectureHall, Field: "attendance"}},
 		{Key: "members", Label: "党员"},
 	}}
 	pages := []*page.Page{
-		{File: "a.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2015-03-01")}, Lecture: &page.Lecture{Form: "党课"}},
-		{File: "b.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2016-03-01")}, Lecture: &page.Lecture{Form: "党课"}},
-		{File: "c.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2016-04-01")}, Lecture: &page.Lecture{Form: "党课"}},
-		{File: "d.md", Kind: page.TypeLecture, Common: page.Common{Date: day("2016-05-01")}, Lecture: &page.Lecture{Form: "专题讨论"}},
-		{File: "e.md", Kind: page.TypeLectureHall, Common: page.Common{Date: day("2016-07-15")}, LectureHall: &page.LectureHall{Attendance: 200}},
-		{File: "f.md", Kind: page.TypeLectureHall, Common: page.Common{Date: day("2016-09-01")}, LectureHall: &page.LectureHall{Attendance: 35}},
-		{File: "r.md", Kind: page.TypeReport, Common: page.Common{Date: day("2016-12-31")}, Report: &page.Report{Year: 2016, Metrics: map[string]float64{"members": 300, "lectures": 20}}},
+		{File: "a.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2015-03-01")}, Lecture: &kinds.Lecture{Form: "党课"}}},
+		{File: "b.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-03-01")}, Lecture: &kinds.Lecture{Form: "党课"}}},
+		{File: "c.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-04-01")}, Lecture: &kinds.Lecture{Form: "党课"}}},
+		{File: "d.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-05-01")}, Lecture: &kinds.Lecture{Form: "专题讨论"}}},
+		{File: "e.md", Kind: kinds.TypeLectureHall, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-07-15")}, LectureHall: &kinds.LectureHall{Attendance: 200}}},
+		{File: "f.md", Kind: kinds.TypeLectureHall, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-09-01")}, LectureHall: &kinds.LectureHall{Attendance: 35}}},
+		{File: "r.md", Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 300, "lectures": 20}}}},
 	}
 	table, problems := Compute(site, pages)
 	check := func(key string, year int, want float64, wantOK bool) {
@@ -53,7 +54,7 @@ func TestCompute(t *testing.T) {
 func TestDeclaredTwice(t *testing.T) {
 	site := &config.Site{Metrics: []config.Metric{{Key: "members", Label: "党员"}}}
 	report := func(file string) *page.Page {
-		return &page.Page{File: file, Kind: page.TypeReport, Common: page.Common{Date: day("2016-12-31")}, Report: &page.Report{Year: 2016, Metrics: map[string]float64{"members": 1}}}
+		return &page.Page{File: file, Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 1}}}}
 	}
 	_, problems := Compute(site, []*page.Page{report("a.md"), report("b.md")})
 	if !problems.HasErrors() || !strings.Contains(problems.Error(), "b.md:1:1: metric members for 2016 is declared twice: also by a.md") {
@@ -73,15 +74,15 @@ func TestFormat(t *testing.T) {
 // counted one, and a year with no value apart from a year with a zero.
 func TestSameValues(t *testing.T) {
 	site := &config.Site{Metrics: []config.Metric{
-		{Key: "lectures", Label: "党课", Count: &config.Rule{Type: page.TypeLecture}},
+		{Key: "lectures", Label: "党课", Count: &config.Rule{Type: kinds.TypeLecture}},
 		{Key: "members", Label: "党员"},
 	}}
 	lecture := func(date string) *page.Page {
-		return &page.Page{File: date + ".md", Kind: page.TypeLecture, Common: page.Common{Date: day(date)}, Lecture: &page.Lecture{}}
+		return &page.Page{File: date + ".md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day(date)}, Lecture: &kinds.Lecture{}}}
 	}
 	report := func(members float64) *page.Page {
-		return &page.Page{File: "r.md", Kind: page.TypeReport, Common: page.Common{Date: day("2016-12-31")},
-			Report: &page.Report{Year: 2016, Metrics: map[string]float64{"members": members, "lectures": 2}}}
+		return &page.Page{File: "r.md", Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")},
+			Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": members, "lectures": 2}}}}
 	}
 	table := func(pages ...*page.Page) *Table {
 		t, _ := Compute(site, pages)

@@ -10,19 +10,14 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
 // Page is one content file, or the _index.md of a list.
 type Page struct {
-	Common
-	// Exactly one of these is set, following the page's type.
-	Activity    *Activity
-	Lecture     *Lecture
-	Project     *Project
-	LectureHall *LectureHall
-	Report      *Report
+	kinds.Matter // what its front matter says: the common keys, and its kind's own
 
-	Kind string // the page type: TypeActivity … TypeReport, or TypePage
+	Kind string // the page's kind: kinds.TypeActivity … kinds.TypeReport, or kinds.TypePage
 	// File is the source file, slash-separated and relative to the site root
 	// (content/lectures/x.md).
 	File string
@@ -66,7 +61,7 @@ func (p *Page) Pos(key string) diag.Position {
 func (p *Page) IsPublished(drafts bool) bool { return !p.Draft || drafts }
 
 // IsBundle reports whether the page is a page bundle (a folder holding index.md).
-func (p *Page) IsBundle() bool { return strings.HasSuffix(p.File, "/index.md") }
+func (p *Page) IsBundle() bool { return strings.HasSuffix(p.File, "/"+kinds.BundleFile) }
 
 // Year is the year the page is dated in.
 func (p *Page) Year() int { return p.Date.Year() }

@@ -10,19 +10,11 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 )
 
-// ContentDir and StaticDir are the folders of a site's pages and of the files copied as is.
-const (
-	ContentDir = "content"
-	StaticDir  = "static"
-	// IndexFile is the file of a list's own title and introduction.
-	IndexFile = "_index.md"
-	// BundleFile is the page file of a page bundle.
-	BundleFile = "index.md"
-	// NotFoundFile is the page a web server shows for a missing URL.
-	NotFoundFile = "404.html"
-)
+// NotFoundFile is the page a web server shows for a missing URL.
+const NotFoundFile = "404.html"
 
 // List is the home page, a section, or a sub-folder of a section: a title, an optional
 // introduction (its _index.md) and the pages under it, newest first.
@@ -121,28 +113,6 @@ type Input struct {
 	Drafts    bool // publish drafts too
 }
 
-// SectionType returns the page type of a section folder, or TypePage.
-func SectionType(section string) string {
-	for _, t := range config.Types {
-		if t.Section == section {
-			return t.Name
-		}
-	}
-	return TypePage
-}
-
-// IsType reports whether t names a page type.
-func IsType(t string) bool { return slices.Contains(TypeNames(), t) }
-
-// TypeNames lists the page types.
-func TypeNames() []string {
-	names := make([]string, 0, len(config.Types)+1)
-	for _, t := range config.Types {
-		names = append(names, t.Name)
-	}
-	return append(names, TypePage)
-}
-
 // Assemble builds the site model: it gives every page its URL, groups pages into lists,
 // and reports URLs claimed twice and slugs that are not a plain name.
 func Assemble(in Input) (*Site, diag.List) {
@@ -162,7 +132,7 @@ func Assemble(in Input) (*Site, diag.List) {
 	lists := map[string]*List{}
 	s.Home = s.list(lists, "")
 	for _, idx := range in.Indexes {
-		dir := strings.TrimPrefix(path.Dir(idx.File), ContentDir)
+		dir := strings.TrimPrefix(path.Dir(idx.File), kinds.ContentDir)
 		l := s.list(lists, strings.TrimPrefix(dir, "/"))
 		l.Index = idx
 		if idx.Title != "" {
@@ -203,7 +173,7 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	slices.SortFunc(s.Lists, func(a, b *List) int { return strings.Compare(a.URL, b.URL) })
 	for _, l := range s.Lists {
-		source := path.Join(ContentDir, l.Dir, IndexFile)
+		source := path.Join(kinds.ContentDir, l.Dir, kinds.IndexFile)
 		for _, pg := range l.Paginate(in.Config.PageSize) {
 			s.claim(OutputPath(pg.URL), source, &problems)
 		}
@@ -252,7 +222,7 @@ func (s *Site) list(lists map[string]*List, dir string) *List {
 		l.URL = "/" + dir + "/"
 		l.Title = path.Base(dir)
 		section, _, _ := strings.Cut(dir, "/")
-		l.Kind = SectionType(section)
+		l.Kind = kinds.InSection(section).Name
 		l.Parent = s.list(lists, parentDir(dir))
 		l.Parent.Children = append(l.Parent.Children, l)
 	}
@@ -315,7 +285,7 @@ func OutputPath(url string) string {
 // setURL works out the page's folder, slug and URL, and returns a message when the slug
 // is not a plain name.
 func setURL(p *Page) string {
-	rel := strings.TrimPrefix(p.File, ContentDir+"/")
+	rel := strings.TrimPrefix(p.File, kinds.ContentDir+"/")
 	dir, name := path.Split(rel)
 	if p.IsBundle() {
 		dir, name = path.Split(strings.TrimSuffix(dir, "/"))

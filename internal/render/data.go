@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/chart"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/search"
 )
@@ -414,19 +415,10 @@ var labels = map[string][2]string{ // simplified, traditional
 
 // scriptIndex is 1 for a site written in traditional characters, 0 for simplified.
 func scriptIndex(site *page.Site) int {
-	if site.Config.Script == "traditional" {
+	if site.Config.Script == kinds.Traditional {
 		return 1
 	}
 	return 0
-}
-
-// sectionTitles name the sections that have no _index.md to give a title.
-var sectionTitles = map[string][2]string{
-	page.TypeActivity:    {"活动", "活動"},
-	page.TypeLecture:     {"党课与讲座", "黨課與講座"},
-	page.TypeProject:     {"项目", "項目"},
-	page.TypeLectureHall: {"道德讲堂", "道德講堂"},
-	page.TypeReport:      {"年度报告", "年度報告"},
 }
 
 // MetricRow is one declared figure of a report.

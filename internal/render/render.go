@@ -20,6 +20,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/convert"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/search"
 )
@@ -69,8 +70,8 @@ func New(in Input) (*Renderer, diag.List) {
 	script := scriptIndex(site)
 	for _, l := range site.Lists {
 		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
-			if title, ok := sectionTitles[l.Kind]; ok {
-				l.Title = title[script]
+			if kind, _ := kinds.Named(l.Kind); kind.Section != "" {
+				l.Title = kind.Title[script]
 			}
 		}
 	}
@@ -93,8 +94,8 @@ func Labels(site *page.Site) map[string]string {
 // attendance per year, in the words of labels.
 func HallMetrics(labels map[string]string) *config.Site {
 	return &config.Site{Metrics: []config.Metric{
-		{Key: "events", Label: labels["hallEvents"], Unit: labels["hallEventsUnit"], Count: &config.Rule{Type: page.TypeLectureHall}},
-		{Key: "attendance", Label: labels["attendance"], Unit: labels["attendanceUnit"], Sum: &config.Rule{Type: page.TypeLectureHall, Field: "attendance"}},
+		{Key: "events", Label: labels["hallEvents"], Unit: labels["hallEventsUnit"], Count: &config.Rule{Type: kinds.TypeLectureHall}},
+		{Key: "attendance", Label: labels["attendance"], Unit: labels["attendanceUnit"], Sum: &config.Rule{Type: kinds.TypeLectureHall, Field: "attendance"}},
 	}}
 }
 
@@ -236,7 +237,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	var err error
 	switch {
 	case !d.shows.Has(Entries):
-	case l.Kind == page.TypeLectureHall && l.Taxonomy == nil:
+	case l.Kind == kinds.TypeLectureHall && l.Taxonomy == nil:
 		d.YearGroups, err = d.byYear(pg.Pages)
 	default:
 		d.Entries, err = d.entries(pg.Pages, 2)
@@ -254,7 +255,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	case !l.IsHome():
 		d.Crumbs = append(d.crumbs(l.Parent, nil), Crumb{Title: l.Title})
 	}
-	source := path.Join(page.ContentDir, l.Dir, page.IndexFile)
+	source := path.Join(kinds.ContentDir, l.Dir, kinds.IndexFile)
 	return r.execute(layout, d, source)
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/dangjian/dangjian/internal/convert"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -39,12 +40,12 @@ func (s Shows) Has(what Shows) bool { return s&what != 0 }
 
 // pageShows is what a page of each type shows.
 var pageShows = map[string]Shows{
-	page.TypeActivity:    Titles | Neighbours,
-	page.TypeLecture:     Titles | Neighbours,
-	page.TypeProject:     Titles | Neighbours,
-	page.TypeLectureHall: Titles | Neighbours | Related,
-	page.TypeReport:      Titles | Neighbours | SiteCharts,
-	page.TypePage:        Titles | Neighbours,
+	kinds.TypeActivity:    Titles | Neighbours,
+	kinds.TypeLecture:     Titles | Neighbours,
+	kinds.TypeProject:     Titles | Neighbours,
+	kinds.TypeLectureHall: Titles | Neighbours | Related,
+	kinds.TypeReport:      Titles | Neighbours | SiteCharts,
+	kinds.TypePage:        Titles | Neighbours,
 }
 
 // What the pages that are not a type's show.
@@ -71,7 +72,7 @@ func ListShows(pg *page.Pager, pages *convert.Pages) Shows {
 	switch {
 	case l.IsHome():
 		shows = homeShows
-	case l.Kind == page.TypeLectureHall && l.Parent != nil && l.Parent.IsHome() && pg.Number == 1:
+	case l.Kind == kinds.TypeLectureHall && l.Parent != nil && l.Parent.IsHome() && pg.Number == 1:
 		shows = hallShows
 	}
 	if l.Index != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/convert"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -14,19 +15,19 @@ func TestShows(t *testing.T) {
 	charted := &page.Page{File: "content/lectures/_index.md"}
 	pages := convert.Collect([]*convert.Page{{File: charted.File, Charts: []chart.Spec{{ID: "chart-1"}}}})
 	home := &page.List{URL: "/"}
-	hall := &page.List{URL: "/lecture-hall/", Kind: page.TypeLectureHall, Parent: home}
+	hall := &page.List{URL: "/lecture-hall/", Kind: kinds.TypeLectureHall, Parent: home}
 	for _, tc := range []struct {
 		name      string
 		got, want Shows
 	}{
-		{"an activity", PageShows(&page.Page{Kind: page.TypeActivity}, pages), Titles | Neighbours},
-		{"a lecture-hall event", PageShows(&page.Page{Kind: page.TypeLectureHall}, pages), Titles | Neighbours | Related},
-		{"a report", PageShows(&page.Page{Kind: page.TypeReport}, pages), Titles | Neighbours | SiteCharts},
-		{"a page with a chart block", PageShows(&page.Page{Kind: page.TypePage, File: charted.File}, pages), Titles | Neighbours | SiteCharts},
+		{"an activity", PageShows(&page.Page{Kind: kinds.TypeActivity}, pages), Titles | Neighbours},
+		{"a lecture-hall event", PageShows(&page.Page{Kind: kinds.TypeLectureHall}, pages), Titles | Neighbours | Related},
+		{"a report", PageShows(&page.Page{Kind: kinds.TypeReport}, pages), Titles | Neighbours | SiteCharts},
+		{"a page with a chart block", PageShows(&page.Page{Kind: kinds.TypePage, File: charted.File}, pages), Titles | Neighbours | SiteCharts},
 		{"the home page", ListShows(&page.Pager{List: home, Number: 1}, pages), Titles | Recent | SiteCharts},
 		{"the lecture hall's index", ListShows(&page.Pager{List: hall, Number: 1}, pages), Titles | Entries | HallCharts},
 		{"its second page", ListShows(&page.Pager{List: hall, Number: 2}, pages), Titles | Entries},
-		{"a folder of the lecture hall", ListShows(&page.Pager{List: &page.List{URL: "/lecture-hall/2016/", Kind: page.TypeLectureHall, Parent: hall}, Number: 1}, pages), Titles | Entries},
+		{"a folder of the lecture hall", ListShows(&page.Pager{List: &page.List{URL: "/lecture-hall/2016/", Kind: kinds.TypeLectureHall, Parent: hall}, Number: 1}, pages), Titles | Entries},
 		{"a list with a chart in its _index.md", ListShows(&page.Pager{List: &page.List{URL: "/lectures/", Parent: home, Index: charted}, Number: 1}, pages), Titles | Entries | SiteCharts},
 	} {
 		if tc.got != tc.want {
@@ -39,7 +40,7 @@ func TestShows(t *testing.T) {
 func TestDataGivesWhatItShows(t *testing.T) {
 	site := &page.Site{Home: &page.List{URL: "/", Children: []*page.List{{URL: "/a/"}}}}
 	r := &Renderer{site: site, pages: convert.Collect(nil)}
-	p := &page.Page{Kind: page.TypeActivity}
+	p := &page.Page{Kind: kinds.TypeActivity}
 	d := r.data("/a/x/", "x", NotFoundShows)
 	if d.Related(p, 3) != nil || d.Recent(site.Home.Children[0], 5) != nil {
 		t.Errorf("a page that shows no related or recent pages is given some")

@@ -52,8 +52,15 @@ type Site struct {
 // and replace some of them.
 func New(t testing.TB, archive string) *Site {
 	t.Helper()
+	return NewFiles(t, txtar.Parse([]byte(strings.TrimPrefix(archive, "\n"))).Files)
+}
+
+// NewFiles writes files into a new temporary folder, as New does: the input of a case of
+// testdata/ (see golden.Cases).
+func NewFiles(t testing.TB, files []txtar.File) *Site {
+	t.Helper()
 	s := &Site{t: t, Dir: t.TempDir()}
-	for _, f := range txtar.Parse([]byte(strings.TrimPrefix(archive, "\n"))).Files {
+	for _, f := range files {
 		s.Write(f.Name, string(f.Data))
 	}
 	return s

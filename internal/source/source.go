@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
-	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/publish"
 )
 
@@ -47,7 +47,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 	t := &Tree{Resources: map[string][]string{}}
 	var problems diag.List
 	var content []string
-	for _, root := range []string{page.ContentDir, page.StaticDir} {
+	for _, root := range []string{kinds.ContentDir, kinds.StaticDir} {
 		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if name == root && errors.Is(err, fs.ErrNotExist) {
@@ -56,7 +56,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
 				return nil
 			}
-			if root == page.ContentDir && publish.IsFixTemp(d.Name()) {
+			if root == kinds.ContentDir && publish.IsFixTemp(d.Name()) {
 				t.FixTemps = append(t.FixTemps, name)
 			}
 			if name != root && Ignored(d.Name()) {
@@ -77,7 +77,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				problems.Add(diag.Warningf(diag.Position{File: name}, "symbolic link skipped: copy the file instead"))
 			case !d.Type().IsRegular():
 				// folders are walked into; devices and pipes are not site files
-			case root == page.StaticDir:
+			case root == kinds.StaticDir:
 				t.Static = append(t.Static, strings.TrimPrefix(name, root+"/"))
 			default:
 				content = append(content, name)
@@ -104,7 +104,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 func (t *Tree) classify(content []string, problems *diag.List) {
 	bundles := map[string]string{} // bundle folder → its index.md
 	for _, name := range content {
-		if path.Base(name) == page.BundleFile {
+		if path.Base(name) == kinds.BundleFile {
 			bundles[path.Dir(name)] = name
 		}
 	}
@@ -119,7 +119,7 @@ func (t *Tree) classify(content []string, problems *diag.List) {
 			continue
 		}
 		switch {
-		case path.Base(name) == page.IndexFile:
+		case path.Base(name) == kinds.IndexFile:
 			t.Indexes = append(t.Indexes, name)
 		case strings.HasSuffix(name, ".md"):
 			t.Pages = append(t.Pages, name)
@@ -135,7 +135,7 @@ func (t *Tree) classify(content []string, problems *diag.List) {
 
 // bundleOf returns the index.md of the bundle that holds name, or "".
 func bundleOf(name string, bundles map[string]string) string {
-	for dir := path.Dir(name); dir != page.ContentDir && dir != "."; dir = path.Dir(dir) {
+	for dir := path.Dir(name); dir != kinds.ContentDir && dir != "."; dir = path.Dir(dir) {
 		if idx, ok := bundles[dir]; ok {
 			return idx
 		}

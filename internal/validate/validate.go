@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
@@ -28,7 +29,7 @@ func Page(site *config.Site, p *page.Page) diag.List {
 		oneOf(&problems, p, "form", p.Lecture.Form, site.LectureForms)
 	case p.Project != nil:
 		oneOf(&problems, p, "category", p.Project.Category, site.ProjectCategories)
-		oneOf(&problems, p, "status", p.Project.Status, page.ProjectStatuses)
+		oneOf(&problems, p, "status", p.Project.Status, kinds.ProjectStatuses)
 	case p.Activity != nil:
 		a := p.Activity
 		if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {

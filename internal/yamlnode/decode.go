@@ -95,6 +95,24 @@ func Pos(file string, node *yaml.Node) diag.Position {
 	return diag.Position{File: file, Line: node.Line, Col: node.Column}
 }
 
+// SyntaxError turns a YAML parse error into a problem. yaml.v3 gives no structured position
+// for syntax errors, only a "yaml: line N: ..." message, so the line is read from it.
+func SyntaxError(file string, err error) diag.Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, after, ok := strings.Cut(rest, ": "); ok {
+			if _, scanErr := fmt.Sscanf(n, "%d", &line); scanErr == nil {
+				msg = after
+			}
+		}
+	}
+	if line == 0 {
+		line = 1
+	}
+	return diag.Errorf(diag.Position{File: file, Line: line}, "invalid YAML: %s", msg)
+}
+
 func (d *decoder) errorf(node *yaml.Node, format string, args ...any) {
 	d.problems.Errorf(Pos(d.file, node), format, args...)
 }
