@@ -42,7 +42,7 @@ const (
 	ChartsScript = AssetsDir + "/charts.js"
 )
 
-// Input is what a Renderer reads. It changes none of it.
+// Input is what a Renderer reads.
 type Input struct {
 	Site *page.Site
 	// Layouts is the overlay of the site's layouts on the defaults.
