@@ -221,8 +221,13 @@ func (s *Site) list(lists map[string]*List, dir string) *List {
 	if dir != "" {
 		l.URL = "/" + dir + "/"
 		l.Title = path.Base(dir)
-		section, _, _ := strings.Cut(dir, "/")
-		l.Kind = kinds.InSection(section).Name
+		section, sub, _ := strings.Cut(dir, "/")
+		kind := kinds.InSection(section)
+		l.Kind = kind.Name
+		// A section is named in the site's script until its _index.md names it.
+		if title := kind.TitleIn(s.Config.Script); title != "" && sub == "" {
+			l.Title = title
+		}
 		l.Parent = s.list(lists, parentDir(dir))
 		l.Parent.Children = append(l.Parent.Children, l)
 	}

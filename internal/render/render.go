@@ -63,18 +63,10 @@ type Renderer struct {
 	partials sync.Map
 }
 
-// New parses the layouts once, and gives the sections that have no _index.md their titles.
+// New parses the layouts once.
 func New(in Input) (*Renderer, diag.List) {
 	site := in.Site
 	r := &Renderer{site: site, pages: in.Pages, charts: in.Charts, hall: in.Hall, labels: Labels(site)}
-	script := scriptIndex(site)
-	for _, l := range site.Lists {
-		if l.Index == nil && l.Parent != nil && l.Parent.IsHome() {
-			if kind, _ := kinds.Named(l.Kind); kind.Section != "" {
-				l.Title = kind.Title[script]
-			}
-		}
-	}
 	var problems diag.List
 	r.templates, problems = parseLayouts(in.Layouts, r.funcs())
 	return r, problems
