@@ -6,22 +6,20 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
-)
 
-// fixTemp marks the temporary files of ReplaceSource: .x.md.dangjian-fix-123.tmp.
-const fixTemp = ".dangjian-fix-"
+	"github.com/dangjian/dangjian/internal/source"
+)
 
 // ReplaceSource writes data over the source file name: into a temporary file beside it, then
 // renamed over it, keeping its permissions, so that an editor's file is never left half written.
-// The temporary file of a run that was stopped before its rename is named for IsFixTemp.
+// The temporary file of a run that was stopped before its rename is named for source.IsFixTemp.
 func ReplaceSource(name string, data []byte) error {
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+fixTemp+"*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(name), source.FixTempPattern(filepath.Base(name)))
 	if err != nil {
 		return err
 	}
@@ -63,28 +61,16 @@ func CreateSource(name string, data []byte) error {
 	return f.Close()
 }
 
-// IsFixTemp reports whether a file name is that of ReplaceSource's temporary files, which no
-// one else makes: a dot, the source file's name, .dangjian-fix-, digits, .tmp.
-func IsFixTemp(name string) bool {
-	rest, ok := strings.CutSuffix(name, ".tmp")
-	i := strings.LastIndex(rest, fixTemp)
-	if !ok || i < 2 || rest[0] != '.' {
-		return false
-	}
-	digits := rest[i+len(fixTemp):]
-	return digits != "" && strings.Trim(digits, "0123456789") == ""
-}
-
 // staleAfter is how old a temporary file of ReplaceSource must be to be removed: a repair
 // takes a moment, and one that another dangjian is making now must be left to finish.
 const staleAfter = time.Minute
 
-// RemoveFixTemp removes the file name when IsFixTemp recognises it and it was last written
+// RemoveFixTemp removes the file name when source.IsFixTemp recognises it and it was last written
 // more than a minute ago: what a check --fix stopped before its rename left beside a source
 // file. Anything else is left alone.
 func RemoveFixTemp(name string) error {
 	info, err := os.Lstat(name)
-	if err != nil || !IsFixTemp(info.Name()) || !info.Mode().IsRegular() || time.Since(info.ModTime()) < staleAfter {
+	if err != nil || !source.IsFixTemp(info.Name()) || !info.Mode().IsRegular() || time.Since(info.ModTime()) < staleAfter {
 		return nil
 	}
 	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -15,7 +15,6 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
-	"github.com/dangjian/dangjian/internal/publish"
 )
 
 // Tree lists a site's source files. Paths are slash-separated and relative to the site root,
@@ -56,7 +55,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
 				return nil
 			}
-			if root == kinds.ContentDir && publish.IsFixTemp(d.Name()) {
+			if root == kinds.ContentDir && IsFixTemp(d.Name()) {
 				t.FixTemps = append(t.FixTemps, name)
 			}
 			if name != root && Ignored(d.Name()) {
@@ -90,7 +89,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 	}
 	if entries, err := fs.ReadDir(fsys, "."); err == nil {
 		for _, e := range entries {
-			if publish.IsFixTemp(e.Name()) {
+			if IsFixTemp(e.Name()) {
 				t.FixTemps = append(t.FixTemps, e.Name())
 			}
 		}
@@ -199,4 +198,25 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".swx") ||
 		strings.HasSuffix(name, ".tmp") ||
 		name == "4913"
+}
+
+// fixTemp marks the temporary files of a repair: .x.md.dangjian-fix-123.tmp.
+const fixTemp = ".dangjian-fix-"
+
+// FixTempPattern is the pattern of os.CreateTemp for the temporary file of a repair of the
+// source file name, which IsFixTemp recognises: the walk hides such files, and the next check
+// or build removes those a stopped run left.
+func FixTempPattern(name string) string { return "." + name + fixTemp + "*.tmp" }
+
+// IsFixTemp reports whether a file name is that of the temporary files in which publish.ReplaceSource
+// writes a repair of a source file, which no
+// one else makes: a dot, the source file's name, .dangjian-fix-, digits, .tmp.
+func IsFixTemp(name string) bool {
+	rest, ok := strings.CutSuffix(name, ".tmp")
+	i := strings.LastIndex(rest, fixTemp)
+	if !ok || i < 2 || rest[0] != '.' {
+		return false
+	}
+	digits := rest[i+len(fixTemp):]
+	return digits != "" && strings.Trim(digits, "0123456789") == ""
 }
