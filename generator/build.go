@@ -1,8 +1,8 @@
 // Package generator builds a site: it is the one place that knows the pipeline. Each stage
-// lives in its own package: source finds the files, frontmatter reads them, validate checks
-// them against site.yaml, page assembles the model, convert turns the pages' Markdown into
-// HTML, render executes the layouts, publish writes the result. The metrics are computed
-// here, once, between the model and the conversion.
+// lives in its own package: source finds the files, frontmatter decodes each into a document,
+// validate checks the documents against site.yaml, page assembles the model from them,
+// convert turns the pages' Markdown into HTML, render executes the layouts, publish writes
+// the result. The metrics are computed here, once, between the model and the conversion.
 package generator
 
 import (
@@ -114,8 +114,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 // Site is a loaded, checked site, ready to be written.
 type Site struct {
 	cfg Config
-	// parsed keeps each content file as read, before the model was assembled from it, for a
-	// reload to reuse.
+	// parsed keeps each content file as read and checked, for a reload to reuse.
 	parsed map[string]parsedFile
 	fsys   fs.FS
 	model  *page.Site
@@ -173,9 +172,10 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	}
 
 	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
-	pages, indexes, loadProblems := s.loadPages(ctx, conf, tree, reuse)
+	docs, indexes, loadProblems := s.loadDocs(ctx, conf, tree, reuse)
 	problems = append(problems, loadProblems...)
-	problems = append(problems, setLastmod(ctx, cfg, append(append([]*page.Page{}, pages...), indexes...))...)
+	dates, lastmodProblems := lastmodOf(ctx, cfg, append(append([]*frontmatter.Doc{}, docs...), indexes...))
+	problems = append(problems, lastmodProblems...)
 
 	siteLayouts := layouts.ForSite(fsys)
 	files := s.files(tree, siteLayouts)
@@ -183,19 +183,20 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
 	published := 0
-	for _, p := range pages {
-		if p.IsPublished(cfg.Drafts) {
+	for _, d := range docs {
+		if d.IsPublished(cfg.Drafts) {
 			published++
 		}
 	}
 	generated := append(machineFileNames(conf.BaseURL), searchFileNames(published)...)
-	model, assembleProblems := page.Assemble(page.Input{Config: conf, Pages: pages, Indexes: indexes, Files: files, Generated: generated, Drafts: cfg.Drafts})
+	model, assembleProblems := page.Assemble(page.Input{Config: conf, Docs: docs, Indexes: indexes, Resources: tree.Resources, Lastmod: dates,
+		Files: files, Generated: generated, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
 	s.model = model
 
 	labels := render.Labels(model)
 	problems = append(problems, s.computeMetrics(labels)...)
-	problems = append(problems, s.convert(ctx, append(append([]*page.Page{}, model.Pages...), indexes...), reuse)...)
+	problems = append(problems, s.convert(ctx, append(append([]*page.Page{}, model.Pages...), model.Indexes...), reuse)...)
 	renderer, layoutProblems := render.New(render.Input{Site: model, Layouts: siteLayouts, Pages: s.pages,
 		Charts: s.charts, Hall: chart.New(s.hall, labels["year"], labels["total"])})
 	problems = append(problems, layoutProblems...)
@@ -263,39 +264,36 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// loadPages reads and decodes every content file, in parallel, and checks each page. Files
+// loadDocs reads and decodes every content file, in parallel, and checks each document. Files
 // that reuse has unchanged are taken from it instead.
-func (s *Site) loadPages(ctx context.Context, conf *config.Site, tree *source.Tree, reuse *reuse) (pages, indexes []*page.Page, problems diag.List) {
+func (s *Site) loadDocs(ctx context.Context, conf *config.Site, tree *source.Tree, reuse *reuse) (docs, indexes []*frontmatter.Doc, problems diag.List) {
 	files := append(append([]string{}, tree.Pages...), tree.Indexes...)
-	loaded := make([]*page.Page, len(files))
+	loaded := make([]*frontmatter.Doc, len(files))
 	found := make([]diag.List, len(files))
 	parallel(ctx, len(files), func(i int) {
 		name := files[i]
-		p, pageProblems, ok := reuse.page(name)
+		doc, docProblems, ok := reuse.doc(name)
 		if !ok {
-			p, pageProblems = s.readPage(conf, name, i >= len(tree.Pages))
+			doc, docProblems = s.readDoc(conf, name, i >= len(tree.Pages))
 		}
-		if p != nil {
-			p.Resources = tree.Resources[name]
-		}
-		loaded[i], found[i] = p, pageProblems
+		loaded[i], found[i] = doc, docProblems
 	})
-	for i, p := range loaded {
-		s.parsed[files[i]] = pristine(p, found[i])
+	for i, doc := range loaded {
+		s.parsed[files[i]] = parsedFile{doc: doc, problems: found[i]}
 		problems = append(problems, found[i]...)
 		switch {
-		case p == nil:
+		case doc == nil:
 		case i < len(tree.Pages):
-			pages = append(pages, p)
+			docs = append(docs, doc)
 		default:
-			indexes = append(indexes, p)
+			indexes = append(indexes, doc)
 		}
 	}
-	return pages, indexes, problems
+	return docs, indexes, problems
 }
 
-// readPage reads and decodes one content file, and checks it unless it is a list's _index.md.
-func (s *Site) readPage(conf *config.Site, name string, isIndex bool) (*page.Page, diag.List) {
+// readDoc reads and decodes one content file, and checks it unless it is a list's _index.md.
+func (s *Site) readDoc(conf *config.Site, name string, isIndex bool) (*frontmatter.Doc, diag.List) {
 	var problems diag.List
 	data, err := fs.ReadFile(s.fsys, name)
 	if err != nil {
@@ -306,24 +304,20 @@ func (s *Site) readPage(conf *config.Site, name string, isIndex bool) (*page.Pag
 	if !inFolder {
 		section = ""
 	}
-	p, problems := frontmatter.Parse(name, data, kinds.InSection(section).Name, isIndex)
-	if p != nil && !isIndex {
-		problems = append(problems, validate.Page(conf, p)...)
+	doc, problems := frontmatter.Parse(name, data, kinds.InSection(section).Name, isIndex)
+	if doc != nil && !isIndex {
+		problems = append(problems, validate.Doc(conf, doc)...)
 	}
-	return p, problems
+	return doc, problems
 }
 
-// setLastmod dates each page by the last change of its source file.
-func setLastmod(ctx context.Context, cfg Config, pages []*page.Page) diag.List {
-	files := make([]string, len(pages))
-	for i, p := range pages {
-		files[i] = p.File
+// lastmodOf finds when each document's source file last changed.
+func lastmodOf(ctx context.Context, cfg Config, docs []*frontmatter.Doc) (map[string]time.Time, diag.List) {
+	files := make([]string, len(docs))
+	for i, d := range docs {
+		files[i] = d.File
 	}
-	dates, problems := lastmod.Find(ctx, cfg.Dir(), files, !cfg.NoGit)
-	for _, p := range pages {
-		p.Lastmod = dates[p.File]
-	}
-	return problems
+	return lastmod.Find(ctx, cfg.Dir(), files, !cfg.NoGit)
 }
 
 // files lists the files published as they are, and remembers where to copy each from.

@@ -8,23 +8,16 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/render"
 )
 
-// parsedFile is a content file as read and checked: a copy of its page taken before the model
-// was assembled (which sets URLs and neighbours), and the problems found in it.
+// parsedFile is a content file as read and checked: its document, which the model does not
+// change, and the problems found in it.
 type parsedFile struct {
-	page     *page.Page // nil when the file could not be read
+	doc      *frontmatter.Doc // nil when the file could not be read
 	problems diag.List
-}
-
-func pristine(p *page.Page, problems diag.List) parsedFile {
-	if p == nil {
-		return parsedFile{problems: problems}
-	}
-	cp := *p
-	return parsedFile{page: &cp, problems: problems}
 }
 
 // reuse is what a reload takes from the previous load: every file not changed.
@@ -33,21 +26,14 @@ type reuse struct {
 	changed map[string]bool
 }
 
-// page returns a fresh copy of an unchanged file's page, or ok false when the file changed or
-// was not read before. A nil reuse reuses nothing.
-func (r *reuse) page(name string) (p *page.Page, problems diag.List, ok bool) {
+// doc returns an unchanged file's document, or ok false when the file changed or was not
+// read before. A nil reuse reuses nothing.
+func (r *reuse) doc(name string) (doc *frontmatter.Doc, problems diag.List, ok bool) {
 	if r == nil || r.changed[name] {
 		return nil, nil, false
 	}
 	parsed, found := r.prev.parsed[name]
-	if !found {
-		return nil, nil, false
-	}
-	if parsed.page != nil {
-		cp := *parsed.page
-		p = &cp
-	}
-	return p, parsed.problems, true
+	return parsed.doc, parsed.problems, found
 }
 
 // Reload loads the site again after the files named in changed (slash-separated, relative to

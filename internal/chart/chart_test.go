@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/metric"
 	"github.com/dangjian/dangjian/internal/page"
@@ -16,8 +17,8 @@ func drawerOf(t testing.TB, metrics []config.Metric, values map[int]map[string]f
 	t.Helper()
 	var reports []*page.Page
 	for year, declared := range values {
-		reports = append(reports, &page.Page{Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)},
-			Report: &kinds.Report{Year: year, Metrics: declared}}})
+		reports = append(reports, &page.Page{Doc: frontmatter.Doc{Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)},
+			Report: &kinds.Report{Year: year, Metrics: declared}}}})
 	}
 	table, problems := metric.Compute(&config.Site{Metrics: metrics}, reports)
 	if len(problems) > 0 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
@@ -19,7 +20,7 @@ func TestSummarize(t *testing.T) {
 		{"", long[:len(long)-len("爱")], long[:len(long)-len("爱")]},
 		{"", long, strings.Repeat("爱", summaryLength) + "……"},
 	} {
-		p := &page.Page{Matter: kinds.Matter{Common: kinds.Common{Summary: tc.key}}}
+		p := &page.Page{Doc: frontmatter.Doc{Matter: kinds.Matter{Common: kinds.Common{Summary: tc.key}}}}
 		if got := summarize(p, tc.lead); got != tc.want {
 			t.Errorf("summarize(%q, %d characters) = %d characters ending %q, want %d ending %q",
 				tc.key, utf8.RuneCountInString(tc.lead), utf8.RuneCountInString(got), tail(got), utf8.RuneCountInString(tc.want), tail(tc.want))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/chart"
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/markdown"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/sitetest"
@@ -85,7 +86,7 @@ func TestConvertedPages(t *testing.T) {
 	if _, ok := pages.Reusable(model.BySource("content/lecture-hall/x/index.md")); ok {
 		t.Errorf("a body with a chart is reusable")
 	}
-	if got := pages.Of(&page.Page{File: "content/none.md"}); got.Body != "" || got.Summary != "" {
+	if got := pages.Of(&page.Page{Doc: frontmatter.Doc{File: "content/none.md"}}); got.Body != "" || got.Summary != "" {
 		t.Errorf("a page not converted: %+v", got)
 	}
 }

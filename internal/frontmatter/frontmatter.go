@@ -1,6 +1,8 @@
-// Package frontmatter reads a content file: it checks the bytes (size, UTF-8, BOM, CRLF),
-// splits the YAML front matter from the Markdown body without losing line numbers, and decodes
-// the front matter into the typed struct of the page's type.
+// Package frontmatter reads a content file into a Doc: it checks the bytes (size, UTF-8, BOM,
+// CRLF), splits the YAML front matter from the Markdown body without losing line numbers, and
+// decodes the front matter into the typed struct of the page's type, keeping where each key
+// was written. What the site makes of a Doc (its URL, its list, its neighbours) is the later
+// stages' business.
 package frontmatter
 
 import (
@@ -8,10 +10,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
-	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -21,10 +23,51 @@ import (
 // megabytes is a mistake (a pasted image, a log) that should not slow every build.
 const MaxFileSize = 8 << 20
 
+// Doc is a decoded content file: what its front matter says, and its Markdown body.
+type Doc struct {
+	kinds.Matter // what its front matter says: the common keys, and its kind's own
+
+	Kind string // the page's kind: kinds.TypeActivity … kinds.TypeReport, or kinds.TypePage
+	// File is the source file, slash-separated and relative to the site root
+	// (content/lectures/x.md).
+	File string
+
+	Body     []byte // the Markdown after the front matter
+	BodyLine int    // the line of the file on which Body starts
+	// KeyPos holds the position of each top-level front-matter key, for problems found later.
+	KeyPos map[string]diag.Position
+}
+
+// Pos returns the position of a front-matter key, or of the file's first line.
+func (d *Doc) Pos(key string) diag.Position {
+	if pos, ok := d.KeyPos[key]; ok {
+		return pos
+	}
+	return diag.Position{File: d.File, Line: 1, Col: 1}
+}
+
+// IsPublished reports whether a build publishes the page: drafts only when asked to.
+func (d *Doc) IsPublished(drafts bool) bool { return !d.Draft || drafts }
+
+// Year is the year the page is dated in.
+func (d *Doc) Year() int { return d.Date.Year() }
+
+// ReportYear is the year a report speaks for: its year key, else the year of its date.
+func (d *Doc) ReportYear() int {
+	if d.Report != nil && d.Report.Year != 0 {
+		return d.Report.Year
+	}
+	return d.Year()
+}
+
+// DateString is the page's date as 2016-09-20.
+func (d *Doc) DateString() string { return d.Date.Format(time.DateOnly) }
+
 // Parse reads the content file named file. defaultType is the type its folder gives; a
 // type key in the front matter overrides it. index says the file is a list's _index.md, whose
-// front matter is optional and needs no date.
-func Parse(file string, data []byte, defaultType string, index bool) (*page.Page, diag.List) {
+// front matter is optional and needs no date. The Doc is nil only with an error among the
+// problems.
+func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag.List) {
 	var problems diag.List
 	start := diag.Position{File: file, Line: 1, Col: 1}
 	if len(data) > MaxFileSize {
@@ -35,14 +78,14 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 	if problems = textfile.Check(file, data); problems.HasErrors() {
 		return nil, problems
 	}
-	p := &page.Page{File: file, Kind: defaultType, KeyPos: map[string]diag.Position{}}
+	d := &Doc{File: file, Kind: defaultType, KeyPos: map[string]diag.Position{}}
 	matter, body, bodyLine, ok := Split(data)
-	p.Body, p.BodyLine = body, bodyLine
+	d.Body, d.BodyLine = body, bodyLine
 	if !ok {
 		if !index {
 			problems.Errorf(start, "no front matter: a page starts with a --- line, then title: and date:, then another --- line")
 		}
-		return p, problems
+		return d, problems
 	}
 	if matter == nil {
 		problems.Errorf(start, "front matter not closed: add a --- line after it")
@@ -63,10 +106,10 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 	}
 	if top.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(top.Content); i += 2 {
-			p.KeyPos[top.Content[i].Value] = yamlnode.Pos(file, top.Content[i])
+			d.KeyPos[top.Content[i].Value] = yamlnode.Pos(file, top.Content[i])
 		}
 		if t := typeKey(top); t != nil {
-			p.Kind = t.Value
+			d.Kind = t.Value
 			if _, ok := kinds.Named(t.Value); !ok {
 				problems.Errorf(yamlnode.Pos(file, t), "type: want one of %s, got %q", strings.Join(kinds.Names(), ", "), t.Value)
 				return nil, problems
@@ -76,24 +119,24 @@ func Parse(file string, data []byte, defaultType string, index bool) (*page.Page
 		problems.Errorf(yamlnode.Pos(file, top), "front matter: want keys such as title: and date:, got %s", describe(top))
 		return nil, problems
 	}
-	kind, _ := kinds.Named(p.Kind)
+	kind, _ := kinds.Named(d.Kind)
 	v, decoded := kind.NewMatter()
 	if top.Kind == yaml.MappingNode {
 		problems = append(problems, yamlnode.Decode(file, top, v)...)
 	}
-	p.Matter = decoded()
+	d.Matter = decoded()
 	if !index {
-		if strings.TrimSpace(p.Title) == "" {
-			problems.Errorf(p.Pos("title"), "title is required")
+		if strings.TrimSpace(d.Title) == "" {
+			problems.Errorf(d.Pos("title"), "title is required")
 		}
-		if _, given := p.KeyPos["date"]; !given {
+		if _, given := d.KeyPos["date"]; !given {
 			problems.Errorf(start, "date is required")
-		} else if p.Date.IsZero() && !slices.ContainsFunc(problems, func(d diag.Problem) bool { return d.Pos.Line == p.Pos("date").Line }) {
+		} else if d.Date.IsZero() && !slices.ContainsFunc(problems, func(pr diag.Problem) bool { return pr.Pos.Line == d.Pos("date").Line }) {
 			// A date that failed to parse was reported by the decoder already; this one is empty.
-			problems.Errorf(p.Pos("date"), "date is required")
+			problems.Errorf(d.Pos("date"), "date is required")
 		}
 	}
-	return p, problems
+	return d, problems
 }
 
 // Split cuts a file into its front matter (between a first line "---" and the next line "---"

@@ -43,18 +43,18 @@ func TestParseKeepsLineNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, problems := Parse("content/lecture-hall/x.md", data, kinds.TypeLectureHall, false)
+	doc, problems := Parse("content/lecture-hall/x.md", data, kinds.TypeLectureHall, false)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	if p.BodyLine != 11 || !strings.HasPrefix(string(p.Body), "## 身邊人的故事") {
-		t.Errorf("body starts on line %d: %q", p.BodyLine, p.Body)
+	if doc.BodyLine != 11 || !strings.HasPrefix(string(doc.Body), "## 身邊人的故事") {
+		t.Errorf("body starts on line %d: %q", doc.BodyLine, doc.Body)
 	}
-	if got := p.Pos("attendance").String(); got != "content/lecture-hall/x.md:5:1" {
+	if got := doc.Pos("attendance").String(); got != "content/lecture-hall/x.md:5:1" {
 		t.Errorf("attendance at %s", got)
 	}
-	if p.LectureHall.Attendance != 200 || p.LectureHall.Segments[0].Step != "演一齣情景劇" || p.LectureHall.Published[0].Site != "甘肅文明網" {
-		t.Errorf("decoded %+v", p.LectureHall)
+	if doc.LectureHall.Attendance != 200 || doc.LectureHall.Segments[0].Step != "演一齣情景劇" || doc.LectureHall.Published[0].Site != "甘肅文明網" {
+		t.Errorf("decoded %+v", doc.LectureHall)
 	}
 }
 
@@ -63,16 +63,16 @@ func TestParseBOMAndCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, problems := Parse("x.md", data, kinds.TypeActivity, false)
+	doc, problems := Parse("x.md", data, kinds.TypeActivity, false)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	if p.Title != "視窗" || p.DateString() != "2016-01-01" || strings.Contains(string(p.Body), "\r") {
-		t.Errorf("got %q %s %q", p.Title, p.DateString(), p.Body)
+	if doc.Title != "視窗" || doc.DateString() != "2016-01-01" || strings.Contains(string(doc.Body), "\r") {
+		t.Errorf("got %q %s %q", doc.Title, doc.DateString(), doc.Body)
 	}
 }
 
-// FuzzParse checks that no input makes the loader panic, and that a page comes back
+// FuzzParse checks that no input makes the loader panic, and that a document comes back
 // whenever no error does.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.md")
@@ -85,9 +85,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, index bool) {
 		for _, typ := range kinds.Names() {
-			p, problems := Parse("x.md", data, typ, index)
-			if p == nil && !problems.HasErrors() {
-				t.Fatalf("no page and no error for %q", data)
+			doc, problems := Parse("x.md", data, typ, index)
+			if doc == nil && !problems.HasErrors() {
+				t.Fatalf("no document and no error for %q", data)
 			}
 			for _, pr := range problems {
 				if pr.Pos.File != "x.md" {

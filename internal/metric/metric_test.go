@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
@@ -22,13 +23,13 @@ func TestCompute(t *testing.T) {
 		{Key: "members", Label: "党员"},
 	}}
 	pages := []*page.Page{
-		{File: "a.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2015-03-01")}, Lecture: &kinds.Lecture{Form: "党课"}}},
-		{File: "b.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-03-01")}, Lecture: &kinds.Lecture{Form: "党课"}}},
-		{File: "c.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-04-01")}, Lecture: &kinds.Lecture{Form: "党课"}}},
-		{File: "d.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-05-01")}, Lecture: &kinds.Lecture{Form: "专题讨论"}}},
-		{File: "e.md", Kind: kinds.TypeLectureHall, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-07-15")}, LectureHall: &kinds.LectureHall{Attendance: 200}}},
-		{File: "f.md", Kind: kinds.TypeLectureHall, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-09-01")}, LectureHall: &kinds.LectureHall{Attendance: 35}}},
-		{File: "r.md", Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 300, "lectures": 20}}}},
+		{Doc: frontmatter.Doc{File: "a.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2015-03-01")}, Lecture: &kinds.Lecture{Form: "党课"}}}},
+		{Doc: frontmatter.Doc{File: "b.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-03-01")}, Lecture: &kinds.Lecture{Form: "党课"}}}},
+		{Doc: frontmatter.Doc{File: "c.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-04-01")}, Lecture: &kinds.Lecture{Form: "党课"}}}},
+		{Doc: frontmatter.Doc{File: "d.md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-05-01")}, Lecture: &kinds.Lecture{Form: "专题讨论"}}}},
+		{Doc: frontmatter.Doc{File: "e.md", Kind: kinds.TypeLectureHall, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-07-15")}, LectureHall: &kinds.LectureHall{Attendance: 200}}}},
+		{Doc: frontmatter.Doc{File: "f.md", Kind: kinds.TypeLectureHall, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-09-01")}, LectureHall: &kinds.LectureHall{Attendance: 35}}}},
+		{Doc: frontmatter.Doc{File: "r.md", Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 300, "lectures": 20}}}}},
 	}
 	table, problems := Compute(site, pages)
 	check := func(key string, year int, want float64, wantOK bool) {
@@ -54,7 +55,7 @@ func TestCompute(t *testing.T) {
 func TestDeclaredTwice(t *testing.T) {
 	site := &config.Site{Metrics: []config.Metric{{Key: "members", Label: "党员"}}}
 	report := func(file string) *page.Page {
-		return &page.Page{File: file, Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 1}}}}
+		return &page.Page{Doc: frontmatter.Doc{File: file, Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 1}}}}}
 	}
 	_, problems := Compute(site, []*page.Page{report("a.md"), report("b.md")})
 	if !problems.HasErrors() || !strings.Contains(problems.Error(), "b.md:1:1: metric members for 2016 is declared twice: also by a.md") {
@@ -78,11 +79,11 @@ func TestSameValues(t *testing.T) {
 		{Key: "members", Label: "党员"},
 	}}
 	lecture := func(date string) *page.Page {
-		return &page.Page{File: date + ".md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day(date)}, Lecture: &kinds.Lecture{}}}
+		return &page.Page{Doc: frontmatter.Doc{File: date + ".md", Kind: kinds.TypeLecture, Matter: kinds.Matter{Common: kinds.Common{Date: day(date)}, Lecture: &kinds.Lecture{}}}}
 	}
 	report := func(members float64) *page.Page {
-		return &page.Page{File: "r.md", Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")},
-			Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": members, "lectures": 2}}}}
+		return &page.Page{Doc: frontmatter.Doc{File: "r.md", Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")},
+			Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": members, "lectures": 2}}}}}
 	}
 	table := func(pages ...*page.Page) *Table {
 		t, _ := Compute(site, pages)

@@ -6,10 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 )
 
@@ -72,8 +74,10 @@ func (l *List) Paginate(size int) []*Pager {
 type Site struct {
 	Config *config.Site
 	Pages  []*Page // published pages, newest first
-	Home   *List
-	Lists  []*List // every list, the home page first, then by URL
+	// Indexes are the lists' _index.md files, in the order of the input.
+	Indexes []*Page
+	Home    *List
+	Lists   []*List // every list, the home page first, then by URL
 	// Taxonomies group the pages by year, branch, lecture form, project category and tag.
 	Taxonomies []*Taxonomy
 	// Files are the files published as they are: static/, loose files under content/, and the
@@ -101,20 +105,23 @@ type File struct {
 	Source string // where it comes from, for messages: static/x.png, layouts/assets/style.css
 }
 
-// Input is what the loader found: the decoded pages and lists' _index.md files, and the
-// files to publish as they are.
+// Input is what the loader found: the decoded documents, and the files to publish as they are.
 type Input struct {
 	Config  *config.Site
-	Pages   []*Page // content files other than _index.md
-	Indexes []*Page // _index.md files
+	Docs    []*frontmatter.Doc // content files other than _index.md
+	Indexes []*frontmatter.Doc // _index.md files
+	// Resources maps a bundle's index.md to its other files (see source.Tree).
+	Resources map[string][]string
+	// Lastmod maps a content file to when it last changed (see internal/lastmod).
+	Lastmod map[string]time.Time
 	Files   []File
 	// Generated are the other files dangjian writes, such as sitemap.xml.
 	Generated []string
 	Drafts    bool // publish drafts too
 }
 
-// Assemble builds the site model: it gives every page its URL, groups pages into lists,
-// and reports URLs claimed twice and slugs that are not a plain name.
+// Assemble builds the site model: it makes a page of every document, gives it its URL, groups
+// pages into lists, and reports URLs claimed twice and slugs that are not a plain name.
 func Assemble(in Input) (*Site, diag.List) {
 	s := &Site{
 		Config:   in.Config,
@@ -131,7 +138,12 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	lists := map[string]*List{}
 	s.Home = s.list(lists, "")
-	for _, idx := range in.Indexes {
+	newPage := func(d *frontmatter.Doc) *Page {
+		return &Page{Doc: *d, Resources: in.Resources[d.File], Lastmod: in.Lastmod[d.File]}
+	}
+	for _, d := range in.Indexes {
+		idx := newPage(d)
+		s.Indexes = append(s.Indexes, idx)
 		dir := strings.TrimPrefix(path.Dir(idx.File), kinds.ContentDir)
 		l := s.list(lists, strings.TrimPrefix(dir, "/"))
 		l.Index = idx
@@ -140,7 +152,8 @@ func Assemble(in Input) (*Site, diag.List) {
 		}
 		idx.URL = l.URL
 	}
-	for _, p := range in.Pages {
+	for _, d := range in.Docs {
+		p := newPage(d)
 		if err := setURL(p); err != "" {
 			problems.Errorf(p.Pos("slug"), "%s", err)
 			continue

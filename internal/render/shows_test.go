@@ -5,6 +5,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/convert"
+	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
@@ -12,7 +13,7 @@ import (
 // TestShows checks what the table says each kind of page shows, and that a body or an
 // _index.md with a chart shows the site's figures too.
 func TestShows(t *testing.T) {
-	charted := &page.Page{File: "content/lectures/_index.md"}
+	charted := &page.Page{Doc: frontmatter.Doc{File: "content/lectures/_index.md"}}
 	pages := convert.Collect([]*convert.Page{{File: charted.File, Charts: []chart.Spec{{ID: "chart-1"}}}})
 	home := &page.List{URL: "/"}
 	hall := &page.List{URL: "/lecture-hall/", Kind: kinds.TypeLectureHall, Parent: home}
@@ -20,10 +21,10 @@ func TestShows(t *testing.T) {
 		name      string
 		got, want Shows
 	}{
-		{"an activity", PageShows(&page.Page{Kind: kinds.TypeActivity}, pages), Titles | Neighbours},
-		{"a lecture-hall event", PageShows(&page.Page{Kind: kinds.TypeLectureHall}, pages), Titles | Neighbours | Related},
-		{"a report", PageShows(&page.Page{Kind: kinds.TypeReport}, pages), Titles | Neighbours | SiteCharts},
-		{"a page with a chart block", PageShows(&page.Page{Kind: kinds.TypePage, File: charted.File}, pages), Titles | Neighbours | SiteCharts},
+		{"an activity", PageShows(&page.Page{Doc: frontmatter.Doc{Kind: kinds.TypeActivity}}, pages), Titles | Neighbours},
+		{"a lecture-hall event", PageShows(&page.Page{Doc: frontmatter.Doc{Kind: kinds.TypeLectureHall}}, pages), Titles | Neighbours | Related},
+		{"a report", PageShows(&page.Page{Doc: frontmatter.Doc{Kind: kinds.TypeReport}}, pages), Titles | Neighbours | SiteCharts},
+		{"a page with a chart block", PageShows(&page.Page{Doc: frontmatter.Doc{Kind: kinds.TypePage, File: charted.File}}, pages), Titles | Neighbours | SiteCharts},
 		{"the home page", ListShows(&page.Pager{List: home, Number: 1}, pages), Titles | Recent | SiteCharts},
 		{"the lecture hall's index", ListShows(&page.Pager{List: hall, Number: 1}, pages), Titles | Entries | HallCharts},
 		{"its second page", ListShows(&page.Pager{List: hall, Number: 2}, pages), Titles | Entries},
@@ -40,7 +41,7 @@ func TestShows(t *testing.T) {
 func TestDataGivesWhatItShows(t *testing.T) {
 	site := &page.Site{Home: &page.List{URL: "/", Children: []*page.List{{URL: "/a/"}}}}
 	r := &Renderer{site: site, pages: convert.Collect(nil)}
-	p := &page.Page{Kind: kinds.TypeActivity}
+	p := &page.Page{Doc: frontmatter.Doc{Kind: kinds.TypeActivity}}
 	d := r.data("/a/x/", "x", NotFoundShows)
 	if d.Related(p, 3) != nil || d.Recent(site.Home.Children[0], 5) != nil {
 		t.Errorf("a page that shows no related or recent pages is given some")
