@@ -245,6 +245,18 @@ func (s *Site) validate(v validator) {
 	s.validateCharts(v)
 }
 
+// keyOnce reports the key of an item of a list (a metric, a chart) when it is missing or an
+// earlier item has it; seen holds the earlier items' keys.
+func (v validator) keyOnce(what, key string, seen map[string]bool) {
+	switch {
+	case key == "":
+		v.errorf("key", "%s: key is required", what)
+	case seen[key]:
+		v.errorf("key", "%s %q declared twice", what, key)
+	}
+	seen[key] = true
+}
+
 // here reports a problem at the validator's own node.
 func (v validator) here(format string, args ...any) {
 	v.problems.Errorf(yamlnode.Pos(v.file, v.top), format, args...)
@@ -254,13 +266,7 @@ func (s *Site) validateMetrics(v validator) {
 	seen := map[string]bool{}
 	for i, m := range s.Metrics {
 		mv := v.item("metrics", i)
-		switch {
-		case m.Key == "":
-			mv.errorf("key", "metric: key is required")
-		case seen[m.Key]:
-			mv.errorf("key", "metric %q declared twice", m.Key)
-		}
-		seen[m.Key] = true
+		mv.keyOnce("metric", m.Key, seen)
 		if m.Label == "" {
 			mv.errorf("label", "metric %q: label is required", m.Key)
 		}
@@ -316,13 +322,7 @@ func (s *Site) validateCharts(v validator) {
 	seen := map[string]bool{}
 	for i, c := range s.Charts {
 		cv := v.item("charts", i)
-		switch {
-		case c.Key == "":
-			cv.errorf("key", "chart: key is required")
-		case seen[c.Key]:
-			cv.errorf("key", "chart %q declared twice", c.Key)
-		}
-		seen[c.Key] = true
+		cv.keyOnce("chart", c.Key, seen)
 		if k := c.Kind(); k != "bar" && k != "line" && k != "pie" {
 			cv.errorf("type", "chart %q: type: want bar, line or pie, got %q", c.Key, c.Type)
 		}

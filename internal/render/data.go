@@ -277,6 +277,15 @@ func (d *Data) Recent(l *page.List, n int) []Entry {
 	return recent
 }
 
+// ListCharts draws the charts a list shows above its pages: every chart of site.yaml on the
+// home page (Dashboard), the lecture hall's events and attendance on its index (HallCharts).
+func (d *Data) ListCharts() ([]template.HTML, error) {
+	if d.List != nil && d.List.IsHome() {
+		return d.Dashboard()
+	}
+	return d.HallCharts()
+}
+
 // Dashboard draws every chart of site.yaml across all years, for the home page.
 func (d *Data) Dashboard() ([]template.HTML, error) { return d.siteCharts(nil) }
 
