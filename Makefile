@@ -49,7 +49,7 @@ site: build
 	./$(BIN) build -s . -d public
 	@echo "The site is in $(CURDIR)/public/ — open public/index.html in a browser."
 
-test: lint unit cross
+test: test-deps lint unit cross
 
 # The Debian packages of the tests, when missing (as root, or through sudo).
 test-deps:

@@ -6,8 +6,8 @@
 # COMMAND is on PATH (a Java or a git from elsewhere will do). WHY says what needs them, as
 # "for …". Before
 # installing, it says in one line what it installs and why. As root it runs apt-get itself;
-# as another user, through sudo; with neither, it names the packages and the command an
-# administrator runs, and fails.
+# as another user, through sudo; when sudo is missing or will not serve, it names the packages
+# and the command an administrator runs, and fails.
 set -eu
 
 why=$1
@@ -34,9 +34,11 @@ if ! command -v apt-get >/dev/null 2>&1; then
 	echo "the Debian packages $missing are needed $why, and this machine has no apt-get: install their equivalents with its own package manager, then run make again" >&2
 	exit 1
 fi
+# sudo serves when it lets this user run commands: at once, or after a password typed at a
+# terminal. A user whom it refuses, or who has no terminal to type one at, is told what to ask.
 if [ "$(id -u)" -eq 0 ]; then
 	sudo=
-elif command -v sudo >/dev/null 2>&1; then
+elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || { [ -t 0 ] && sudo -v; }; }; then
 	sudo=sudo
 else
 	echo "the Debian packages $missing are needed $why, and only root can install them: have an administrator run   apt-get install -y $missing   then run make again" >&2
@@ -44,4 +46,4 @@ else
 fi
 echo "installing the Debian packages $missing $why: ${sudo:+sudo }apt-get install -y $missing"
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing

@@ -16,9 +16,18 @@ type machine struct {
 	log string // what apt-get and sudo were asked to do, a line each
 }
 
-// newMachine makes a machine whose user is root or not, with sudo or without, with the
-// Debian packages installed and the commands on PATH.
-func newMachine(t *testing.T, root, sudo bool, installed []string, commands ...string) *machine {
+// What sudo does for the user.
+type sudoing int
+
+const (
+	noSudo      sudoing = iota // not installed
+	sudoServes                 // runs what the user asks
+	sudoRefuses                // installed, but the user is not among those it serves
+)
+
+// newMachine makes a machine whose user is root or not, with the sudo given, with the Debian
+// packages installed and the commands on PATH.
+func newMachine(t *testing.T, root bool, sudo sudoing, installed []string, commands ...string) *machine {
 	t.Helper()
 	m := &machine{t: t, bin: t.TempDir(), log: filepath.Join(t.TempDir(), "log")}
 	uid := "1000"
@@ -28,8 +37,11 @@ func newMachine(t *testing.T, root, sudo bool, installed []string, commands ...s
 	m.stub("id", `echo `+uid)
 	m.stub("dpkg-query", `for a; do asked=$a; done; for p in `+strings.Join(installed, " ")+`; do [ "$p" = "$asked" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`)
 	m.stub("apt-get", `echo "apt-get $* (DEBIAN_FRONTEND=$DEBIAN_FRONTEND)" >>`+m.log)
-	if sudo {
-		m.stub("sudo", `echo "sudo $*" >>`+m.log+`; exec "$@"`)
+	switch sudo {
+	case sudoServes:
+		m.stub("sudo", `case $1 in -n|-v) exit 0;; esac; echo "sudo $*" >>`+m.log+`; exec "$@"`)
+	case sudoRefuses:
+		m.stub("sudo", `echo "Sorry, user may not run sudo." >&2; exit 1`)
 	}
 	for _, c := range commands {
 		m.stub(c, "exit 0")
@@ -82,7 +94,7 @@ func TestDebianPackages(t *testing.T) {
 	tests := []struct {
 		name      string
 		root      bool
-		sudo      bool
+		sudo      sudoing
 		installed []string
 		commands  []string
 		specs     []string
@@ -102,7 +114,7 @@ func TestDebianPackages(t *testing.T) {
 			log:    "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)\napt-get install -y -qq chromium (DEBIAN_FRONTEND=noninteractive)\n",
 		},
 		{
-			name: "a user with sudo", sudo: true,
+			name: "a user with sudo", sudo: sudoServes,
 			specs:  []string{"chromium", "fonts-wqy-microhei"},
 			stdout: "installing the Debian packages chromium fonts-wqy-microhei for the browser tests: sudo apt-get install -y chromium fonts-wqy-microhei\n",
 			log: "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq\napt-get update -qq (DEBIAN_FRONTEND=noninteractive)\n" +
@@ -112,6 +124,11 @@ func TestDebianPackages(t *testing.T) {
 			name:  "a user without sudo",
 			specs: []string{"chromium", "java=default-jre-headless"}, code: 1,
 			stderr: "the Debian packages chromium default-jre-headless are needed for the browser tests, and only root can install them: have an administrator run   apt-get install -y chromium default-jre-headless   then run make again\n",
+		},
+		{
+			name: "a user whom sudo refuses", sudo: sudoRefuses,
+			specs: []string{"chromium"}, code: 1,
+			stderr: "the Debian packages chromium are needed for the browser tests, and only root can install them: have an administrator run   apt-get install -y chromium   then run make again\n",
 		},
 		{
 			name: "a command from elsewhere will do", root: true, commands: []string{"java"},
@@ -138,7 +155,7 @@ func TestDebianPackages(t *testing.T) {
 
 // TestNoAptGet: on another distribution, the recipe names what to install and fails.
 func TestNoAptGet(t *testing.T) {
-	m := newMachine(t, true, false, nil)
+	m := newMachine(t, true, noSudo, nil)
 	if err := os.Remove(filepath.Join(m.bin, "apt-get")); err != nil {
 		t.Fatal(err)
 	}
@@ -155,14 +172,15 @@ func TestMakeTestDeps(t *testing.T) {
 	installed := []string{"fonts-wqy-microhei"}
 	const missing = "chromium default-jre-headless nginx"
 	for _, tt := range []struct {
-		name       string
-		root, sudo bool
-		code       int
-		out, log   string
+		name     string
+		root     bool
+		sudo     sudoing
+		code     int
+		out, log string
 	}{
-		{"root", true, false, 0, "installing the Debian packages " + missing + " for make test's browser tests, Nu HTML Checker, page dates and deployment test: apt-get install -y " + missing + "\n", "apt-get install -y -qq " + missing + " (DEBIAN_FRONTEND=noninteractive)\n"},
-		{"a user with sudo", false, true, 0, ": sudo apt-get install -y " + missing + "\n", "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " + missing + "\n"},
-		{"a user without sudo", false, false, 2, "are needed for make test's browser tests, Nu HTML Checker, page dates and deployment test, and only root can install them: have an administrator run   apt-get install -y " + missing + "   then run make again\n", ""},
+		{"root", true, noSudo, 0, "installing the Debian packages " + missing + " for make test's browser tests, Nu HTML Checker, page dates and deployment test: apt-get install -y " + missing + "\n", "apt-get install -y -qq " + missing + " (DEBIAN_FRONTEND=noninteractive)\n"},
+		{"a user with sudo", false, sudoServes, 0, ": sudo apt-get install -y " + missing + "\n", "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " + missing + "\n"},
+		{"a user without sudo", false, noSudo, 2, "are needed for make test's browser tests, Nu HTML Checker, page dates and deployment test, and only root can install them: have an administrator run   apt-get install -y " + missing + "   then run make again\n", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newMachine(t, tt.root, tt.sudo, installed, "git")
