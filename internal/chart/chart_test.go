@@ -7,6 +7,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/metric"
 	"github.com/dangjian/dangjian/internal/page"
@@ -57,6 +58,9 @@ func TestDraw(t *testing.T) {
 					t.Errorf("no %q in\n%s", want, html)
 				}
 			}
+			// The whole figure, go-echarts' options included, which change with the order
+			// in which they are given.
+			golden.Check(t, "testdata/"+kind+".html", []byte(html))
 			// The same spec draws the same bytes: no random IDs.
 			again, _ := d.Draw(spec)
 			if again != fig {
