@@ -197,20 +197,12 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		Validate()
 		JSONNotEscaped() template.HTML
 	}
-	// Bar and line charts share their grid and their tooltip, which shows a whole year.
-	axisOpts := []charts.GlobalOpts{
-		charts.WithGridOpts(opts.Grid{Top: "30", Bottom: "40", Left: "10", Right: "10", ContainLabel: opts.Bool(true)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-	}
 	switch spec.Kind {
 	case "line":
 		c := charts.NewLine()
-		c.SetGlobalOptions(append(global, axisOpts...)...)
-		c.SetXAxis(categories)
-		for _, s := range series {
-			c.AddSeries(s.Metric.Label, yearly(s, years, func(v any) opts.LineData { return opts.LineData{Value: v} }))
-		}
-		configured = c
+		withAxes(&c.RectChart, global)
+		eachSeries(series, years, func(v any) opts.LineData { return opts.LineData{Value: v} }, func(name string, points []opts.LineData) { c.AddSeries(name, points) })
+		configured = c.SetXAxis(categories)
 	case "pie":
 		c := charts.NewPie()
 		c.SetGlobalOptions(append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
@@ -222,24 +214,34 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 		configured = c
 	default:
 		c := charts.NewBar()
-		c.SetGlobalOptions(append(global, axisOpts...)...)
-		c.SetXAxis(categories)
-		for _, s := range series {
-			c.AddSeries(s.Metric.Label, yearly(s, years, func(v any) opts.BarData { return opts.BarData{Value: v} }))
-		}
-		configured = c
+		withAxes(&c.RectChart, global)
+		eachSeries(series, years, func(v any) opts.BarData { return opts.BarData{Value: v} }, func(name string, points []opts.BarData) { c.AddSeries(name, points) })
+		configured = c.SetXAxis(categories)
 	}
 	configured.Validate()
 	return escapeJSON(string(configured.JSONNotEscaped())), nil
 }
 
-// yearly makes a series' points of go-echarts type T, one per year.
-func yearly[T any](s *metric.Series, years []int, point func(any) T) []T {
-	points := make([]T, len(years))
-	for i, y := range years {
-		points[i] = point(value(s, y))
+// withAxes gives a bar or a line chart, go-echarts' RectChart both, the options they share:
+// global, their grid, and their tooltip, which shows a whole year. They are set before the
+// series, whose defaults they give.
+func withAxes(c *charts.RectChart, global []charts.GlobalOpts) {
+	c.SetGlobalOptions(append(global,
+		charts.WithGridOpts(opts.Grid{Top: "30", Bottom: "40", Left: "10", Right: "10", ContainLabel: opts.Bool(true)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+	)...)
+}
+
+// eachSeries adds every series to a bar or line chart with add, as points of go-echarts type
+// T made by point, one per year.
+func eachSeries[T any](series []*metric.Series, years []int, point func(any) T, add func(name string, points []T)) {
+	for _, s := range series {
+		points := make([]T, len(years))
+		for i, y := range years {
+			points[i] = point(value(s, y))
+		}
+		add(s.Metric.Label, points)
 	}
-	return points
 }
 
 // sumOver is what a pie shows of a series: the sum of its values over years, a year without
