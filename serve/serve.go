@@ -54,7 +54,7 @@ type Limits struct {
 	// Heartbeat is how often an event stream sends a comment, which keeps proxies and
 	// firewalls from taking it for idle, and finds out a page that is gone.
 	Heartbeat time.Duration
-	MaxConns  int // connections served at once; more wait their turn (see limitConns)
+	MaxConns  int // connections served at once; see limitConns for what a new one beyond them does
 }
 
 // defaultLimits are generous for a browser on this machine or the office network: the largest
@@ -117,15 +117,17 @@ func Serve(ctx context.Context, cfg Config) error {
 func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
 	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr())
 	lim := s.cfg.Limits
+	limited := limitConns(ln, lim.MaxConns)
 	hs := &http.Server{
 		Handler:           hosts.Guard(s),
+		ConnState:         limited.ConnState,
 		ReadHeaderTimeout: lim.ReadHeaderTimeout,
 		ReadTimeout:       lim.ReadTimeout,
 		WriteTimeout:      lim.WriteTimeout,
 		IdleTimeout:       lim.IdleTimeout,
 	}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(limitConns(ln, lim.MaxConns)) }()
+	go func() { served <- hs.Serve(limited) }()
 	select {
 	case err := <-served:
 		return err
