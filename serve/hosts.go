@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,6 +28,9 @@ type HostPolicy struct {
 	port  string
 	names map[string]bool // lower case
 	addrs map[netip.Addr]bool
+	// network are the addresses of this machine that other machines open the site at, IPv4
+	// first: those allowed but loopback and link-local ones, which a browser cannot open.
+	network []netip.Addr
 }
 
 var loopback4 = netip.AddrFrom4([4]byte{127, 0, 0, 1})
@@ -57,9 +62,14 @@ func newHostPolicy(addr net.Addr, names []string, interfaceAddrs func() ([]net.A
 		}
 		for _, a := range machine {
 			if prefix, err := netip.ParsePrefix(a.String()); err == nil {
-				p.addrs[canonical(prefix.Addr())] = true
+				a := canonical(prefix.Addr())
+				if a.IsGlobalUnicast() && !p.addrs[a] {
+					p.network = append(p.network, a)
+				}
+				p.addrs[a] = true
 			}
 		}
+		slices.SortStableFunc(p.network, func(a, b netip.Addr) int { return cmp.Compare(a.BitLen(), b.BitLen()) })
 	}
 	for _, name := range names {
 		if err := CheckHostName(name); err != nil {

@@ -115,7 +115,7 @@ func Serve(ctx context.Context, cfg Config) error {
 
 // serve serves s on ln to the hosts the policy allows, until ctx is done.
 func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
-	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr())
+	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr(), hosts)
 	lim := s.cfg.Limits
 	limited := limitConns(ln, lim.MaxConns)
 	hs := &http.Server{
@@ -143,16 +143,30 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) 
 }
 
 // announce says where the site is served, and warns when that is not this machine only. The
-// address is shown as given (0.0.0.0, localhost), with the port listened on.
-func announce(stdout, stderr io.Writer, source, given string, listening net.Addr) {
+// address is shown as given (localhost, 192.168.1.10), with the port listened on; when it is
+// every address of the machine (0.0.0.0, ::), which a browser does not open, the site is shown
+// at 127.0.0.1 for this machine and at the machine's network addresses for the others.
+func announce(stdout, stderr io.Writer, source, given string, listening net.Addr, hosts *HostPolicy) {
 	shown := listening.String()
 	if host, _, err := net.SplitHostPort(given); err == nil && host != "" {
 		if _, port, err := net.SplitHostPort(shown); err == nil {
 			shown = net.JoinHostPort(host, port)
 		}
 	}
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, shown)
-	if ap, err := netip.ParseAddrPort(listening.String()); err == nil && !ap.Addr().IsLoopback() {
+	ap, err := netip.ParseAddrPort(listening.String())
+	everywhere := err == nil && ap.Addr().IsUnspecified()
+	open := shown
+	if everywhere {
+		open = netip.AddrPortFrom(loopback4, ap.Port()).String()
+	}
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, open)
+	if everywhere && len(hosts.network) > 0 {
+		fmt.Fprintln(stdout, "other machines of the network open it at:")
+		for _, a := range hosts.network {
+			fmt.Fprintf(stdout, "  http://%s/\n", netip.AddrPortFrom(a, ap.Port()))
+		}
+	}
+	if err == nil && !ap.Addr().IsLoopback() {
 		fmt.Fprintf(stderr, "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s\n",
 			shown, netip.AddrPortFrom(loopback4, ap.Port()))
 	}
