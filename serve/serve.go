@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"syscall"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
@@ -184,7 +183,7 @@ func listen(addr string) (net.Listener, error) {
 			suggest = net.JoinHostPort(host, strconv.Itoa(n+1))
 		}
 	}
-	if errors.Is(err, syscall.EADDRINUSE) {
+	if errors.Is(err, errAddrInUse) {
 		return nil, fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another with --addr, e.g. --addr %s", addr, suggest)
 	}
 	return nil, fmt.Errorf("cannot serve on %s: %w; choose another address with --addr, e.g. --addr %s", addr, err, suggest)
