@@ -105,15 +105,28 @@ func (p *HostPolicy) Allows(host string) bool {
 func (p *HostPolicy) Guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !p.Allows(r.Host) {
-			name, _, err := net.SplitHostPort(r.Host)
-			if err != nil {
-				name = r.Host
-			}
-			http.Error(w, fmt.Sprintf("dangjian serve does not answer to the host %q: open the site at the address that serve printed, or, if %q is a name of this machine, start serve with --host-name %s", r.Host, name, name), http.StatusMisdirectedRequest)
+			http.Error(w, refusal(r.Host), http.StatusMisdirectedRequest)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// refusal says why a request for host is not answered, and what to do: --host-name only
+// where host names something it takes.
+func refusal(host string) string {
+	const open = "open the site at the address that serve printed"
+	if host == "" {
+		return "dangjian serve does not answer to a request without a host (its Host header is empty): " + open
+	}
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host
+	}
+	if CheckHostName(name) != nil {
+		return fmt.Sprintf("dangjian serve does not answer to the host %q: %s", host, open)
+	}
+	return fmt.Sprintf("dangjian serve does not answer to the host %q: %s, or, if %q is a name of this machine, start serve with --host-name %s", host, open, name, name)
 }
 
 // CheckHostName returns an error unless name can be a name the server answers to: a host

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -46,10 +47,37 @@ func TestOtherHostsRefused(t *testing.T) {
 				status, body := rawRequest(t, h.url, path, tt.host)
 				if status != tt.status {
 					t.Errorf("Host %q: %d, want %d", tt.host, status, tt.status)
-				} else if refused := strings.Contains(body, "does not answer to the host"); refused != (tt.status != http.StatusOK) {
+				} else if refused := strings.HasPrefix(body, "dangjian serve does not answer to "); refused != (tt.status != http.StatusOK) {
 					t.Errorf("Host %q: body %q", tt.host, body)
 				}
 			})
+		}
+	}
+}
+
+// TestRefusal: the message of a refused host says what to do, and suggests --host-name only
+// with a name that it takes.
+func TestRefusal(t *testing.T) {
+	hosts, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard := hosts.Guard(http.NotFoundHandler())
+	const open = "open the site at the address that serve printed"
+	for _, tt := range []struct{ host, want string }{
+		{"dell-pc:1313", `dangjian serve does not answer to the host "dell-pc:1313": ` + open + `, or, if "dell-pc" is a name of this machine, start serve with --host-name dell-pc`},
+		{"dell-pc", `dangjian serve does not answer to the host "dell-pc": ` + open + `, or, if "dell-pc" is a name of this machine, start serve with --host-name dell-pc`},
+		{"[fe80::2]:1313", `dangjian serve does not answer to the host "[fe80::2]:1313": ` + open + `, or, if "fe80::2" is a name of this machine, start serve with --host-name fe80::2`},
+		{"", "dangjian serve does not answer to a request without a host (its Host header is empty): " + open},
+		{"user@dell-pc:1313", `dangjian serve does not answer to the host "user@dell-pc:1313": ` + open},
+		{"dell-pc:1313:1313", `dangjian serve does not answer to the host "dell-pc:1313:1313": ` + open},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Host = tt.host
+		w := httptest.NewRecorder()
+		guard.ServeHTTP(w, r)
+		if w.Code != http.StatusMisdirectedRequest || w.Body.String() != tt.want+"\n" {
+			t.Errorf("Host %q: %d\n%s\nwant %d\n%s", tt.host, w.Code, w.Body, http.StatusMisdirectedRequest, tt.want)
 		}
 	}
 }
