@@ -94,11 +94,7 @@ func TestConnectionCap(t *testing.T) {
 	results := make(chan result, clients)
 	conns := make([]net.Conn, clients)
 	for i := range conns {
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
+		c := dial(t, addr)
 		conns[i] = c
 		if _, err := io.WriteString(c, "GET /lectures/ HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
 			t.Fatal(err)
@@ -157,11 +153,7 @@ func TestIdleConnectionsMakeRoom(t *testing.T) {
 	}
 	conns := make([]net.Conn, clients)
 	for i := range conns {
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
+		c := dial(t, addr)
 		conns[i] = c
 		if resp, err := ask(c); err != nil {
 			t.Fatalf("connection %d, with %d kept open before it (cap %d): %v; want an answer well within the idle timeout, %s", i+1, i, most, err, lim.IdleTimeout)
@@ -196,13 +188,8 @@ func TestLimitStops(t *testing.T) {
 		t.Fatal(err)
 	}
 	limited := limitConns(ln, 1)
-	for range 2 {
-		c, err := net.Dial("tcp", ln.Addr().String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-	}
+	dial(t, ln.Addr().String())
+	dial(t, ln.Addr().String())
 	first, err := limited.Accept()
 	if err != nil {
 		t.Fatal(err)
@@ -234,15 +221,10 @@ func TestLimitMakesRoom(t *testing.T) {
 	}
 	limited := limitConns(ln, 3)
 	defer limited.Close()
-	var clients, served []net.Conn
+	var served []net.Conn
 	// arrive dials a connection, and returns the channel of its acceptance.
 	arrive := func() <-chan net.Conn {
-		c, err := net.Dial("tcp", ln.Addr().String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { c.Close() })
-		clients = append(clients, c)
+		dial(t, ln.Addr().String())
 		accepted := make(chan net.Conn, 1)
 		go func() {
 			s, err := limited.Accept()
@@ -302,6 +284,17 @@ func TestLimitMakesRoom(t *testing.T) {
 	served[0].Close()
 	accept(arrive())
 	closed(0, 1, 2)
+}
+
+// dial opens a connection to addr, closed when the test ends.
+func dial(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
 }
 
 // connCounter is a listener that counts the connections open on the server's side, and the
