@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -93,11 +94,7 @@ func TestConnectionCap(t *testing.T) {
 	results := make(chan result, clients)
 	conns := make([]net.Conn, clients)
 	for i := range conns {
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
+		c := dial(t, addr)
 		conns[i] = c
 		if _, err := io.WriteString(c, "GET /lectures/ HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
 			t.Fatal(err)
@@ -129,6 +126,60 @@ func TestConnectionCap(t *testing.T) {
 	}
 }
 
+// TestIdleConnectionsMakeRoom: more clients than the cap, one after the other, each keeping
+// its connection open after its answer, as a browser does (or a program holding the server's
+// connections). Each is answered at once, not after the idle timeout: a new connection takes
+// the place of the one idle the longest. The page's event stream keeps its place.
+func TestIdleConnectionsMakeRoom(t *testing.T) {
+	const most, clients = 8, 24
+	lim := Limits{IdleTimeout: time.Minute, MaxConns: most}
+	h := startWith(t, sitetest.New(t, serveSite), Config{Limits: lim})
+	addr := strings.TrimPrefix(h.url, "http://")
+	// Far more than serving takes, far less than the idle timeout that frees a connection
+	// where none makes room.
+	answered := lim.IdleTimeout / 3
+	ask := func(c net.Conn) (*http.Response, error) {
+		if _, err := io.WriteString(c, "GET /lectures/ HTTP/1.1\r\nHost: "+addr+"\r\n\r\n"); err != nil {
+			return nil, err
+		}
+		_ = c.SetReadDeadline(time.Now().Add(answered))
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			return nil, err
+		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp, err
+	}
+	conns := make([]net.Conn, clients)
+	for i := range conns {
+		c := dial(t, addr)
+		conns[i] = c
+		if resp, err := ask(c); err != nil {
+			t.Fatalf("connection %d, with %d kept open before it (cap %d): %v; want an answer well within the idle timeout, %s", i+1, i, most, err, lim.IdleTimeout)
+		} else if resp.StatusCode != http.StatusOK {
+			t.Fatalf("connection %d: %s", i+1, resp.Status)
+		}
+	}
+	// Each connection but the stream's was idle when a new one came: the cap's worth of the
+	// last ones still answer, the others were closed to make room.
+	var open int
+	for _, c := range conns {
+		if _, err := ask(c); err == nil {
+			open++
+		}
+	}
+	if want := most - 1; open != want {
+		t.Errorf("%d of the %d connections still answer, want %d: the cap of %d less the event stream", open, clients, want, most)
+	}
+	if peak := h.conns.peakSoFar(); peak > most {
+		t.Errorf("%d connections served at once, want at most %d", peak, most)
+	}
+	saved := time.Now()
+	h.site.Write(editedPage, lecture("红色党课", "连接让位之后。"))
+	h.saved(saved, editedPage)
+}
+
 // TestLimitStops: closing the listener ends a wait for a free connection, so that the server
 // stops while connections wait their turn.
 func TestLimitStops(t *testing.T) {
@@ -137,11 +188,8 @@ func TestLimitStops(t *testing.T) {
 		t.Fatal(err)
 	}
 	limited := limitConns(ln, 1)
-	c, err := net.Dial("tcp", ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	dial(t, ln.Addr().String())
+	dial(t, ln.Addr().String())
 	first, err := limited.Accept()
 	if err != nil {
 		t.Fatal(err)
@@ -163,9 +211,96 @@ func TestLimitStops(t *testing.T) {
 	}
 }
 
+// TestLimitMakesRoom: at the cap, a new connection takes the slot of the one idle the
+// longest, which is closed; never that of one in the middle of a request or not yet asked,
+// and when none is idle it waits until one is, or closes.
+func TestLimitMakesRoom(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	limited := limitConns(ln, 3)
+	defer limited.Close()
+	var served []net.Conn
+	// arrive dials a connection, and returns the channel of its acceptance.
+	arrive := func() <-chan net.Conn {
+		dial(t, ln.Addr().String())
+		accepted := make(chan net.Conn, 1)
+		go func() {
+			s, err := limited.Accept()
+			if err != nil {
+				t.Error(err)
+			}
+			accepted <- s
+		}()
+		return accepted
+	}
+	accept := func(accepted <-chan net.Conn) {
+		t.Helper()
+		select {
+		case s := <-accepted:
+			if s == nil {
+				t.FailNow()
+			}
+			t.Cleanup(func() { s.Close() })
+			served = append(served, s)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("connection %d not accepted", len(served)+1)
+		}
+	}
+	// closed checks which of the served connections the listener closed.
+	closed := func(want ...int) {
+		t.Helper()
+		for i, s := range served {
+			_, err := s.Write([]byte{0})
+			if got := errors.Is(err, net.ErrClosed); got != slices.Contains(want, i) {
+				t.Errorf("connection %d closed: %v, want %v", i+1, got, !got)
+			}
+		}
+	}
+	for range 3 {
+		accept(arrive())
+	}
+	limited.ConnState(served[0], http.StateActive)
+	limited.ConnState(served[1], http.StateIdle)
+	limited.ConnState(served[2], http.StateIdle)
+	accept(arrive())
+	closed(1)
+	limited.ConnState(served[3], http.StateNew)
+	limited.ConnState(served[2], http.StateActive)
+
+	// Nothing is idle: the fifth waits, until the third has answered its request.
+	fifth := arrive()
+	select {
+	case <-fifth:
+		t.Fatal("a connection was accepted beyond the cap, with none idle to make room")
+	default:
+	}
+	limited.ConnState(served[2], http.StateIdle)
+	accept(fifth)
+	closed(1, 2)
+
+	// A connection closed gives its slot back: the sixth closes no other.
+	served[0].Close()
+	accept(arrive())
+	closed(0, 1, 2)
+}
+
+// dial opens a connection to addr, closed when the test ends.
+func dial(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // connCounter is a listener that counts the connections open on the server's side, and the
-// most at once. A connection is counted closed before it closes, so a client that sees its
-// end sees it counted.
+// most at once. A connection is counted from the server's first read of it (one accepted but
+// waiting for a slot is not served), and counted closed before it closes, so a client that
+// sees its end sees it counted.
 type connCounter struct {
 	net.Listener
 	mu         sync.Mutex
@@ -177,10 +312,6 @@ func (l *connCounter) Accept() (net.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.mu.Lock()
-	l.open++
-	l.peak = max(l.peak, l.open)
-	l.mu.Unlock()
 	return &countedConn{Conn: c, l: l}, nil
 }
 
@@ -198,16 +329,28 @@ func (l *connCounter) peakSoFar() int {
 
 type countedConn struct {
 	net.Conn
-	l    *connCounter
-	once sync.Once
+	l              *connCounter
+	served, closed bool // guarded by l.mu
+}
+
+func (c *countedConn) Read(p []byte) (int, error) {
+	c.l.mu.Lock()
+	if !c.served && !c.closed {
+		c.served = true
+		c.l.open++
+		c.l.peak = max(c.l.peak, c.l.open)
+	}
+	c.l.mu.Unlock()
+	return c.Conn.Read(p)
 }
 
 func (c *countedConn) Close() error {
-	c.once.Do(func() {
-		c.l.mu.Lock()
+	c.l.mu.Lock()
+	if c.served && !c.closed {
 		c.l.open--
-		c.l.mu.Unlock()
-	})
+	}
+	c.closed = true
+	c.l.mu.Unlock()
 	return c.Conn.Close()
 }
 

@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,6 +28,9 @@ type HostPolicy struct {
 	port  string
 	names map[string]bool // lower case
 	addrs map[netip.Addr]bool
+	// network are the addresses of this machine that other machines open the site at, IPv4
+	// first: those allowed but loopback and link-local ones, which a browser cannot open.
+	network []netip.Addr
 }
 
 var loopback4 = netip.AddrFrom4([4]byte{127, 0, 0, 1})
@@ -57,9 +62,14 @@ func newHostPolicy(addr net.Addr, names []string, interfaceAddrs func() ([]net.A
 		}
 		for _, a := range machine {
 			if prefix, err := netip.ParsePrefix(a.String()); err == nil {
-				p.addrs[canonical(prefix.Addr())] = true
+				a := canonical(prefix.Addr())
+				if a.IsGlobalUnicast() && !p.addrs[a] {
+					p.network = append(p.network, a)
+				}
+				p.addrs[a] = true
 			}
 		}
+		slices.SortStableFunc(p.network, func(a, b netip.Addr) int { return cmp.Compare(a.BitLen(), b.BitLen()) })
 	}
 	for _, name := range names {
 		if err := CheckHostName(name); err != nil {
@@ -95,15 +105,28 @@ func (p *HostPolicy) Allows(host string) bool {
 func (p *HostPolicy) Guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !p.Allows(r.Host) {
-			name, _, err := net.SplitHostPort(r.Host)
-			if err != nil {
-				name = r.Host
-			}
-			http.Error(w, fmt.Sprintf("dangjian serve does not answer to the host %q: open the site at the address that serve printed, or, if %q is a name of this machine, start serve with --host-name %s", r.Host, name, name), http.StatusMisdirectedRequest)
+			http.Error(w, refusal(r.Host), http.StatusMisdirectedRequest)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// refusal says why a request for host is not answered, and what to do: --host-name only
+// where host names something it takes.
+func refusal(host string) string {
+	const open = "open the site at the address that serve printed"
+	if host == "" {
+		return "dangjian serve does not answer to a request without a host (its Host header is empty): " + open
+	}
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host
+	}
+	if CheckHostName(name) != nil {
+		return fmt.Sprintf("dangjian serve does not answer to the host %q: %s", host, open)
+	}
+	return fmt.Sprintf("dangjian serve does not answer to the host %q: %s, or, if %q is a name of this machine, start serve with --host-name %s", host, open, name, name)
 }
 
 // CheckHostName returns an error unless name can be a name the server answers to: a host

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -46,10 +47,37 @@ func TestOtherHostsRefused(t *testing.T) {
 				status, body := rawRequest(t, h.url, path, tt.host)
 				if status != tt.status {
 					t.Errorf("Host %q: %d, want %d", tt.host, status, tt.status)
-				} else if refused := strings.Contains(body, "does not answer to the host"); refused != (tt.status != http.StatusOK) {
+				} else if refused := strings.HasPrefix(body, "dangjian serve does not answer to "); refused != (tt.status != http.StatusOK) {
 					t.Errorf("Host %q: body %q", tt.host, body)
 				}
 			})
+		}
+	}
+}
+
+// TestRefusal: the message of a refused host says what to do, and suggests --host-name only
+// with a name that it takes.
+func TestRefusal(t *testing.T) {
+	hosts, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard := hosts.Guard(http.NotFoundHandler())
+	const open = "open the site at the address that serve printed"
+	for _, tt := range []struct{ host, want string }{
+		{"dell-pc:1313", `dangjian serve does not answer to the host "dell-pc:1313": ` + open + `, or, if "dell-pc" is a name of this machine, start serve with --host-name dell-pc`},
+		{"dell-pc", `dangjian serve does not answer to the host "dell-pc": ` + open + `, or, if "dell-pc" is a name of this machine, start serve with --host-name dell-pc`},
+		{"[fe80::2]:1313", `dangjian serve does not answer to the host "[fe80::2]:1313": ` + open + `, or, if "fe80::2" is a name of this machine, start serve with --host-name fe80::2`},
+		{"", "dangjian serve does not answer to a request without a host (its Host header is empty): " + open},
+		{"user@dell-pc:1313", `dangjian serve does not answer to the host "user@dell-pc:1313": ` + open},
+		{"dell-pc:1313:1313", `dangjian serve does not answer to the host "dell-pc:1313:1313": ` + open},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Host = tt.host
+		w := httptest.NewRecorder()
+		guard.ServeHTTP(w, r)
+		if w.Code != http.StatusMisdirectedRequest || w.Body.String() != tt.want+"\n" {
+			t.Errorf("Host %q: %d\n%s\nwant %d\n%s", tt.host, w.Code, w.Body, http.StatusMisdirectedRequest, tt.want)
 		}
 	}
 }
@@ -152,35 +180,62 @@ func TestCheckHostName(t *testing.T) {
 }
 
 // TestAnnounce: the address served on is printed as it was given, with the port listened on;
-// anything but loopback is warned about.
+// every address of the machine (0.0.0.0, ::), which a browser does not open, is printed as
+// 127.0.0.1 for this machine and the machine's network addresses for the others; anything but
+// loopback is warned about.
 func TestAnnounce(t *testing.T) {
 	const warning = "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr 127.0.0.1:%s\n"
+	machine := func() ([]net.Addr, error) {
+		return []net.Addr{
+			&net.IPNet{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(8, 32)},
+			&net.IPNet{IP: net.ParseIP("fe80::1"), Mask: net.CIDRMask(64, 128)},
+			&net.IPNet{IP: net.ParseIP("2001:db8::5"), Mask: net.CIDRMask(64, 128)},
+			&net.IPNet{IP: net.IPv4(192, 168, 1, 10), Mask: net.CIDRMask(24, 32)},
+			&net.IPNet{IP: net.IPv4(169, 254, 0, 9), Mask: net.CIDRMask(16, 32)},
+			&net.IPNet{IP: net.IPv4(10, 1, 2, 3), Mask: net.CIDRMask(8, 32)},
+			&net.IPNet{IP: net.IPv4(192, 168, 1, 10), Mask: net.CIDRMask(24, 32)},
+		}, nil
+	}
+	everywhere := func(port string) string {
+		return "serving site on http://127.0.0.1:" + port + "/ (Ctrl-C to stop)\n" +
+			"other machines of the network open it at:\n" +
+			"  http://192.168.1.10:" + port + "/\n" +
+			"  http://10.1.2.3:" + port + "/\n" +
+			"  http://[2001:db8::5]:" + port + "/\n"
+	}
+	at := func(hostPort string) string { return "serving site on http://" + hostPort + "/ (Ctrl-C to stop)\n" }
 	for _, tt := range []struct {
 		given, listening string
-		shown, warned    string
+		stdout           string
+		warned, port     string
 	}{
-		{"", "127.0.0.1:1313", "127.0.0.1:1313", ""},
-		{"127.0.0.1:0", "127.0.0.1:40123", "127.0.0.1:40123", ""},
-		{"localhost:1313", "127.0.0.1:1313", "localhost:1313", ""},
-		{"[::1]:1313", "[::1]:1313", "[::1]:1313", ""},
-		{"0.0.0.0:1313", "[::]:1313", "0.0.0.0:1313", "1313"},
-		{":1313", "[::]:1313", "[::]:1313", "1313"},
-		{"[::]:1313", "[::]:1313", "[::]:1313", "1313"},
-		{"192.168.1.10:8080", "192.168.1.10:8080", "192.168.1.10:8080", "8080"},
+		{"", "127.0.0.1:1313", at("127.0.0.1:1313"), "", ""},
+		{"127.0.0.1:0", "127.0.0.1:40123", at("127.0.0.1:40123"), "", ""},
+		{"localhost:1313", "127.0.0.1:1313", at("localhost:1313"), "", ""},
+		{"[::1]:1313", "[::1]:1313", at("[::1]:1313"), "", ""},
+		{"0.0.0.0:1313", "[::]:1313", everywhere("1313"), "0.0.0.0:1313", "1313"},
+		{"0.0.0.0:8080", "0.0.0.0:8080", everywhere("8080"), "0.0.0.0:8080", "8080"},
+		{":1313", "[::]:1313", everywhere("1313"), "[::]:1313", "1313"},
+		{"[::]:1313", "[::]:1313", everywhere("1313"), "[::]:1313", "1313"},
+		{"192.168.1.10:8080", "192.168.1.10:8080", at("192.168.1.10:8080"), "192.168.1.10:8080", "8080"},
 	} {
 		t.Run(tt.given, func(t *testing.T) {
 			listening, err := net.ResolveTCPAddr("tcp", tt.listening)
 			if err != nil {
 				t.Fatal(err)
 			}
+			hosts, err := newHostPolicy(listening, nil, machine)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var stdout, stderr strings.Builder
-			announce(&stdout, &stderr, "site", tt.given, listening)
-			if want := "serving site on http://" + tt.shown + "/ (Ctrl-C to stop)\n"; stdout.String() != want {
-				t.Errorf("stdout %q, want %q", stdout.String(), want)
+			announce(&stdout, &stderr, "site", tt.given, listening, hosts)
+			if stdout.String() != tt.stdout {
+				t.Errorf("stdout\n%s\nwant\n%s", stdout.String(), tt.stdout)
 			}
 			want := ""
 			if tt.warned != "" {
-				want = fmt.Sprintf(warning, tt.shown, tt.warned)
+				want = fmt.Sprintf(warning, tt.warned, tt.port)
 			}
 			if stderr.String() != want {
 				t.Errorf("stderr %q, want %q", stderr.String(), want)

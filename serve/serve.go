@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"syscall"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
@@ -54,7 +53,7 @@ type Limits struct {
 	// Heartbeat is how often an event stream sends a comment, which keeps proxies and
 	// firewalls from taking it for idle, and finds out a page that is gone.
 	Heartbeat time.Duration
-	MaxConns  int // connections served at once; more wait their turn (see limitConns)
+	MaxConns  int // connections served at once; see limitConns for what a new one beyond them does
 }
 
 // defaultLimits are generous for a browser on this machine or the office network: the largest
@@ -115,17 +114,19 @@ func Serve(ctx context.Context, cfg Config) error {
 
 // serve serves s on ln to the hosts the policy allows, until ctx is done.
 func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
-	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr())
+	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr(), hosts)
 	lim := s.cfg.Limits
+	limited := limitConns(ln, lim.MaxConns)
 	hs := &http.Server{
 		Handler:           hosts.Guard(s),
+		ConnState:         limited.ConnState,
 		ReadHeaderTimeout: lim.ReadHeaderTimeout,
 		ReadTimeout:       lim.ReadTimeout,
 		WriteTimeout:      lim.WriteTimeout,
 		IdleTimeout:       lim.IdleTimeout,
 	}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(limitConns(ln, lim.MaxConns)) }()
+	go func() { served <- hs.Serve(limited) }()
 	select {
 	case err := <-served:
 		return err
@@ -141,16 +142,30 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) 
 }
 
 // announce says where the site is served, and warns when that is not this machine only. The
-// address is shown as given (0.0.0.0, localhost), with the port listened on.
-func announce(stdout, stderr io.Writer, source, given string, listening net.Addr) {
+// address is shown as given (localhost, 192.168.1.10), with the port listened on; when it is
+// every address of the machine (0.0.0.0, ::), which a browser does not open, the site is shown
+// at 127.0.0.1 for this machine and at the machine's network addresses for the others.
+func announce(stdout, stderr io.Writer, source, given string, listening net.Addr, hosts *HostPolicy) {
 	shown := listening.String()
 	if host, _, err := net.SplitHostPort(given); err == nil && host != "" {
 		if _, port, err := net.SplitHostPort(shown); err == nil {
 			shown = net.JoinHostPort(host, port)
 		}
 	}
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, shown)
-	if ap, err := netip.ParseAddrPort(listening.String()); err == nil && !ap.Addr().IsLoopback() {
+	ap, err := netip.ParseAddrPort(listening.String())
+	everywhere := err == nil && ap.Addr().IsUnspecified()
+	open := shown
+	if everywhere {
+		open = netip.AddrPortFrom(loopback4, ap.Port()).String()
+	}
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, open)
+	if everywhere && len(hosts.network) > 0 {
+		fmt.Fprintln(stdout, "other machines of the network open it at:")
+		for _, a := range hosts.network {
+			fmt.Fprintf(stdout, "  http://%s/\n", netip.AddrPortFrom(a, ap.Port()))
+		}
+	}
+	if err == nil && !ap.Addr().IsLoopback() {
 		fmt.Fprintf(stderr, "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s\n",
 			shown, netip.AddrPortFrom(loopback4, ap.Port()))
 	}
@@ -168,7 +183,7 @@ func listen(addr string) (net.Listener, error) {
 			suggest = net.JoinHostPort(host, strconv.Itoa(n+1))
 		}
 	}
-	if errors.Is(err, syscall.EADDRINUSE) {
+	if errors.Is(err, errAddrInUse) {
 		return nil, fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another with --addr, e.g. --addr %s", addr, suggest)
 	}
 	return nil, fmt.Errorf("cannot serve on %s: %w; choose another address with --addr, e.g. --addr %s", addr, err, suggest)
