@@ -16,9 +16,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"syscall"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Exit statuses.
