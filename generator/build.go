@@ -62,7 +62,9 @@ type Report struct {
 }
 
 // Build builds the site. Problems in the content come back as a diag.List error holding every
-// problem found; then, as on any error, the output folder is left as it was.
+// problem found; then, as on any error, the output folder is left as it was. It takes the
+// output's lock before it reads the site: a build that waited for another one reads the site
+// as it is when its turn comes, not as it was when it began to wait.
 func Build(ctx context.Context, cfg Config) (*Report, error) {
 	start := time.Now()
 	if cfg.Dest == "" {
@@ -76,16 +78,9 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		stageStart = now
 	}
 	cfg.Progress.enter(StageLoad, 0)
-	site, problems := Load(ctx, cfg)
-	if site != nil {
-		problems = append(problems, site.RemoveFixTemps()...)
-	}
-	if problems.HasErrors() {
-		return nil, problems.Sort()
-	}
-	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
-	timed(StageLoad)
-	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Waiting: func(msg string) {
+	waited := false
+	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Site: cfg.Dir(), Waiting: func(msg string) {
+		waited = true
 		cfg.Progress.enter(StageWait, 0)
 		if cfg.Waiting != nil {
 			cfg.Waiting(msg)
@@ -94,6 +89,24 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if waited {
+		timed(StageWait)
+		cfg.Progress.enter(StageLoad, 0)
+	}
+	site, problems := Load(ctx, cfg)
+	if site != nil {
+		problems = append(problems, site.RemoveFixTemps()...)
+	}
+	if problems.HasErrors() {
+		_ = pub.Abort()
+		return nil, problems.Sort()
+	}
+	if pub.ManifestLost() {
+		problems.Add(diag.Warningf(diag.Position{File: filepath.Join(cfg.Dest, publish.ManifestFile)},
+			"empty or cut short, as a power cut can leave it: the files this build writes replaced those of the same names, and every other file of %s was kept as if made by hand; delete those that should no longer be there", cfg.Dest))
+	}
+	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
+	timed(StageLoad)
 	outs := site.outputs()
 	cfg.Progress.enter(StageWrite, len(outs))
 	if err := write(ctx, pub, outs, cfg.Progress); err != nil {
