@@ -78,6 +78,10 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		stageStart = now
 	}
 	cfg.Progress.enter(StageLoad, 0)
+	// Not a site (a mistyped -s): nothing is made, not even the output's lock beside it.
+	if _, problems := readConfig(os.DirFS(cfg.Dir()), cfg); problems.HasErrors() {
+		return nil, problems
+	}
 	waited := false
 	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Site: cfg.Dir(), Waiting: func(msg string) {
 		waited = true
@@ -164,10 +168,8 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 // load loads the site; with reuse, it takes what reuse says is unchanged from an earlier load.
 func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	fsys := os.DirFS(cfg.Dir())
-	var problems diag.List
-	data, err := fs.ReadFile(fsys, config.File)
-	if err != nil {
-		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
+	data, problems := readConfig(fsys, cfg)
+	if problems.HasErrors() {
 		return nil, problems
 	}
 	conf, confProblems := config.Parse(data)
@@ -218,6 +220,16 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: cfg.Dir()}, "build cancelled")
 	}
 	return s, problems.Sort()
+}
+
+// readConfig reads the site's configuration file: a folder without one is not a site.
+func readConfig(fsys fs.FS, cfg Config) ([]byte, diag.List) {
+	var problems diag.List
+	data, err := fs.ReadFile(fsys, config.File)
+	if err != nil {
+		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
+	}
+	return data, problems
 }
 
 // computeMetrics computes the site's metrics and the lecture hall's, once, for the converter,

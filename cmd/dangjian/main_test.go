@@ -41,6 +41,7 @@ func TestExitStatus(t *testing.T) {
 	if err := os.Symlink(t.TempDir(), link); err != nil {
 		t.Fatal(err)
 	}
+	mistyped := filepath.Join(t.TempDir(), "mistyped")
 
 	tests := []struct {
 		name   string
@@ -59,6 +60,7 @@ func TestExitStatus(t *testing.T) {
 		{"problems", []string{"build", "-s", bad}, exitProblems, "",
 			"content/lectures/x.md:4:1: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
 		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
+		{"no such site", []string{"build", "-s", mistyped}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
 		{"output a symbolic link", []string{"build", "-s", good, "-d", link}, exitProblems, "", "dangjian: " + link + " is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link\n"},
 		{"bad wait", []string{"build", "--wait", "banana"}, exitUsage, "", `invalid value "banana" for flag -wait: not a duration; write 30s, 5m or 0`},
 		{"wait without a unit", []string{"build", "--wait", "5"}, exitUsage, "", `invalid value "5" for flag -wait: not a duration; write 30s, 5m or 0`},
@@ -107,6 +109,10 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
 			}
 		})
+	}
+	// A mistyped site's folder is not made, as the output's would be.
+	if _, err := os.Stat(mistyped); err == nil {
+		t.Errorf("a build of a site that is not there made %s", mistyped)
 	}
 }
 
