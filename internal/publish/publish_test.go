@@ -602,9 +602,7 @@ func TestDestHoldsTheSite(t *testing.T) {
 	site := filepath.Join(parent, "site")
 	writeFile(t, filepath.Join(site, "site.yaml"), "title: 测试\n")
 	link := filepath.Join(t.TempDir(), "link")
-	if err := os.Symlink(parent, link); err != nil {
-		t.Fatal(err)
-	}
+	linked := os.Symlink(parent, link) == nil // not everywhere on Windows
 	root, _ := filepath.Abs("/")
 	tests := []struct {
 		name, workDir, dest, site, want string
@@ -618,6 +616,9 @@ func TestDestHoldsTheSite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if !linked && strings.Contains(tt.site, link) {
+				t.Skip("no symbolic links here")
+			}
 			if tt.workDir != "" {
 				t.Chdir(tt.workDir)
 			}
