@@ -143,7 +143,7 @@ func (p *Publisher) recover() error {
 		switch {
 		case state == absent:
 		case holdsOld && destMissing:
-			// Two renames were interrupted between them.
+			// Two renames were interrupted between them, or the output was removed since.
 			if err := os.Rename(dir, p.dest); err != nil {
 				return err
 			}
