@@ -116,7 +116,7 @@ func Export(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := write(ctx, cfg.Out, files); err != nil {
+	if err := write(ctx, cfg.Out, cfg.Dir(), files); err != nil {
 		return nil, err
 	}
 	rep := &Report{Out: cfg.Out, Zip: filepath.Join(cfg.Out, ZipFile), Warnings: problems.Sort()}
@@ -126,10 +126,11 @@ func Export(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// write writes the files, by slash-separated name, into the output folder, atomically. It does
-// not wait for another run writing the folder: it fails at once, naming that run.
-func write(ctx context.Context, out string, files map[string][]byte) error {
-	pub, err := publish.New(ctx, out, publish.Options{})
+// write writes the files, by slash-separated name, into the output folder, atomically, and
+// refuses an output that is the site's folder or holds it. It does not wait for another run
+// writing the folder: it fails at once, naming that run.
+func write(ctx context.Context, out, site string, files map[string][]byte) error {
+	pub, err := publish.New(ctx, out, publish.Options{Site: site})
 	if err != nil {
 		return err
 	}

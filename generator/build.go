@@ -62,7 +62,9 @@ type Report struct {
 }
 
 // Build builds the site. Problems in the content come back as a diag.List error holding every
-// problem found; then, as on any error, the output folder is left as it was.
+// problem found; then, as on any error, the output folder is left as it was. It takes the
+// output's lock before it reads the site: a build that waited for another one reads the site
+// as it is when its turn comes, not as it was when it began to wait.
 func Build(ctx context.Context, cfg Config) (*Report, error) {
 	start := time.Now()
 	if cfg.Dest == "" {
@@ -76,16 +78,13 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		stageStart = now
 	}
 	cfg.Progress.enter(StageLoad, 0)
-	site, problems := Load(ctx, cfg)
-	if site != nil {
-		problems = append(problems, site.RemoveFixTemps()...)
+	// Not a site (a mistyped -s): nothing is made, not even the output's lock beside it.
+	if _, problems := readConfig(os.DirFS(cfg.Dir()), cfg); problems.HasErrors() {
+		return nil, problems
 	}
-	if problems.HasErrors() {
-		return nil, problems.Sort()
-	}
-	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
-	timed(StageLoad)
-	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Waiting: func(msg string) {
+	waited := false
+	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Site: cfg.Dir(), Waiting: func(msg string) {
+		waited = true
 		cfg.Progress.enter(StageWait, 0)
 		if cfg.Waiting != nil {
 			cfg.Waiting(msg)
@@ -94,6 +93,24 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if waited {
+		timed(StageWait)
+		cfg.Progress.enter(StageLoad, 0)
+	}
+	site, problems := Load(ctx, cfg)
+	if site != nil {
+		problems = append(problems, site.RemoveFixTemps()...)
+	}
+	if problems.HasErrors() {
+		_ = pub.Abort()
+		return nil, problems.Sort()
+	}
+	if pub.ManifestLost() {
+		problems.Add(diag.Warningf(diag.Position{File: filepath.Join(cfg.Dest, publish.ManifestFile)},
+			"empty or cut short, as a power cut can leave it: the files this build writes replaced those of the same names, and every other file of %s was kept as if made by hand; delete those that should no longer be there", cfg.Dest))
+	}
+	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
+	timed(StageLoad)
 	outs := site.outputs()
 	cfg.Progress.enter(StageWrite, len(outs))
 	if err := write(ctx, pub, outs, cfg.Progress); err != nil {
@@ -151,10 +168,8 @@ func Load(ctx context.Context, cfg Config) (*Site, diag.List) {
 // load loads the site; with reuse, it takes what reuse says is unchanged from an earlier load.
 func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	fsys := os.DirFS(cfg.Dir())
-	var problems diag.List
-	data, err := fs.ReadFile(fsys, config.File)
-	if err != nil {
-		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
+	data, problems := readConfig(fsys, cfg)
+	if problems.HasErrors() {
 		return nil, problems
 	}
 	conf, confProblems := config.Parse(data)
@@ -205,6 +220,16 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 		problems.Errorf(diag.Position{File: cfg.Dir()}, "build cancelled")
 	}
 	return s, problems.Sort()
+}
+
+// readConfig reads the site's configuration file: a folder without one is not a site.
+func readConfig(fsys fs.FS, cfg Config) ([]byte, diag.List) {
+	var problems diag.List
+	data, err := fs.ReadFile(fsys, config.File)
+	if err != nil {
+		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
+	}
+	return data, problems
 }
 
 // computeMetrics computes the site's metrics and the lecture hall's, once, for the converter,

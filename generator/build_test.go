@@ -327,3 +327,42 @@ func TestBuildsAtOnce(t *testing.T) {
 	}
 	s.AssertExists("public/empty")
 }
+
+// TestWaitingBuildReadsTheSiteWhenItsTurnComes: a build that waits for another run writing its
+// output reads the site once its turn comes, and publishes the site as it is then, not as it
+// was when the build began to wait.
+func TestWaitingBuildReadsTheSiteWhenItsTurnComes(t *testing.T) {
+	s := sitetest.New(t, "-- site.yaml --\ntitle: VERSION-ONE\n")
+	cfg := s.Config()
+	held, err := publish.New(t.Context(), cfg.Dest, publish.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan bool)
+	cfg.Wait = time.Hour
+	cfg.Waiting = func(string) { waiting <- true }
+	built := make(chan error)
+	go func() {
+		_, err := generator.Build(t.Context(), cfg)
+		built <- err
+	}()
+	<-waiting
+	s.Write("site.yaml", "title: VERSION-TWO\n")
+	if err := held.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-built; err != nil {
+		t.Fatal(err)
+	}
+	s.AssertFile("public/index.html", "VERSION-TWO", "! VERSION-ONE")
+}
+
+// TestLostManifestWarns: a build into an output whose manifest a power cut emptied keeps every
+// file it does not write, and says so.
+func TestLostManifestWarns(t *testing.T) {
+	s := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n-- public/.dangjian-manifest --\n-- public/index.html --\nOLD-PAGE\n-- public/old/index.html --\nOLD-PAGE\n")
+	rep := s.Build()
+	sitetest.AssertProblems(t, rep.Warnings, filepath.FromSlash("public/.dangjian-manifest")+": warning: empty or cut short, as a power cut can leave it")
+	s.AssertFile("public/old/index.html", "OLD-PAGE")
+	s.AssertFile("public/index.html", "! OLD-PAGE")
+}

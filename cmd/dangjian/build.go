@@ -20,7 +20,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
 	quiet := flags.Bool("quiet", false, "print nothing but problems")
 	verbose := flags.Bool("verbose", false, "also print how long each stage took")
-	flags.DurationVar(&cfg.Wait, "wait", defaultWait, "how long to wait for another run of dangjian that is writing DEST (`DURATION`, e.g. 30s, 10m; 0: not at all)")
+	durationFlag(flags, &cfg.Wait, "wait", defaultWait, "how long to wait for another run of dangjian that is writing DEST (`DURATION`, e.g. 30s, 10m; 0: not at all)")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/dangjian/dangjian/generator"
 )
@@ -61,4 +62,25 @@ func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok 
 		rest = append(rest, flags.Arg(0))
 		args = flags.Args()[1:]
 	}
+}
+
+// durationFlag defines a flag of a duration, which says what a duration looks like when it is
+// given something else.
+func durationFlag(flags *flag.FlagSet, d *time.Duration, name string, value time.Duration, usage string) {
+	*d = value
+	flags.Var((*duration)(d), name, usage)
+}
+
+// duration is the value of a durationFlag.
+type duration time.Duration
+
+func (d *duration) String() string { return time.Duration(*d).String() }
+
+func (d *duration) Set(s string) error {
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return errors.New("not a duration; write 30s, 5m or 0")
+	}
+	*d = duration(v)
+	return nil
 }

@@ -41,6 +41,7 @@ func TestExitStatus(t *testing.T) {
 	if err := os.Symlink(t.TempDir(), link); err != nil {
 		t.Fatal(err)
 	}
+	mistyped := filepath.Join(t.TempDir(), "mistyped")
 
 	tests := []struct {
 		name   string
@@ -59,8 +60,12 @@ func TestExitStatus(t *testing.T) {
 		{"problems", []string{"build", "-s", bad}, exitProblems, "",
 			"content/lectures/x.md:4:1: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
 		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
+		{"no such site", []string{"build", "-s", mistyped}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
 		{"output a symbolic link", []string{"build", "-s", good, "-d", link}, exitProblems, "", "dangjian: " + link + " is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link\n"},
-		{"bad wait", []string{"build", "--wait", "long"}, exitUsage, "", `invalid value "long" for flag -wait`},
+		{"bad wait", []string{"build", "--wait", "banana"}, exitUsage, "", `invalid value "banana" for flag -wait: not a duration; write 30s, 5m or 0`},
+		{"wait without a unit", []string{"build", "--wait", "5"}, exitUsage, "", `invalid value "5" for flag -wait: not a duration; write 30s, 5m or 0`},
+		{"output the site's folder", []string{"build", "-s", good, "-d", good}, exitProblems, "", "dangjian: " + good + " is the site's folder: dangjian replaces the output folder when it publishes, and would move the site away; give a folder of its own with -d, such as " + filepath.Join(good, "public") + "\n"},
+		{"output holds the site", []string{"build", "-s", good, "-d", filepath.Dir(good)}, exitProblems, "", "dangjian: " + filepath.Dir(good) + " holds the site's folder " + good},
 		{"export", []string{"export", "-s", good, "-o", out, "content/activities/a.md"}, exitOK, "exported 1 article into " + out, ""},
 		{"export, flags after the page", []string{"export", "content/activities/a.md", "-s", good, "-o", out}, exitOK, "exported 1 article", ""},
 		{"export, page after --", []string{"export", "-s", good, "-o", out, "--", "content/activities/a.md"}, exitOK, "exported 1 article", ""},
@@ -71,7 +76,7 @@ func TestExitStatus(t *testing.T) {
 		{"export, OpenCC's flag", []string{"export", "-dir", "x"}, exitUsage, "", "flag provided but not defined: -dir"},
 		{"export help", []string{"export", "-h"}, exitOK, "", "-since"},
 		{"serve help", []string{"serve", "-h"}, exitOK, "", "-poll DURATION"},
-		{"serve, bad interval", []string{"serve", "--poll", "often"}, exitUsage, "", `invalid value "often" for flag -poll`},
+		{"serve, bad interval", []string{"serve", "--poll", "often"}, exitUsage, "", `invalid value "often" for flag -poll: not a duration; write 30s, 5m or 0`},
 		{"serve, host name with a port", []string{"serve", "--host-name", "dell-pc,party.example.cn:1313"}, exitUsage, "",
 			`invalid value "dell-pc,party.example.cn:1313" for flag -host-name: "party.example.cn:1313": give the name without its port: party.example.cn`},
 		{"serve, not a site", []string{"serve", "-s", t.TempDir(), "--addr", "127.0.0.1:0"}, exitProblems, "", "(is it the site's folder?)"},
@@ -104,6 +109,10 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
 			}
 		})
+	}
+	// A mistyped site's folder is not made, as the output's would be.
+	if _, err := os.Stat(mistyped); err == nil {
+		t.Errorf("a build of a site that is not there made %s", mistyped)
 	}
 }
 

@@ -24,7 +24,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return nil
 	})
-	flags.DurationVar(&cfg.Poll, "poll", 0, "watch the files by listing them every `DURATION` (e.g. 1s), where change events do not arrive: network drives, WSL")
+	durationFlag(flags, &cfg.Poll, "poll", 0, "watch the files by listing them every `DURATION` (e.g. 1s), where change events do not arrive: network drives, WSL")
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}

@@ -22,7 +22,8 @@ const ManifestFile = ".dangjian-manifest"
 // format, one plain path a line, which is read once and then written anew.
 const manifestHeader = `{"dangjian-manifest":2}`
 
-// writeManifest writes the manifest of names into the folder dir.
+// writeManifest writes the manifest of names into the folder dir, and flushes it to the disk:
+// the swap that follows must not outlive it in a power cut (see lostManifest).
 func writeManifest(dir string, names map[string]bool) error {
 	buf := make([]byte, 0, 64*len(names))
 	buf = append(buf, manifestHeader+"\n"...)
@@ -30,7 +31,7 @@ func writeManifest(dir string, names map[string]bool) error {
 		buf = appendQuoted(buf, name)
 		buf = append(buf, '\n')
 	}
-	return os.WriteFile(filepath.Join(dir, ManifestFile), buf, 0o644)
+	return writeSynced(filepath.Join(dir, ManifestFile), buf)
 }
 
 // appendQuoted appends name as a JSON string. Names with nothing to escape, nearly all, are
@@ -45,24 +46,31 @@ func appendQuoted(buf []byte, name string) []byte {
 	return append(buf, quoted...)
 }
 
-// readManifest returns the files listed in dest's manifest. A missing or empty dest has an
-// empty manifest; a dest with files but no manifest is an error.
-func readManifest(dest string) (map[string]bool, error) {
+// A manifest as read, by readManifest.
+type manifestState int
+
+const (
+	noManifest manifestState = iota
+	wholeManifest
+	// lostManifest: the manifest is there, but empty, or cut short (its last line unfinished,
+	// or zero bytes in it): what a power cut leaves of a file that was written and not yet
+	// flushed, in an output that an earlier dangjian, which did not flush it, swapped in. Which
+	// files dangjian wrote is then unknown (see Publisher.lost).
+	lostManifest
+)
+
+// readManifest returns the files listed in the manifest of the folder dir, and what it found.
+func readManifest(dir string) (map[string]bool, manifestState, error) {
 	files := map[string]bool{}
-	name := filepath.Join(dest, ManifestFile)
+	name := filepath.Join(dir, ManifestFile)
 	data, err := os.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		entries, dirErr := os.ReadDir(dest)
-		switch {
-		case errors.Is(dirErr, fs.ErrNotExist) || (dirErr == nil && len(entries) == 0):
-			return files, nil
-		case dirErr != nil:
-			return nil, dirErr
-		}
-		return nil, fmt.Errorf("%s holds files that dangjian did not write (it has no %s): empty it or choose another output folder", dest, ManifestFile)
-	}
-	if err != nil {
-		return nil, err
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return files, noManifest, nil
+	case err != nil:
+		return nil, 0, err
+	case len(data) == 0 || data[len(data)-1] != '\n' || bytes.IndexByte(data, 0) >= 0:
+		return files, lostManifest, nil
 	}
 	rest, ok := bytes.CutPrefix(data, []byte(manifestHeader+"\n"))
 	if !ok {
@@ -71,18 +79,18 @@ func readManifest(dest string) (map[string]bool, error) {
 				files[line] = true
 			}
 		}
-		return files, nil
+		return files, wholeManifest, nil
 	}
 	lineNo := 1
 	for line := range bytes.Lines(rest) {
 		lineNo++
 		file, err := unquote(bytes.TrimSuffix(line, []byte("\n")))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: damaged (%v): move the folder %s away and build again", name, lineNo, err, dest)
+			return nil, 0, fmt.Errorf("%s:%d: damaged (%v): move the folder %s away and build again", name, lineNo, err, dir)
 		}
 		files[file] = true
 	}
-	return files, nil
+	return files, wholeManifest, nil
 }
 
 // unquote reads a line of the manifest: a JSON string.

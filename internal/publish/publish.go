@@ -2,9 +2,10 @@
 // folder beside the destination and swaps it in only when everything succeeded, so a failed
 // build leaves the previous output as it was; a crash at any point loses nothing, and the next
 // run repairs what it left before anything else. A manifest in the output lists the files
-// dangjian wrote; files and folders it did not write are carried over to the new output, never
-// deleted. One run at a time writes an output folder: it holds the folder's lock, which the
-// others wait for.
+// dangjian wrote: nothing else is ever removed. Files and folders it did not write are carried
+// over to the new output, and those put into the old one while the build published are moved
+// there after the swap. One run at a time writes an output folder: it holds the folder's lock,
+// which the others wait for.
 // It also writes the only source files dangjian writes: those check --fix repairs and new starts.
 package publish
 
@@ -19,6 +20,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -29,10 +31,14 @@ type Options struct {
 	Wait time.Duration
 	// Waiting, when set, is told once that New waits, with a message for the user.
 	Waiting func(msg string)
+	// Site, when set, is the site's folder: the output may be neither it nor a folder that
+	// holds it, which the swap would move away.
+	Site string
 
 	// For the tests: renamesOnly publishes by the two renames, as where the folders cannot be
-	// exchanged; crash, when it returns true, stops the publisher after the step it names,
-	// leaving everything as a crash there would.
+	// exchanged; crash is told each step the publisher takes, once taken, and when it returns
+	// true the publisher stops there, leaving everything as a crash there would. The tests
+	// also act there, as another program may between two steps.
 	renamesOnly bool
 	crash       func(step string) bool
 }
@@ -45,6 +51,12 @@ type Publisher struct {
 	opts    Options
 	lock    *os.File
 	ours    map[string]bool // the files of dest that dangjian wrote, by its manifest
+	// lost: dest is dangjian's, but its manifest was lost (see lostManifest). Nothing tells
+	// the files dangjian wrote there from those made by hand, and only what dangjian wrote may
+	// be removed: the files this build writes are taken for the last build's and replaced, and
+	// every other one is kept as if made by hand, a page that the last build wrote and this one
+	// does not included, until someone deletes it. The build says so (ManifestLost).
+	lost bool
 
 	mu      sync.Mutex
 	written map[string]bool
@@ -57,7 +69,7 @@ type Publisher struct {
 // Commit releases the lock.
 func New(ctx context.Context, dest string, opts Options) (*Publisher, error) {
 	dest = filepath.Clean(dest)
-	if err := checkDest(dest); err != nil {
+	if err := checkDest(dest, opts.Site); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
@@ -75,9 +87,18 @@ func New(ctx context.Context, dest string, opts Options) (*Publisher, error) {
 	return p, nil
 }
 
-// checkDest refuses an output that is not a folder: a symbolic link would be replaced by the
-// folder, not followed.
-func checkDest(dest string) error {
+// checkDest refuses, before anything is made, an output that the swap cannot or must not
+// replace: a root of a file system, the site's folder or a folder that holds it, and anything
+// but a folder (a symbolic link would be replaced by the folder, not followed).
+func checkDest(dest, site string) error {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	instead := filepath.Join(site, "public")
+	if filepath.Dir(abs) == abs {
+		return fmt.Errorf("%s is the root of a file system, which cannot be replaced: dangjian replaces the output folder when it publishes; give a folder of its own with -d, such as %s", dest, instead)
+	}
 	info, err := os.Lstat(dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -89,7 +110,40 @@ func checkDest(dest string) error {
 	case !info.IsDir():
 		return fmt.Errorf("%s is a file, not a folder: give another output folder with -d, or move the file away", dest)
 	}
+	if site == "" {
+		return nil
+	}
+	switch found, self := holds(info, site); {
+	case self:
+		return fmt.Errorf("%s is the site's folder: dangjian replaces the output folder when it publishes, and would move the site away; give a folder of its own with -d, such as %s", dest, instead)
+	case found:
+		if absSite, err := filepath.Abs(site); err == nil {
+			site = absSite
+		}
+		return fmt.Errorf("%s holds the site's folder %s: dangjian replaces the output folder when it publishes, and would move the site away with it; give a folder of its own with -d, such as %s", dest, site, instead)
+	}
 	return nil
+}
+
+// holds reports whether the folder dir (its info) is the folder site or one that holds it,
+// found by following site's path up from the folder it really is, so that neither symbolic
+// links nor the case of names on Windows and macOS hide it; self reports that it is site.
+func holds(dir fs.FileInfo, site string) (found, self bool) {
+	real, err := filepath.EvalSymlinks(site)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		return false, false // no site there: loading it fails, and says so
+	}
+	for up := real; ; up = filepath.Dir(up) {
+		if info, err := os.Stat(up); err == nil && os.SameFile(info, dir) {
+			return true, up == real
+		}
+		if filepath.Dir(up) == up {
+			return false, false
+		}
+	}
 }
 
 // beside names dangjian's file or folder of a role beside the output: .public.dangjian-new.
@@ -99,12 +153,25 @@ func beside(dest, role string) string {
 
 // start repairs, reads the manifest and makes the staging folder.
 func (p *Publisher) start() error {
+	marked := isMarked(p.dest)
 	if err := p.recover(); err != nil {
 		return err
 	}
-	ours, err := readManifest(p.dest)
+	ours, state, err := readManifest(p.dest)
 	if err != nil {
 		return err
+	}
+	switch {
+	case state == lostManifest || state == noManifest && marked:
+		p.lost = true
+	case state == noManifest:
+		entries, err := os.ReadDir(p.dest)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if len(entries) > 0 {
+			return fmt.Errorf("%s holds files that dangjian did not write (it has no %s): empty it or choose another output folder", p.dest, ManifestFile)
+		}
 	}
 	p.ours = ours
 	if err := os.Mkdir(p.staging, 0o755); err != nil {
@@ -113,8 +180,12 @@ func (p *Publisher) start() error {
 	if p.crashed("made the staging folder") {
 		return errCrashed
 	}
-	return mark(p.staging)
+	return mark(p.staging, markNew)
 }
+
+// ManifestLost reports whether the output's manifest was found empty or cut short, as a
+// power cut can leave it (see Publisher.lost).
+func (p *Publisher) ManifestLost() bool { return p.lost }
 
 // Write writes data to the output file name (slash-separated, relative to the output).
 func (p *Publisher) Write(name string, data []byte) error {
@@ -209,18 +280,23 @@ func (p *Publisher) unlock() {
 	}
 }
 
+// owned returns what dangjian wrote of the output being replaced.
+func (p *Publisher) owned() owned {
+	return owned{files: p.ours, lost: p.lost, written: p.written}
+}
+
 // carryOver links (or, where links fail, copies) each file of the old output that is not in
 // its manifest into the staging folder, and makes each folder that no file of the manifest is
 // in, empty or not, so that the swap loses nothing dangjian did not write. The old output keeps
-// its files until the swap has succeeded.
+// its files until the swap has succeeded. It never opens what is not a file: a named pipe
+// would block it.
 func (p *Publisher) carryOver() error {
-	ourDirs := map[string]bool{}
-	for name := range p.ours {
-		for dir := path.Dir(name); dir != "." && !ourDirs[dir]; dir = path.Dir(dir) {
-			ourDirs[dir] = true
-		}
-	}
-	return filepath.WalkDir(p.dest, func(full string, d fs.DirEntry, err error) error {
+	own := p.owned()
+	ownDirs := own.folders()
+	// Folders made by hand without the right to write in them are given it while they are
+	// filled, and their own permissions after.
+	readOnly := map[string]fs.FileMode{}
+	err := filepath.WalkDir(p.dest, func(full string, d fs.DirEntry, err error) error {
 		if full == p.dest {
 			if errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
@@ -228,35 +304,96 @@ func (p *Publisher) carryOver() error {
 			return err
 		}
 		if err != nil {
-			return err
+			return carryError(full, err)
 		}
 		rel, err := filepath.Rel(p.dest, full)
 		if err != nil {
 			return err
 		}
 		name := filepath.ToSlash(rel)
-		if p.ours[name] || name == ManifestFile || name == MarkerFile || d.IsDir() && ourDirs[name] {
+		if own.file(name) || name == ManifestFile || name == MarkerFile || d.IsDir() && ownDirs[name] {
 			return nil
 		}
 		target := filepath.Join(p.staging, rel)
 		if p.clashes(name, target, d.IsDir()) {
 			return fmt.Errorf("%s: this build writes %s, where dangjian did not write before; move it away first", full, name)
 		}
-		if d.IsDir() {
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			return os.MkdirAll(target, info.Mode().Perm())
+		if !d.IsDir() && !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return fmt.Errorf("%s is %s, not a file or a folder: dangjian keeps what it did not write in the output, and cannot keep this; move it out of the output folder", full, kindOf(d.Type()))
 		}
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
+			return carryError(full, err)
 		}
-		if os.Link(full, target) == nil {
+		if d.IsDir() {
+			info, err := d.Info()
+			if err == nil {
+				err = os.Mkdir(target, info.Mode().Perm()|0o700)
+			}
+			if err == nil && info.Mode().Perm()&0o700 != 0o700 {
+				readOnly[target] = info.Mode().Perm()
+			}
+			if err != nil && !errors.Is(err, fs.ErrExist) {
+				return carryError(full, err)
+			}
 			return nil
 		}
-		return copyFile(full, target)
+		return carryError(full, carry(full, target, d.Type()))
 	})
+	for dir, perm := range readOnly {
+		if err == nil {
+			err = os.Chmod(dir, perm)
+		}
+	}
+	return err
+}
+
+// carry makes the file or symbolic link to a copy of from: a link to the same file where it
+// can, else a new file with the same bytes, or a new symbolic link to the same target.
+func carry(from, to string, mode fs.FileMode) error {
+	if mode&fs.ModeSymlink != 0 {
+		target, err := os.Readlink(from)
+		if err != nil {
+			return err
+		}
+		if os.Symlink(target, to) == nil {
+			return nil
+		}
+	}
+	if os.Link(from, to) == nil {
+		return nil
+	}
+	return copyFile(from, to)
+}
+
+// carryError names the file of the output that cannot be carried over, and says what to do.
+func carryError(full string, err error) error {
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &pathErr):
+		err = pathErr.Err
+	case errors.As(err, &linkErr):
+		err = linkErr.Err
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("%s: dangjian did not write this, and keeps it in the new output, but may not read it (%v): give your user the right to read it, or move it out of the output folder", full, err)
+	}
+	return fmt.Errorf("%s: dangjian did not write this, and cannot carry it over into the new output: %v", full, err)
+}
+
+// kindOf names what a file of this mode is.
+func kindOf(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // clashes reports whether the build wrote a file at name, or at a folder of it, or (for a file
@@ -274,8 +411,10 @@ func (p *Publisher) clashes(name, target string, isDir bool) bool {
 	return err == nil
 }
 
+// copyFile copies the file from to the new file to. It opens from without waiting, and copies
+// it only if it is a file: what it names may have changed since it was looked at.
 func copyFile(from, to string) error {
-	in, err := os.Open(from)
+	in, err := os.OpenFile(from, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return err
 	}
@@ -283,6 +422,9 @@ func copyFile(from, to string) error {
 	info, err := in.Stat()
 	if err != nil {
 		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("it is %s, not a file", kindOf(info.Mode()))
 	}
 	return writeFrom(to, in, info.Mode().Perm())
 }
