@@ -27,7 +27,7 @@ var layers = [][]string{
 	{"internal/render", "internal/feed"},
 	{"internal/publish"},
 	{"generator"},
-	{"check", "export", "newpage", "serve"},
+	{"articles", "check", "newpage", "serve"},
 	{"cmd/dangjian"},
 }
 

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/dangjian/dangjian/export"
+	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
@@ -18,7 +18,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "every page with export: true is exported.")
 		flags.PrintDefaults()
 	}
-	var cfg export.Config
+	var cfg articles.Config
 	siteFlags(flags, &cfg.Options)
 	flags.StringVar(&cfg.Out, "o", "", "the bundle's `folder` (default SRC/export)")
 	flags.Func("since", "export only pages dated on or after `DATE` (2016-09-20)", func(s string) error {
@@ -31,7 +31,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return code
 	}
 	cfg.Pages = pages
-	rep, err := export.Export(ctx, cfg)
+	rep, err := articles.Export(ctx, cfg)
 	if err != nil {
 		return reportError(stderr, err)
 	}

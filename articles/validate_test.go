@@ -1,4 +1,4 @@
-package export_test
+package articles_test
 
 import (
 	"io/fs"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dangjian/dangjian/export"
+	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"github.com/dangjian/dangjian/internal/testenv"
@@ -24,11 +24,11 @@ func TestFragmentsAreValidHTML(t *testing.T) {
 	var outs []string
 	for _, site := range []struct {
 		txtar  string
-		charts export.ChartsFunc // nil: the site's own, drawn by package chart
+		charts articles.ChartsFunc // nil: the site's own, drawn by package chart
 	}{{traditionalSite, nil}, {rawSite, nil}, {imageSite, nil}, {chartSite, charts}, {blockSite, nil}} {
 		s := sitetest.New(t, site.txtar)
 		writeImages(t, s)
-		outs = append(outs, run(t, export.Config{Options: generator.Options{Source: s.Dir}, Charts: site.charts}).Out)
+		outs = append(outs, run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Charts: site.charts}).Out)
 	}
 	var all []string
 	err := filepath.WalkDir("../content", func(name string, d fs.DirEntry, err error) error {
@@ -40,7 +40,7 @@ func TestFragmentsAreValidHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs = append(outs, run(t, export.Config{Options: generator.Options{Source: ".."}, Pages: all}).Out)
+	outs = append(outs, run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: all}).Out)
 
 	docs := t.TempDir()
 	n, pictures := 0, 0
@@ -48,7 +48,7 @@ func TestFragmentsAreValidHTML(t *testing.T) {
 		for _, name := range sitetest.Files(t, out) {
 			var doc string
 			switch {
-			case filepath.Base(name) == export.HTMLFile:
+			case filepath.Base(name) == articles.HTMLFile:
 				n++
 				// The document shows the title above the article, as the website does.
 				doc = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + name + "</title>\n</head>\n<body>\n<h1>" + name + "</h1>\n" +

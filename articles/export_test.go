@@ -1,4 +1,4 @@
-package export_test
+package articles_test
 
 import (
 	"archive/zip"
@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dangjian/dangjian/export"
+	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
@@ -29,12 +29,12 @@ import (
 )
 
 // run exports the site in dir into a new folder and fails the test on any error.
-func run(t *testing.T, cfg export.Config) *export.Report {
+func run(t *testing.T, cfg articles.Config) *articles.Report {
 	t.Helper()
 	if cfg.Out == "" {
 		cfg.Out = filepath.Join(t.TempDir(), "export")
 	}
-	rep, err := export.Export(t.Context(), cfg)
+	rep, err := articles.Export(t.Context(), cfg)
 	if err != nil {
 		t.Fatalf("export failed:\n%v", err)
 	}
@@ -42,12 +42,12 @@ func run(t *testing.T, cfg export.Config) *export.Report {
 }
 
 // fails exports, expecting problems, and returns them.
-func fails(t *testing.T, cfg export.Config) diag.List {
+func fails(t *testing.T, cfg articles.Config) diag.List {
 	t.Helper()
 	if cfg.Out == "" {
 		cfg.Out = filepath.Join(t.TempDir(), "export")
 	}
-	_, err := export.Export(t.Context(), cfg)
+	_, err := articles.Export(t.Context(), cfg)
 	var problems diag.List
 	if !errors.As(err, &problems) {
 		t.Fatalf("export: want problems, got %v", err)
@@ -71,17 +71,17 @@ func read(t *testing.T, name string) string {
 const realPage = "content/lecture-hall/ai-de-chuan-di/index.md"
 
 func TestRealSiteGolden(t *testing.T) {
-	rep := run(t, export.Config{Options: generator.Options{Source: ".."}, Pages: []string{realPage}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: []string{realPage}})
 	if want := []string{"2016-07-15-ai-de-chuan-di"}; !slices.Equal(rep.Articles, want) {
 		t.Fatalf("articles %v, want %v", rep.Articles, want)
 	}
 	dir := filepath.Join(rep.Out, rep.Articles[0])
-	for _, name := range []string{export.HTMLFile, export.TextFile, export.MetaFile} {
+	for _, name := range []string{articles.HTMLFile, articles.TextFile, articles.MetaFile} {
 		got := read(t, filepath.Join(dir, name))
 		sitetest.AssertHolds(t, name, got, "爱的传递", "道德讲堂", "! 愛", "! 傳", "! 遞", "! 講")
 		golden.Check(t, filepath.Join("testdata", "ai-de-chuan-di", name), []byte(got))
 	}
-	sitetest.AssertHolds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)),
+	sitetest.AssertHolds(t, articles.MetaFile, read(t, filepath.Join(dir, articles.MetaFile)),
 		`"title": "「爱的传递」道德讲堂"`, `"source": "国电靖远发电有限公司"`,
 		`"url": "https://intranet.example/dangjian/lecture-hall/ai-de-chuan-di/"`)
 }
@@ -89,16 +89,16 @@ func TestRealSiteGolden(t *testing.T) {
 // TestRealSiteExport exports what the real site marks with export: true, as `dangjian export`
 // does on it.
 func TestRealSiteExport(t *testing.T) {
-	rep := run(t, export.Config{Options: generator.Options{Source: ".."}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}})
 	want := []string{"2016-07-15-ai-de-chuan-di", "2016-09-20-fen-dou-de-qing-chun-zui-mei-li", "2016-12-31-2016"}
 	if !slices.Equal(rep.Articles, want) {
 		t.Errorf("articles %v, want %v", rep.Articles, want)
 	}
-	sitetest.AssertHolds(t, export.ManifestFile, read(t, filepath.Join(rep.Out, export.ManifestFile)),
+	sitetest.AssertHolds(t, articles.ManifestFile, read(t, filepath.Join(rep.Out, articles.ManifestFile)),
 		`"folder": "2016-12-31-2016"`, `"title": "2016年「两学一做」学习教育工作报告"`)
 	names := zipNames(t, rep.Zip)
 	for _, folder := range want {
-		for _, file := range []string{export.HTMLFile, export.TextFile, export.MetaFile} {
+		for _, file := range []string{articles.HTMLFile, articles.TextFile, articles.MetaFile} {
 			if !slices.Contains(names, folder+"/"+file) {
 				t.Errorf("the zip lacks %s/%s", folder, file)
 			}
@@ -137,18 +137,18 @@ summary: 黨員幹部帶頭講黨課。
 
 func TestTraditionalConvertsFully(t *testing.T) {
 	s := sitetest.New(t, traditionalSite)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	dir := filepath.Join(rep.Out, "2016-06-01-dangke")
-	text := read(t, filepath.Join(dir, export.TextFile))
+	text := read(t, filepath.Join(dir, articles.TextFile))
 	want := "党课：学习党章\n\n学习与实践\n靖远公司有一名部门职工，几十年如一日悉心照料卧床的母亲。根据上级部署，网络化教育发挥作用。\n" +
 		"专题讲学与网络助学\n书记帮学与实践活学\n类别\n数量\n专题讨论\n4场次\n"
 	if text != want {
 		t.Errorf("article.txt:\n%s\nwant:\n%s", text, want)
 	}
-	meta := read(t, filepath.Join(dir, export.MetaFile))
+	meta := read(t, filepath.Join(dir, articles.MetaFile))
 	sitetest.AssertHolds(t, "meta.json", meta, `"title": "党课：学习党章"`, `"source": "国电靖远发电有限公司"`,
 		`"summary": "党员干部带头讲党课。"`, `"keywords": [`+"\n    \"两学一做\",\n    \"学习教育\"\n  ]")
-	html := read(t, filepath.Join(dir, export.HTMLFile))
+	html := read(t, filepath.Join(dir, articles.HTMLFile))
 	sitetest.AssertHolds(t, "article.html", html, "<h2>学习与实践</h2>", "<li>专题讲学与网络助学</li>", "<td>专题讨论</td>", "根据上级部署")
 	// Not one character of the site's traditional text is left, nor any garbage.
 	for _, name := range sitetest.Files(t, rep.Out) {
@@ -205,8 +205,8 @@ export: true
 
 func TestNoScriptSurvives(t *testing.T) {
 	s := sitetest.New(t, rawSite)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
-	got := read(t, filepath.Join(rep.Out, "2016-01-02-x", export.HTMLFile))
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
+	got := read(t, filepath.Join(rep.Out, "2016-01-02-x", articles.HTMLFile))
 	sitetest.AssertHolds(t, "article.html", got, "点我", "文字", "格子", `<a href="https://example.com/">外站</a>`,
 		"! <script", "! alert", "! <style", "! color", "! javascript", "! <iframe", "! <link",
 		"! <form", "! <svg", "! <object", "! <embed", "! <base", "! <meta", "! onclick", "! onerror")
@@ -313,9 +313,9 @@ func encode(t *testing.T, format string, w, h int) string {
 func TestImages(t *testing.T) {
 	s := sitetest.New(t, imageSite)
 	writeImages(t, s)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	dir := filepath.Join(rep.Out, "2016-05-04-photos")
-	got := read(t, filepath.Join(dir, export.HTMLFile))
+	got := read(t, filepath.Join(dir, articles.HTMLFile))
 	want := `<figure><img src="1.png" alt="宽的照片"/><figcaption>宽的照片</figcaption></figure>
 <figure><img src="2.jpg" alt="小的照片"/><figcaption>主题党日合影</figcaption></figure>
 <p>文中的图 <img src="2.jpg" alt="行内"/> 在这里，内部链接。</p>
@@ -335,7 +335,7 @@ func TestImages(t *testing.T) {
 	if small := read(t, filepath.Join(dir, "2.jpg")); small != s.Read("content/activities/photos/small.jpg") {
 		t.Errorf("2.jpg: a narrow image should be copied as it is")
 	}
-	sitetest.AssertHolds(t, "meta.json", read(t, filepath.Join(dir, export.MetaFile)),
+	sitetest.AssertHolds(t, "meta.json", read(t, filepath.Join(dir, articles.MetaFile)),
 		`{
       "file": "2.jpg",
       "caption": "主题党日合影"
@@ -347,7 +347,7 @@ func TestBrokenImage(t *testing.T) {
 	s := sitetest.New(t, imageSite)
 	writeImages(t, s)
 	s.Write("content/activities/photos/small.jpg", "\x89PNG\r\n\x1a\n cut short") // a picture to the site, not to a decoder
-	problems := fails(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	problems := fails(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	sitetest.AssertProblems(t, problems, `content/activities/photos/index.md: image "small.jpg": not a JPEG, PNG or GIF image`)
 }
 
@@ -369,35 +369,35 @@ metrics: {party_lectures: 20}
 `
 
 // charts stands in for the chart engine: a report gets one chart of its declared metrics.
-func charts(site *page.Site, p *page.Page) ([]export.Chart, error) {
+func charts(site *page.Site, p *page.Page) ([]articles.Chart, error) {
 	if p.Report == nil {
 		return nil, nil
 	}
 	svg := `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><text x="0" y="20">` + site.Config.Metrics[0].Label + `</text></svg>`
 	table := `<table class="chart-table"><tr><th scope="row">` + site.Config.Metrics[0].Label + `</th><td>20 場次</td></tr></table>`
-	return []export.Chart{{Title: "教育培訓", SVG: []byte(svg), Table: table}}, nil
+	return []articles.Chart{{Title: "教育培訓", SVG: []byte(svg), Table: table}}, nil
 }
 
 func TestCharts(t *testing.T) {
 	s := sitetest.New(t, chartSite)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}, Charts: charts})
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Charts: charts})
 	dir := filepath.Join(rep.Out, "2016-12-31-2016")
 	const afterBody = `<p>全年数字如下。</p>
 <figure><img src="chart-1.svg" alt="教育培训"/><figcaption>教育培训</figcaption></figure>
 <table><tbody><tr><th>党课</th><td>20 场次</td></tr></tbody></table>`
-	sitetest.AssertHolds(t, "article.html", read(t, filepath.Join(dir, export.HTMLFile)), afterBody)
+	sitetest.AssertHolds(t, "article.html", read(t, filepath.Join(dir, articles.HTMLFile)), afterBody)
 	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<text x=\"0\" y=\"20\">党课</text>")
 
 	// A chart of a block that the body does not show is not lost: it follows the body too.
-	unshown := func(site *page.Site, p *page.Page) ([]export.Chart, error) {
+	unshown := func(site *page.Site, p *page.Page) ([]articles.Chart, error) {
 		cs, err := charts(site, p)
 		for i := range cs {
 			cs[i].InBody = true
 		}
 		return cs, err
 	}
-	rep = run(t, export.Config{Options: generator.Options{Source: s.Dir}, Charts: unshown})
-	sitetest.AssertHolds(t, "article.html", read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile)), afterBody)
+	rep = run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Charts: unshown})
+	sitetest.AssertHolds(t, "article.html", read(t, filepath.Join(rep.Out, "2016-12-31-2016", articles.HTMLFile)), afterBody)
 
 }
 
@@ -422,10 +422,10 @@ func TestChartScripts(t *testing.T) {
 		{`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + svg + `<text font-family="'Microsoft YaHei', sans-serif">图</text></svg>`, ""},
 	}
 	for _, tt := range tests {
-		charts := func(*page.Site, *page.Page) ([]export.Chart, error) {
-			return []export.Chart{{Title: "图", SVG: []byte(tt.picture)}}, nil
+		charts := func(*page.Site, *page.Page) ([]articles.Chart, error) {
+			return []articles.Chart{{Title: "图", SVG: []byte(tt.picture)}}, nil
 		}
-		cfg := export.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}
+		cfg := articles.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}
 		if tt.found == "" {
 			rep := run(t, cfg)
 			sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(rep.Out, "2016-12-31-2016", "chart-1.svg")), "<text")
@@ -445,7 +445,7 @@ metrics:
 charts:
   - {key: a, title: a onerror=b, metrics: [party_lectures]}
 `)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(rep.Out, "2016-12-31-2016", "chart-1.svg")), "<title>a onerror=b</title>")
 }
 
@@ -454,16 +454,16 @@ charts:
 func TestDeepList(t *testing.T) {
 	s := sitetest.New(t, chartSite)
 	s.Write("content/reports/2016.md", "---\ntitle: 2016年報告\ndate: 2016-12-31\nexport: true\n---\n全年。\n\n"+strings.Repeat("- ", 10_000)+"深\n")
-	sitetest.AssertProblems(t, fails(t, export.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}),
+	sitetest.AssertProblems(t, fails(t, articles.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}),
 		"content/reports/2016.md:8:1: lists, quotes or emphasis nested more than 100 deep")
 }
 
 // TestRealSiteReportCharts exports the real site's 2016 report: its two charts of site.yaml,
 // for 2016, as pictures with their tables, in simplified characters.
 func TestRealSiteReportCharts(t *testing.T) {
-	rep := run(t, export.Config{Options: generator.Options{Source: ".."}, Pages: []string{"content/reports/2016.md"}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: []string{"content/reports/2016.md"}})
 	dir := filepath.Join(rep.Out, "2016-12-31-2016")
-	article := read(t, filepath.Join(dir, export.HTMLFile))
+	article := read(t, filepath.Join(dir, articles.HTMLFile))
 	charts := []struct {
 		file, title string
 		columns     []string
@@ -484,13 +484,13 @@ func TestRealSiteReportCharts(t *testing.T) {
 		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
 			t.Errorf("%s is not well-formed XML: %v", c.file, err)
 		}
-		sitetest.AssertHolds(t, export.HTMLFile, article,
+		sitetest.AssertHolds(t, articles.HTMLFile, article,
 			`<figure><img src="`+c.file+`" alt="`+c.title+`"/><figcaption>`+c.title+`</figcaption></figure>`,
 			"<th>"+strings.Join(c.columns, "</th><th>")+"</th>", row+"</tr>")
 		golden.Check(t, filepath.Join("testdata", "2016", c.file), []byte(svg))
 	}
-	golden.Check(t, filepath.Join("testdata", "2016", export.HTMLFile), []byte(article))
-	sitetest.AssertHolds(t, export.MetaFile, read(t, filepath.Join(dir, export.MetaFile)), `"file": "chart-2.svg",
+	golden.Check(t, filepath.Join("testdata", "2016", articles.HTMLFile), []byte(article))
+	sitetest.AssertHolds(t, articles.MetaFile, read(t, filepath.Join(dir, articles.MetaFile)), `"file": "chart-2.svg",
       "caption": "项目攻关"`)
 }
 
@@ -560,7 +560,7 @@ years: [2015, 2016]
 
 func TestChartBlocks(t *testing.T) {
 	s := sitetest.New(t, blockSite)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	dir := filepath.Join(rep.Out, "2016-05-01-x")
 	// Each block's picture and table take the place of the figure the site draws with ECharts.
 	want := `<p>第一段。</p>
@@ -584,7 +584,7 @@ func TestChartBlocks(t *testing.T) {
 </table>
 </blockquote>
 `
-	if got := read(t, filepath.Join(dir, export.HTMLFile)); got != want {
+	if got := read(t, filepath.Join(dir, articles.HTMLFile)); got != want {
 		t.Errorf("article.html:\n%s\nwant:\n%s", got, want)
 	}
 	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<title>党员人数</title>", ">581</text>", "2015–2016 合计", "<circle")
@@ -592,7 +592,7 @@ func TestChartBlocks(t *testing.T) {
 
 	// The report's block comes first, where it stands in the body; the chart of site.yaml
 	// for the report's year follows the body.
-	report := read(t, filepath.Join(rep.Out, "2016-12-31-2016", export.HTMLFile))
+	report := read(t, filepath.Join(rep.Out, "2016-12-31-2016", articles.HTMLFile))
 	sitetest.AssertHolds(t, "report's article.html", report, `<p>两年的党课：</p>
 <figure><img src="chart-1.svg" alt="两年党课"/><figcaption>两年党课</figcaption></figure>`,
 		`<tr><th>2015</th><td>1</td></tr>`, `</table>
@@ -661,7 +661,7 @@ date: 2016-03-01
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}, Pages: tt.pages, Since: tt.since})
+			rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Pages: tt.pages, Since: tt.since})
 			if !slices.Equal(rep.Articles, tt.want) {
 				t.Errorf("articles %v, want %v", rep.Articles, tt.want)
 			}
@@ -684,7 +684,7 @@ date: 2016-03-01
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
-			sitetest.AssertProblems(t, fails(t, export.Config{Options: generator.Options{Source: s.Dir}, Pages: tt.pages, Since: tt.since}), tt.want)
+			sitetest.AssertProblems(t, fails(t, articles.Config{Options: generator.Options{Source: s.Dir}, Pages: tt.pages, Since: tt.since}), tt.want)
 		})
 	}
 }
@@ -693,11 +693,11 @@ func TestNothingHalfWritten(t *testing.T) {
 	s := sitetest.New(t, imageSite)
 	writeImages(t, s)
 	out := filepath.Join(t.TempDir(), "export")
-	run(t, export.Config{Options: generator.Options{Source: s.Dir}, Out: out})
+	run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Out: out})
 	before := sitetest.Tree(t, out)
 	// The second export fails on its last image: the first export is left as it was.
 	s.Write("content/activities/photos/cover.png", "\x89PNG\r\n\x1a\n broken")
-	if _, err := export.Export(t.Context(), export.Config{Options: generator.Options{Source: s.Dir}, Out: out}); err == nil {
+	if _, err := articles.Export(t.Context(), articles.Config{Options: generator.Options{Source: s.Dir}, Out: out}); err == nil {
 		t.Fatal("export of a broken image: want an error")
 	}
 	if after := sitetest.Tree(t, out); !maps.Equal(before, after) {
@@ -709,7 +709,7 @@ func TestNothingHalfWritten(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := export.Export(t.Context(), export.Config{Options: generator.Options{Source: s.Dir}, Out: foreign}); err == nil || !strings.Contains(err.Error(), "did not write") {
+	if _, err := articles.Export(t.Context(), articles.Config{Options: generator.Options{Source: s.Dir}, Out: foreign}); err == nil || !strings.Contains(err.Error(), "did not write") {
 		t.Errorf("export into a foreign folder: got %v, want a refusal", err)
 	}
 	if got := sitetest.Files(t, foreign); !slices.Equal(got, []string{"notes.txt"}) {
@@ -720,8 +720,8 @@ func TestNothingHalfWritten(t *testing.T) {
 func TestDeterministicZip(t *testing.T) {
 	s := sitetest.New(t, imageSite)
 	writeImages(t, s)
-	first := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
-	second := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	first := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
+	second := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	a, b := read(t, first.Zip), read(t, second.Zip)
 	if a != b {
 		t.Fatalf("two exports of the same site gave different zips (%d and %d bytes)", len(a), len(b))
@@ -794,7 +794,7 @@ summary: 本公司的总结
 我公司和我市的职工自我省察。
 我廠的職工。
 `)
-	rep := run(t, export.Config{Options: generator.Options{Source: s.Dir}})
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	want := diag.List{
 		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 2, Col: 1}, "title has 20 characters, more than the 10 of site.yaml's export.title_max"),
 		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 2, Col: 1}, `title has half-width punctuation '"' (use “”), ',' (use ，)`),

@@ -1,5 +1,7 @@
-// Package export makes the article bundles that the publicity office sends to the provincial
-// civilization website (甘肃文明网), which publishes simplified Chinese and takes no scripts.
+// Package articles is the engine of dangjian export: it makes the article bundles that the
+// publicity office sends to the provincial civilization website (甘肃文明网), which publishes
+// simplified Chinese and takes no scripts. (Its folder is not called export: that is where a
+// site's bundles go by default.)
 //
 // For each chosen page (export: true in its front matter, or named on the command line, and
 // dated on or after --since) it makes a folder <date>-<slug>/ holding:
@@ -20,7 +22,7 @@
 // For the batch it writes manifest.json and articles.zip, a zip of everything else that is
 // the same, byte for byte, for the same input. The output folder is written atomically by
 // package publish: an export that fails leaves the previous one as it was.
-package export
+package articles
 
 import (
 	"context"
