@@ -56,7 +56,7 @@ test-deps:
 	@$(DEBIAN_PACKAGES) "for make test's browser tests, Nu HTML Checker, page dates and deployment test" $(TEST_PACKAGES)
 
 lint: deps
-	@unformatted=$$(gofmt -l cmd deploy generator layouts internal setup); \
+	@unformatted=$$(gofmt -l $$(git ls-files "*.go")); \
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...

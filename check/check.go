@@ -148,14 +148,14 @@ func futureDates(site *page.Site, today time.Time) diag.List {
 	return problems
 }
 
-// emptyListTitles warns of an _index.md whose title is given but empty: the list would be
-// titled with its folder's name.
+// emptyListTitles warns of an _index.md whose title is given but empty: the list is titled as
+// if it had none, by its section's name or its folder's.
 func emptyListTitles(site *page.Site) diag.List {
 	var problems diag.List
 	for _, l := range site.Lists {
 		if idx := l.Index; idx != nil {
 			if _, given := idx.KeyPos["title"]; given && strings.TrimSpace(idx.Title) == "" {
-				problems.Add(diag.Warningf(idx.Pos("title"), "title is empty: give the list a title, or leave the key out to use the folder's name"))
+				problems.Add(diag.Warningf(idx.Pos("title"), "title is empty, so the list is called %q: write its title, or leave the key out", l.Title))
 			}
 		}
 	}

@@ -213,7 +213,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	problems = append(problems, s.computeMetrics(labels)...)
 	problems = append(problems, s.convert(ctx, append(append([]*page.Page{}, model.Pages...), model.Indexes...), reuse)...)
 	renderer, layoutProblems := render.New(render.Input{Site: model, Layouts: siteLayouts, Pages: s.pages,
-		Charts: s.charts, Hall: chart.New(s.hall, labels["year"], labels["total"])})
+		Charts: s.charts, Hall: chart.New(s.hall, labels["year"], labels["total"]), Labels: labels})
 	problems = append(problems, layoutProblems...)
 	s.renderer = renderer
 	if err := ctx.Err(); err != nil {

@@ -14,15 +14,15 @@ import (
 	"github.com/dangjian/dangjian/generator"
 )
 
-// BenchmarkSaveToReload measures, on the site in $DANGJIAN_CORPUS (a synthetic site written by
+// BenchmarkSaveToReload measures, on the site in $DANGJIAN_BENCH_SITE (a synthetic site written by
 // internal/cmd/gencorpus), the time from saving one page to the reload event reaching an
 // open page; docs/serve.md gives the figures and how they were taken:
 //
-//	DANGJIAN_CORPUS=/tmp/gc10k-serve go test ./serve -run '^$' -bench SaveToReload -benchtime 15x
+//	DANGJIAN_BENCH_SITE=/tmp/gc10k-serve go test ./serve -run '^$' -bench SaveToReload -benchtime 15x
 func BenchmarkSaveToReload(b *testing.B) {
-	dir := os.Getenv("DANGJIAN_CORPUS")
+	dir := os.Getenv("DANGJIAN_BENCH_SITE")
 	if dir == "" {
-		b.Skip("set DANGJIAN_CORPUS to a site's folder, e.g. one written by go run ./internal/cmd/gencorpus")
+		b.Skip("set DANGJIAN_BENCH_SITE to a site's folder, e.g. one written by go run ./internal/cmd/gencorpus")
 	}
 	matches, _ := filepath.Glob(filepath.Join(dir, "content", "lectures", "*.md"))
 	slices.Sort(matches)

@@ -1,8 +1,8 @@
 // Package corpus writes synthetic sites of any size for the tests and the benchmarks: every page
 // kind with every front-matter key its kind has, Chinese titles and bodies, links between pages
 // written root-relative and as source paths, page bundles with pictures, a Chinese-named group
-// folder, drafts, and a report per year declaring the metrics that no rule counts, dated at the
-// end of its year (in the future, for the current year's). The same size and seed give the
+// folder, drafts, and a report per year declaring the metrics that no rule counts, dated in the
+// last days of its year (in the future while that year lasts). The same size and seed give the
 // same files, byte for byte.
 package corpus
 

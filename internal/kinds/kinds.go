@@ -111,11 +111,15 @@ func SectionNames() []string {
 // TitleIn returns the section's title in a script; "" for the plain page, or a script that is
 // none of Scripts.
 func (k Kind) TitleIn(script string) string {
-	if i := slices.Index(Scripts[:], script); i >= 0 {
+	if i := ScriptIndex(script); i >= 0 {
 		return k.Title[i]
 	}
 	return ""
 }
+
+// ScriptIndex is the place of a script in Scripts, by which a table of words in each script
+// is read; -1 for a script that is none of them.
+func ScriptIndex(script string) int { return slices.Index(Scripts[:], script) }
 
 // Template is the file name of the kind's template for new pages, under layouts/new/.
 func (k Kind) Template() string { return k.Name + ".md" }

@@ -349,7 +349,7 @@ func (d *Data) NeedsCharts() bool {
 }
 
 // labels are the words of the default layouts, in each script.
-var labels = map[string][2]string{ // simplified, traditional
+var labels = map[string][len(kinds.Scripts)]string{ // in the order of kinds.Scripts: simplified, traditional
 	"home":           {"首页", "首頁"},
 	"prev":           {"上一篇", "上一篇"},
 	"next":           {"下一篇", "下一篇"},
@@ -420,14 +420,6 @@ var labels = map[string][2]string{ // simplified, traditional
 	"searchNoWords":  {"请输入要查找的文字或数字。", "請輸入要查找的文字或數字。"},
 	"searchFailed":   {"无法读取搜索索引：%s", "無法讀取搜索索引：%s"},
 	"searchMore":     {"继续查找", "繼續查找"},
-}
-
-// scriptIndex is 1 for a site written in traditional characters, 0 for simplified.
-func scriptIndex(site *page.Site) int {
-	if site.Config.Script == kinds.Traditional {
-		return 1
-	}
-	return 0
 }
 
 // MetricRow is one declared figure of a report.

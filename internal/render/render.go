@@ -50,6 +50,8 @@ type Input struct {
 	Pages   *convert.Pages
 	// Charts draws the site's metrics; Hall, the lecture hall's (see HallMetrics).
 	Charts, Hall *chart.Drawer
+	// Labels are the words of the layouts in the site's script (see Labels).
+	Labels map[string]string
 }
 
 // Renderer renders the pages and lists of one site.
@@ -66,7 +68,7 @@ type Renderer struct {
 // New parses the layouts once.
 func New(in Input) (*Renderer, diag.List) {
 	site := in.Site
-	r := &Renderer{site: site, pages: in.Pages, charts: in.Charts, hall: in.Hall, labels: Labels(site)}
+	r := &Renderer{site: site, pages: in.Pages, charts: in.Charts, hall: in.Hall, labels: in.Labels}
 	var problems diag.List
 	r.templates, problems = parseLayouts(in.Layouts, r.funcs())
 	return r, problems
@@ -75,7 +77,7 @@ func New(in Input) (*Renderer, diag.List) {
 // Labels returns the words of the layouts in the site's script.
 func Labels(site *page.Site) map[string]string {
 	words := make(map[string]string, len(labels))
-	script := scriptIndex(site)
+	script := max(kinds.ScriptIndex(site.Config.Script), 0) // site.yaml's script is checked
 	for key, w := range labels {
 		words[key] = w[script]
 	}

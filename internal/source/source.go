@@ -208,9 +208,9 @@ const fixTemp = ".dangjian-fix-"
 // or build removes those a stopped run left.
 func FixTempPattern(name string) string { return "." + name + fixTemp + "*.tmp" }
 
-// IsFixTemp reports whether a file name is that of the temporary files in which publish.ReplaceSource
-// writes a repair of a source file, which no
-// one else makes: a dot, the source file's name, .dangjian-fix-, digits, .tmp.
+// IsFixTemp reports whether a file name is that of the temporary files in which
+// publish.ReplaceSource writes a repair of a source file, which no one else makes: a dot, the
+// source file's name, .dangjian-fix-, digits, .tmp.
 func IsFixTemp(name string) bool {
 	rest, ok := strings.CutSuffix(name, ".tmp")
 	i := strings.LastIndex(rest, fixTemp)
