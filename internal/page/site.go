@@ -281,14 +281,15 @@ func (s *Site) claimGenerated(out, what string, problems *diag.List) {
 	s.outputs[key] = claim{path: out, source: what}
 }
 
-// SameOutputs reports whether two models publish the same files: then every link of one
-// resolves as in the other.
+// SameOutputs reports whether two models publish the same files, each made from the same
+// source: then every link of one resolves as in the other. (Two pages that swap their slugs
+// publish the same files, but a link to either now leads to the other's.)
 func (s *Site) SameOutputs(o *Site) bool {
 	if len(s.outputs) != len(o.outputs) {
 		return false
 	}
 	for key, c := range s.outputs {
-		if oc, ok := o.outputs[key]; !ok || oc.path != c.path {
+		if oc, ok := o.outputs[key]; !ok || oc != c {
 			return false
 		}
 	}
