@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -204,24 +205,40 @@ func Assemble(in Input) (*Site, diag.List) {
 			}
 		}
 	}
-	s.checkPageFolders(&problems)
+	s.checkFolders(&problems)
 	s.linkNeighbours()
 	return s, problems
 }
 
-// checkPageFolders reports a page whose folder is the path of a file the site publishes: slug
-// atom.xml for a page of content/, say. The folder and the file could not both be written.
-func (s *Site) checkPageFolders(problems *diag.List) {
+// checkFolders reports a path the site publishes inside a folder whose own path is a file the
+// site publishes too, as the folder and the file could not both be written: a page of slug
+// atom.xml, say, or a static file named activities beside the section of that name. A page
+// whose own folder is in the way is told at its slug; any other clash, at the file.
+func (s *Site) checkFolders(problems *diag.List) {
+	told := map[string]bool{} // the files in the way already reported
 	for _, p := range s.Pages {
-		f, ok := s.outputs[strings.ToLower(strings.Trim(p.URL, "/"))]
+		key := strings.ToLower(strings.Trim(p.URL, "/"))
+		f, ok := s.outputs[key]
 		if !ok {
 			continue
 		}
+		told[key] = true
 		by := ""
 		if f.source != f.path {
 			by = " (by " + diag.Path(f.source) + ")"
 		}
 		problems.Errorf(p.Pos("slug"), "URL %s would be a folder, where the file %s is published%s: give the page another slug", p.URL, f.path, by)
+	}
+	for _, key := range slices.Sorted(maps.Keys(s.outputs)) {
+		for dir := path.Dir(key); dir != "."; dir = path.Dir(dir) {
+			f, ok := s.outputs[dir]
+			if !ok || told[dir] {
+				continue
+			}
+			told[dir] = true
+			inside := s.outputs[key]
+			problems.Errorf(diag.Position{File: f.source}, "%s is published as a file, where %s (of %s) needs a folder of that name: rename the one or the other", f.path, inside.path, diag.Path(inside.source))
+		}
 	}
 }
 
