@@ -182,11 +182,11 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	}
 	tree, walkProblems := source.Walk(fsys)
 	problems = append(problems, walkProblems...)
-	if conf.ContentFiles != config.ContentFilesAny {
-		problems = append(problems, media.CheckFiles(fsys, tree.ContentFiles())...)
-	}
 
 	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
+	if conf.ContentFiles != config.ContentFilesAny {
+		problems = append(problems, s.checkContentFiles(tree.ContentFiles(), reuse)...)
+	}
 	docs, indexes, loadProblems := s.loadDocs(ctx, conf, tree, reuse)
 	problems = append(problems, loadProblems...)
 	dates, lastmodProblems := lastmodOf(ctx, cfg, append(append([]*frontmatter.Doc{}, docs...), indexes...))
@@ -297,11 +297,11 @@ func (s *Site) loadDocs(ctx context.Context, conf *config.Site, tree *source.Tre
 	found := make([]diag.List, len(files))
 	parallel(ctx, len(files), func(i int) {
 		name := files[i]
-		doc, docProblems, ok := reuse.doc(name)
+		parsed, ok := reuse.file(name)
 		if !ok {
-			doc, docProblems = s.readDoc(conf, name, i >= len(tree.Pages))
+			parsed.doc, parsed.problems = s.readDoc(conf, name, i >= len(tree.Pages))
 		}
-		loaded[i], found[i] = doc, docProblems
+		loaded[i], found[i] = parsed.doc, parsed.problems
 	})
 	for i, doc := range loaded {
 		s.parsed[files[i]] = parsedFile{doc: doc, problems: found[i]}
@@ -315,6 +315,21 @@ func (s *Site) loadDocs(ctx context.Context, conf *config.Site, tree *source.Tre
 		}
 	}
 	return docs, indexes, problems
+}
+
+// checkContentFiles checks that each file under content/ published as it is may be: a picture,
+// video or audio, a document. A file that reuse has unchanged keeps what was found of it.
+func (s *Site) checkContentFiles(names []string, reuse *reuse) diag.List {
+	var problems diag.List
+	for _, name := range names {
+		parsed, ok := reuse.file(name)
+		if !ok {
+			parsed.problems = media.CheckFiles(s.fsys, []string{name})
+		}
+		s.parsed[name] = parsed
+		problems = append(problems, parsed.problems...)
+	}
+	return problems
 }
 
 // readDoc reads and decodes one content file, and checks it unless it is a list's _index.md.

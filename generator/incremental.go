@@ -16,7 +16,7 @@ import (
 // parsedFile is a content file as read and checked: its document, which the model does not
 // change, and the problems found in it.
 type parsedFile struct {
-	doc      *frontmatter.Doc // nil when the file could not be read
+	doc      *frontmatter.Doc // nil for a file published as it is, or one that could not be read
 	problems diag.List
 }
 
@@ -26,14 +26,14 @@ type reuse struct {
 	changed map[string]bool
 }
 
-// doc returns an unchanged file's document, or ok false when the file changed or was not
-// read before. A nil reuse reuses nothing.
-func (r *reuse) doc(name string) (doc *frontmatter.Doc, problems diag.List, ok bool) {
+// file returns what the previous load found of an unchanged content file, or ok false when
+// the file changed or was not read before. A nil reuse reuses nothing.
+func (r *reuse) file(name string) (parsed parsedFile, ok bool) {
 	if r == nil || r.changed[name] {
-		return nil, nil, false
+		return parsedFile{}, false
 	}
-	parsed, found := r.prev.parsed[name]
-	return parsed.doc, parsed.problems, found
+	parsed, ok = r.prev.parsed[name]
+	return parsed, ok
 }
 
 // Reload loads the site again after the files named in changed (slash-separated, relative to
