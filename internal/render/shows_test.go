@@ -56,3 +56,13 @@ func TestDataGivesWhatItShows(t *testing.T) {
 		t.Errorf("a page that shows the lists' titles has no menu")
 	}
 }
+
+// TestEveryKindShowsSomething: a kind of page missing from pageShows would show nothing of the
+// others, not even the titles of its menu and breadcrumbs, and no test of a page would say so.
+func TestEveryKindShowsSomething(t *testing.T) {
+	for _, k := range kinds.All {
+		if !pageShows[k.Name].Has(Titles) {
+			t.Errorf("pageShows says nothing of %s pages: give the kind a row", k.Name)
+		}
+	}
+}
