@@ -45,13 +45,15 @@ var commands = []command{
 	{"version", "print the version", runVersion},
 }
 
-func main() {
-	// Ctrl-C, and a service manager's or a pipeline's stop, end a command cleanly: a build
-	// leaves the output as it was, serve says that it stopped.
+func main() { os.Exit(runUntilStopped(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// runUntilStopped runs the command line until it ends or is told to stop: Ctrl-C, and a
+// service manager's or a pipeline's stop, end a command cleanly: a build leaves the output as
+// it was, serve says that it stopped.
+func runUntilStopped(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, args, stdout, stderr)
 }
 
 // run runs the command line args and returns the exit status.

@@ -170,10 +170,10 @@ checked 2 files: no problems
 }
 
 // TestMain lets the test binary stand in for dangjian when DANGJIAN_AS_MAIN is set, for the
-// test of the pre-commit hook.
+// tests that run it as a process: the pre-commit hook, two builds at once, a stop by signal.
 func TestMain(m *testing.M) {
 	if os.Getenv("DANGJIAN_AS_MAIN") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(runUntilStopped(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
