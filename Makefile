@@ -22,6 +22,9 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 COMMIT      ?= $(shell git rev-parse HEAD 2>/dev/null)
 DATE        ?= $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(date +%s)}" +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS     := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
+# The editors' zip beside the binaries: the Windows binary as dangjian.exe, with windows/'s
+# dangjian-start.bat and Chinese README.txt, dated DATE too (internal/cmd/mkzip).
+WINDOWS_EXE := dangjian-$(VERSION)-windows-amd64.exe
 
 .PHONY: all deps test-deps build site test lint unit fuzz cross release bench clean
 
@@ -84,13 +87,14 @@ release: deps
 	  out="$(DIST)/dangjian-$(VERSION)-$$os-$$arch$$ext"; echo "$$out"; \
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o "$$out" ./cmd/dangjian; \
 	done
+	$(GO) run ./internal/cmd/mkzip -date $(DATE) -o "$(DIST)/$(WINDOWS_EXE:.exe=.zip)" "$(DIST)/$(WINDOWS_EXE)"
 	cd $(DIST) && sha256sum dangjian-* > SHA256SUMS
-	@echo "The binaries and SHA256SUMS are in $(DIST)/."
+	@echo "The binaries, the Windows zip and SHA256SUMS are in $(DIST)/."
 
 # Every release target compiles, its tests included (go vet compiles them), so that a break
 # that shows only on Windows or macOS shows here; then a release into a temporary folder must
-# hold four static binaries that match their checksums, and the one for this machine must
-# print its stamp.
+# hold four static binaries and the Windows zip, all matching their checksums, and the binary
+# for this machine must print its stamp. (The zip's contents are windows/'s tests.)
 cross: deps
 	@set -e; for target in $(TARGETS); do \
 	  echo "go vet ./... for $$target"; \
@@ -99,8 +103,10 @@ cross: deps
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && set -e && \
 	  $(MAKE) --no-print-directory release DIST="$$tmp" VERSION=v0.0.0-test COMMIT=0123456789abcdef0123 DATE=2016-09-20T08:00:00Z && \
 	  (cd "$$tmp" && sha256sum -c SHA256SUMS) && \
-	  test "$$(ls "$$tmp" | grep -c '^dangjian-')" -eq 4 && \
+	  test "$$(ls "$$tmp" | grep -c '^dangjian-')" -eq 5 && \
+	  test -f "$$tmp/dangjian-v0.0.0-test-windows-amd64.zip" && \
 	  for bin in "$$tmp"/dangjian-*; do \
+	    case "$$bin" in *.zip) continue;; esac; \
 	    $(GO) version -m "$$bin" | grep -q 'CGO_ENABLED=0' || { echo "$$bin: not a static build"; exit 1; }; \
 	  done && \
 	  host="$$tmp/dangjian-v0.0.0-test-$$($(GO) env GOOS)-$$($(GO) env GOARCH)" && \
