@@ -37,6 +37,7 @@ type Config struct {
 type Report struct {
 	Files    int       // source files whose text was read
 	Problems diag.List // sorted; after a repair, what is left
+	Drafts   []string  // the drafts a build would leave out, by file (see generator.DraftsNote)
 	Fixed    []Change  // what Fix changed, in the order of the files and positions
 }
 
@@ -117,7 +118,7 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 			problems = append(problems, f.Problem)
 		}
 	}
-	return &Report{Files: len(texts), Problems: problems.Sort()}, texts
+	return &Report{Files: len(texts), Problems: problems.Sort(), Drafts: site.Drafts()}, texts
 }
 
 // readTexts reads site.yaml and every Markdown file under content/, drafts too. A file that

@@ -84,7 +84,8 @@ func TestJSON(t *testing.T) {
       "col": 2,
       "change": "deleted the invisible U+200B (zero-width space)"
     }
-  ]
+  ],
+  "drafts": []
 }
 `
 	golden.Equal(t, "JSON", want, out.String())

@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
 )
 
 // WriteText writes the changes a repair made, then the problems, one a line as
-// path:line:col: error|warning: message, then a summary line.
+// path:line:col: error|warning: message, then the drafts left out and a summary line.
 func (r *Report) WriteText(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	for _, c := range r.Fixed {
@@ -21,6 +22,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
+	}
+	if note := generator.DraftsNote(r.Drafts); note != "" {
+		fmt.Fprintln(b, note)
 	}
 	errors, warnings := r.Problems.Counts()
 	if errors+warnings == 0 {
@@ -46,6 +50,7 @@ type jsonReport struct {
 	Warnings int           `json:"warnings"`
 	Problems []jsonProblem `json:"problems"`
 	Fixed    []jsonChange  `json:"fixed"`
+	Drafts   []string      `json:"drafts"`
 }
 
 type jsonProblem struct {
@@ -64,9 +69,11 @@ type jsonChange struct {
 }
 
 // WriteJSON writes the report as one JSON object: files, errors, warnings, problems (file,
-// line, col, severity, message) and fixed (file, line, col, change).
+// line, col, severity, message), fixed (file, line, col, change) and drafts (the files of the
+// drafts left out).
 func (r *Report) WriteJSON(w io.Writer) error {
-	out := jsonReport{Files: r.Files, Problems: []jsonProblem{}, Fixed: []jsonChange{}}
+	out := jsonReport{Files: r.Files, Problems: []jsonProblem{}, Fixed: []jsonChange{}, Drafts: []string{}}
+	out.Drafts = append(out.Drafts, r.Drafts...)
 	out.Errors, out.Warnings = r.Problems.Counts()
 	for _, p := range r.Problems {
 		out.Problems = append(out.Problems, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Msg})

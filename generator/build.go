@@ -54,8 +54,9 @@ type Config struct {
 // Report says what a build did.
 type Report struct {
 	Dest     string
-	Pages    int // content pages published
-	Files    int // files written, pages, lists and copies together
+	Pages    int      // content pages published
+	Files    int      // files written, pages, lists and copies together
+	Drafts   []string // the drafts left out, by file, in order (see DraftsNote)
 	Warnings diag.List
 	Duration time.Duration
 	Timings  []Timing // of each stage
@@ -109,7 +110,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		problems.Add(diag.Warningf(diag.Position{File: filepath.Join(cfg.Dest, publish.ManifestFile)},
 			"empty or cut short, as a power cut can leave it: the files this build writes replaced those of the same names, and every other file of %s was kept as if made by hand; delete those that should no longer be there", cfg.Dest))
 	}
-	rep.Pages, rep.Warnings = len(site.model.Pages), problems.Sort()
+	rep.Pages, rep.Drafts, rep.Warnings = len(site.model.Pages), site.drafts, problems.Sort()
 	timed(StageLoad)
 	outs := site.outputs()
 	cfg.Progress.enter(StageWrite, len(outs))
@@ -142,6 +143,7 @@ type Site struct {
 	renderer      *render.Renderer
 	copies        map[string]copySource // output path → where to copy it from
 	fixTemps      []string              // see source.Tree.FixTemps
+	drafts        []string              // the files of the drafts left out
 }
 
 // Model returns the site model.
@@ -149,6 +151,10 @@ func (s *Site) Model() *page.Site { return s.model }
 
 // Converted returns the site's converted pages.
 func (s *Site) Converted() *convert.Pages { return s.pages }
+
+// Drafts returns the files of the drafts the site leaves out, in order: none when
+// Options.Drafts publishes them.
+func (s *Site) Drafts() []string { return s.drafts }
 
 // Charts returns the drawer of the site's metrics, in the words of the site's script.
 func (s *Site) Charts() *chart.Drawer { return s.charts }
@@ -197,13 +203,12 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
-	published := 0
 	for _, d := range docs {
-		if d.IsPublished(cfg.Drafts) {
-			published++
+		if !d.IsPublished(cfg.Drafts) {
+			s.drafts = append(s.drafts, d.File)
 		}
 	}
-	generated := append(machineFileNames(conf.BaseURL), searchFileNames(published)...)
+	generated := append(machineFileNames(conf.BaseURL), searchFileNames(len(docs)-len(s.drafts))...)
 	model, assembleProblems := page.Assemble(page.Input{Config: conf, Docs: docs, Indexes: indexes, Resources: tree.Resources, Lastmod: dates,
 		Files: files, Generated: generated, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)

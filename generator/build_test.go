@@ -5,11 +5,13 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
@@ -217,16 +219,39 @@ func TestDraftsAndFutureDates(t *testing.T) {
 	s := sitetest.New(t, basicSite)
 	s.Write("content/activities/draft.md", "---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n")
 	s.Write("content/reports/2099.md", "---\ntitle: 未来\ndate: 2099-12-31\nyear: 2099\n---\n")
-	s.Build()
+	if rep := s.Build(); !slices.Equal(rep.Drafts, []string{"content/activities/draft.md"}) {
+		t.Errorf("the drafts left out: %v", rep.Drafts)
+	}
 	s.AssertExists("! public/activities/draft/index.html", "public/reports/2099/index.html")
 	cfg := s.Config()
 	cfg.Drafts = true
-	s.Build(cfg)
+	if rep := s.Build(cfg); len(rep.Drafts) > 0 {
+		t.Errorf("the drafts left out of a build that publishes them: %v", rep.Drafts)
+	}
 	s.AssertExists("public/activities/draft/index.html")
 
 	// A link to a draft says so.
 	s.Write("content/activities/linker.md", "---\ntitle: 链接\ndate: 2016-01-01\n---\n[草稿](/activities/draft/)\n")
 	sitetest.AssertProblems(t, s.BuildFails(), `content/activities/linker.md:5:1: link "/activities/draft/" points to the draft content/activities/draft.md, which is not published`)
+}
+
+// TestDraftsNote: one line, however many drafts.
+func TestDraftsNote(t *testing.T) {
+	p := diag.Path
+	tests := []struct {
+		drafts []string
+		want   string
+	}{
+		{nil, ""},
+		{[]string{"content/lectures/a.md"}, "1 draft not published: " + p("content/lectures/a.md") + "; set draft: false in a page to publish it"},
+		{[]string{"content/a.md", "content/b.md", "content/c.md"}, "3 drafts not published: " + p("content/a.md") + ", " + p("content/b.md") + ", " + p("content/c.md") + "; set draft: false in a page to publish it"},
+		{[]string{"content/a.md", "content/b.md", "content/c.md", "content/d.md", "content/e.md"}, "5 drafts not published: " + p("content/a.md") + ", " + p("content/b.md") + ", " + p("content/c.md") + " and 2 more; set draft: false in a page to publish it"},
+	}
+	for _, tt := range tests {
+		if got := generator.DraftsNote(tt.drafts); got != tt.want {
+			t.Errorf("DraftsNote(%v) = %q, want %q", tt.drafts, got, tt.want)
+		}
+	}
 }
 
 func TestRawHTML(t *testing.T) {

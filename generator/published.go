@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
+
+	"github.com/dangjian/dangjian/internal/diag"
 )
 
 // ReadFile returns a file that the site publishes as it is (a page bundle's file, a file of
@@ -19,4 +22,25 @@ func (s *Site) ReadFile(out string) ([]byte, error) {
 		}
 	}
 	return nil, &fs.PathError{Op: "open", Path: out, Err: fs.ErrNotExist}
+}
+
+// draftsNamed is how many drafts DraftsNote names before it only counts the rest, so that the
+// note stays one line however many there are.
+const draftsNamed = 3
+
+// DraftsNote is the line that build and check end with when they left drafts out: how many,
+// and the first of them; "" when there are none.
+func DraftsNote(drafts []string) string {
+	if len(drafts) == 0 {
+		return ""
+	}
+	names := make([]string, 0, draftsNamed)
+	for _, d := range drafts[:min(len(drafts), draftsNamed)] {
+		names = append(names, diag.Path(d))
+	}
+	list := strings.Join(names, ", ")
+	if more := len(drafts) - len(names); more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	return fmt.Sprintf("%s not published: %s; set draft: false in a page to publish it", diag.Count(len(drafts), "draft"), list)
 }

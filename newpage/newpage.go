@@ -1,12 +1,15 @@
-// Package newpage starts a page: it writes content/<section>/<date>.md from the template of the
-// page's type (layouts/new/<type>.md, which a site may override), with the title, today's date,
-// and every key of the type, each with a comment that says what it means.
+// Package newpage starts a page: it writes content/<section>/<name>.md from the template of the
+// page's type (layouts/new/<type>.md, which a site may override), with the title, the date
+// (today's unless given), and every key of the type, each with a comment that says what it
+// means. The page starts as a draft (draft: true), so that a stub is not published before it
+// is filled in; build and check name the drafts they leave out.
 //
-// The file is named after the date, 2016-09-20.md, then 2016-09-20-2.md for a second page that
-// day, rather than after the title. A Chinese title has no spelling in Latin letters that a
-// program can be sure of (重 is zhòng or chóng, 行 xíng or háng), and a pinyin dictionary would
-// weigh more than the rest of dangjian; the date is short, sorts the folder by time, and stays
-// right when the title changes. An editor who wants a readable address sets slug:.
+// The file is named after the title, in pinyin (紅色黨課 → hongse-dangke.md; see slug), since
+// the file's name is the page's address. A title with nothing to spell, only punctuation, names
+// it after the date instead (2016-09-20.md), and Page.Dated says so, for the editor to hear
+// why. A name that a page has already gets -2, -3…: a page is never overwritten. The kinds
+// that kinds.Kind.Bundled marks (the lecture hall's events, which have photos) are started as
+// page bundles, hongse-dangke/index.md, whose folder takes the pictures.
 package newpage
 
 import (
@@ -36,7 +39,16 @@ type Config struct {
 	generator.Options
 	Kind  string // the page's type: one of Kinds
 	Title string
-	Today time.Time // the page's date; zero means now
+	// Date is the page's date, a day or a time as yamlnode.ParseDate reads them; zero means
+	// today.
+	Date time.Time
+}
+
+// Page is the page Create wrote.
+type Page struct {
+	File   string // slash-separated, relative to the site's folder
+	Bundle bool   // File is the index.md of a page bundle, whose folder takes the page's pictures
+	Dated  bool   // the title gave no name, so the page is named after its date
 }
 
 // Kinds returns the types a page can be started as: those of the sections.
@@ -45,47 +57,59 @@ func Kinds() []string { return kinds.SectionNames() }
 // templatesDir is the folder of the templates among the layouts.
 const templatesDir = "new"
 
-// Create writes the new page and returns its path, slash-separated and relative to the site's
-// folder. Problems in site.yaml come back as a diag.List.
-func Create(cfg Config) (string, error) {
+// Create writes the new page and says what it wrote. Problems in site.yaml come back as a
+// diag.List.
+func Create(cfg Config) (Page, error) {
 	kind, _ := kinds.Named(cfg.Kind)
 	if kind.Section == "" {
-		return "", fmt.Errorf("unknown kind %q: want one of %s", cfg.Kind, strings.Join(Kinds(), ", "))
+		return Page{}, fmt.Errorf("unknown kind %q: want one of %s", cfg.Kind, strings.Join(Kinds(), ", "))
 	}
-	if cfg.Today.IsZero() {
-		cfg.Today = time.Now()
+	if cfg.Date.IsZero() {
+		now := time.Now()
+		cfg.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC) // a day, as the front matter reads one
 	}
 	fsys := os.DirFS(cfg.Dir())
 	site, err := readSite(fsys)
 	if err != nil {
-		return "", err
+		return Page{}, err
 	}
 	text, err := render(layouts.ForSite(fsys), site, kind, cfg)
 	if err != nil {
-		return "", err
+		return Page{}, err
 	}
 	dir := path.Join(kinds.ContentDir, kind.Section)
-	date := cfg.Today.Format(time.DateOnly)
+	page := Page{Bundle: kind.Bundled}
+	base := slug(cfg.Title)
+	if base == "" {
+		base, page.Dated = cfg.Date.Format(time.DateOnly), true
+	}
 	for n := 1; ; n++ {
-		name := date
+		name := base
 		if n > 1 {
-			name = fmt.Sprintf("%s-%d", date, n)
+			name = fmt.Sprintf("%s-%d", base, n)
 		}
-		file := path.Join(dir, name+".md")
 		if taken(fsys, dir, name) {
 			continue
 		}
-		err := publish.CreateSource(filepath.Join(cfg.Dir(), filepath.FromSlash(file)), text)
+		page.File = path.Join(dir, name+".md")
+		if page.Bundle {
+			page.File = path.Join(dir, name, kinds.BundleFile)
+		}
+		err := publish.CreateSource(filepath.Join(cfg.Dir(), filepath.FromSlash(page.File)), text)
 		if errors.Is(err, fs.ErrExist) {
 			continue // written by someone else in the meantime
 		}
-		return file, err
+		return page, err
 	}
 }
 
 // taken reports whether a page of the folder dir already has the name: a file name.md, or a
-// page bundle name/.
+// page bundle name/. The name of a bundle's own file is taken too: an index.md beside the
+// section's pages would make the whole folder a bundle.
 func taken(fsys fs.FS, dir, name string) bool {
+	if name+".md" == kinds.BundleFile {
+		return true
+	}
 	for _, p := range []string{name + ".md", name} {
 		if _, err := fs.Stat(fsys, path.Join(dir, p)); err == nil {
 			return true
@@ -109,8 +133,8 @@ func readSite(fsys fs.FS) (*config.Site, error) {
 // data is what a template sees.
 type data struct {
 	Title string
-	Date  string // 2016-09-20
-	Year  int
+	Date  string // 2016-09-20, or 2016-09-20T09:30:00+08:00
+	Year  int    // the date's
 	Site  *config.Site
 }
 
@@ -143,11 +167,20 @@ func render(fsys fs.FS, site *config.Site, kind kinds.Kind, cfg Config) ([]byte,
 		}
 	}
 	var out bytes.Buffer
-	d := data{Title: cfg.Title, Date: cfg.Today.Format(time.DateOnly), Year: cfg.Today.Year(), Site: site}
+	d := data{Title: cfg.Title, Date: dateText(cfg.Date), Year: cfg.Date.Year(), Site: site}
 	if err := t.ExecuteTemplate(&out, kind.Template(), d); err != nil {
 		return nil, diagnose(path.Join(templatesDir, kind.Template()), err)
 	}
 	return out.Bytes(), nil
+}
+
+// dateText writes a date as the front matter reads it back: a day as 2016-09-20, a time with
+// its zone.
+func dateText(t time.Time) string {
+	if t.Location() == time.UTC && t.Equal(t.Truncate(24*time.Hour)) {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
 }
 
 // diagnose names the layout file a template error comes from.

@@ -15,11 +15,12 @@ import (
 	"github.com/dangjian/dangjian/internal/hygiene"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/yamlnode"
 	"github.com/dangjian/dangjian/newpage"
 	"gopkg.in/yaml.v3"
 )
 
-var today = time.Date(2016, 9, 20, 9, 30, 0, 0, time.UTC)
+var today = time.Date(2016, 9, 20, 0, 0, 0, 0, time.UTC) // a day, as the front matter reads one
 
 // site returns a site written in script.
 func site(script string) string {
@@ -37,40 +38,52 @@ metrics:
 }
 
 // TestNewPageBuilds starts a page of each kind, in a site of each script, and checks that the
-// page builds, checks clean, and carries every key of its type.
+// page carries every key of its type, starts as a draft that build and check name, and builds
+// and checks clean once published.
 func TestNewPageBuilds(t *testing.T) {
 	for _, script := range []string{"simplified", "traditional"} {
 		t.Run(script, func(t *testing.T) {
 			s := sitetest.New(t, site(script))
 			var all strings.Builder
+			var files []string
 			for _, kind := range newpage.Kinds() {
 				title := hygiene.Convert("「两学一做」学习 #1", script) // a title YAML must quote
-				file, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: kind, Title: title, Today: today})
+				page, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: kind, Title: title, Date: today})
 				if err != nil {
 					t.Fatal(err)
 				}
-				section := strings.Split(file, "/")[1]
-				if want := "content/" + section + "/2016-09-20.md"; file != want {
-					t.Errorf("%s: wrote %s, want %s", kind, file, want)
+				k, _ := kinds.Named(kind)
+				want := "content/" + k.Section + "/liangxue-yizuo-xuexi-1.md"
+				if k.Bundled {
+					want = "content/" + k.Section + "/liangxue-yizuo-xuexi-1/index.md"
 				}
-				text := s.Read(file)
-				all.WriteString("-- " + file + " --\n" + text)
+				if page.File != want || page.Bundle != k.Bundled || page.Dated {
+					t.Errorf("%s: wrote %+v, want %s", kind, page, want)
+				}
+				files = append(files, page.File)
+				text := s.Read(page.File)
+				all.WriteString("-- " + page.File + " --\n" + text)
 				if keys, want := frontKeys(t, text), typeKeys(kind); !slices.Equal(keys, want) {
 					t.Errorf("%s: the template's keys\n%v\nwant every key of the type but type:\n%v", kind, keys, want)
 				}
-				p, _ := frontmatter.Parse(file, []byte(text), kind, false)
-				if p.Title != title || p.DateString() != "2016-09-20" || p.Draft {
-					t.Errorf("%s: title %q, date %s, draft %v", kind, p.Title, p.DateString(), p.Draft)
+				p, _ := frontmatter.Parse(page.File, []byte(text), kind, false)
+				if p.Title != title || p.DateString() != "2016-09-20" || !p.Draft {
+					t.Errorf("%s: title %q, date %s, draft %v; want a draft", kind, p.Title, p.DateString(), p.Draft)
 				}
 			}
 			sitetest.Golden(t, "testdata/"+script+".golden", all.String())
-			s.Build()
-			rep, err := check.Run(context.Background(), check.Config{Options: generator.Options{Source: s.Dir}, Today: today})
+			slices.Sort(files)
+			if rep := s.Build(); rep.Pages != 0 || !slices.Equal(rep.Drafts, files) {
+				t.Errorf("build published %d pages and left out the drafts %v; want none published, and %v left out", rep.Pages, rep.Drafts, files)
+			}
+			published := generator.Options{Source: s.Dir, Drafts: true}
+			s.Build(generator.Config{Options: published, Dest: s.Config().Dest})
+			rep, err := check.Run(context.Background(), check.Config{Options: published, Today: today})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rep.Problems) > 0 {
-				t.Errorf("the new pages do not check clean:\n%s", rep.Problems)
+			if len(rep.Problems) > 0 || len(rep.Drafts) > 0 {
+				t.Errorf("the new pages, published, do not check clean:\n%s\ndrafts left out: %v", rep.Problems, rep.Drafts)
 			}
 		})
 	}
@@ -107,33 +120,88 @@ func typeKeys(kind string) []string {
 	return keys
 }
 
-func TestNeverOverwrites(t *testing.T) {
+// TestNames starts pages with titles of each sort into a site that has some pages already, and
+// checks the name of each file: the title's pinyin, the date when the title has none, and a
+// number after a name that a page has.
+func TestNames(t *testing.T) {
 	s := sitetest.New(t, site("simplified")+`
--- content/lectures/2016-09-20-2/index.md --
+-- content/lectures/dangke/index.md --
 ---
 title: 一个页面包
 date: 2016-09-20
 ---
+-- content/lecture-hall/aide-chuandi.md --
+---
+title: 不是页面包的讲堂
+date: 2016-09-20
+---
 `)
-	var files []string
-	for range 3 {
-		file, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lecture", Title: "党课", Today: today})
+	tests := []struct {
+		kind, title string
+		want        string
+		dated       bool
+	}{
+		{"lecture", "紅色黨課", "content/lectures/hongse-dangke.md", false},
+		{"lecture", "红色党课", "content/lectures/hongse-dangke-2.md", false},
+		{"lecture", "党课", "content/lectures/dangke-2.md", false}, // dangke/ is a bundle's
+		{"lecture", "党课", "content/lectures/dangke-3.md", false},
+		{"lecture", "！！！", "content/lectures/2016-09-20.md", true},
+		{"lecture", "……", "content/lectures/2016-09-20-2.md", true},
+		{"lecture", "Index", "content/lectures/index-2.md", false}, // index.md would make the folder a bundle
+		{"lecture-hall", "爱的传递", "content/lecture-hall/aide-chuandi-2/index.md", false},
+		{"lecture-hall", "爱的传递", "content/lecture-hall/aide-chuandi-3/index.md", false},
+		{"lecture-hall", "？", "content/lecture-hall/2016-09-20/index.md", true},
+		{"report", "2016年度報告", "content/reports/2016-niandu-baogao.md", false},
+	}
+	for _, tt := range tests {
+		page, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: tt.kind, Title: tt.title, Date: today})
 		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, file)
+		if page.File != tt.want || page.Dated != tt.dated {
+			t.Errorf("%s %q: wrote %s (dated %v), want %s (dated %v)", tt.kind, tt.title, page.File, page.Dated, tt.want, tt.dated)
+		}
+		s.AssertFile(tt.want, "title: "+tt.title)
 	}
-	want := []string{"content/lectures/2016-09-20.md", "content/lectures/2016-09-20-3.md", "content/lectures/2016-09-20-4.md"}
-	if !slices.Equal(files, want) {
-		t.Errorf("wrote %v, want %v", files, want)
-	}
-	s.AssertFile("content/lectures/2016-09-20-2/index.md", "一个页面包")
+	s.AssertFile("content/lectures/dangke/index.md", "一个页面包")
+	s.AssertFile("content/lecture-hall/aide-chuandi.md", "不是页面包的讲堂")
 	s.Build()
+}
+
+// TestDates starts pages with a date given in each form the front matter reads, and checks
+// that the page has it, and a report its year.
+func TestDates(t *testing.T) {
+	s := sitetest.New(t, site("simplified"))
+	tests := []struct {
+		kind, date string
+		want       []string // what the page says
+	}{
+		{"report", "2017-12-31", []string{"date: 2017-12-31 ", "year: 2017 "}},
+		{"report", "2016-01-01T00:30:00+08:00", []string{"date: 2016-01-01T00:30:00+08:00 ", "year: 2016 "}},
+		{"lecture", "2017-06-28", []string{"date: 2017-06-28 "}},
+		{"lecture", "2017-06-28T09:30:00Z", []string{"date: 2017-06-28T09:30:00Z "}},
+	}
+	for _, tt := range tests {
+		date, err := yamlnode.ParseDate(tt.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: tt.kind, Title: "党课", Date: date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.AssertFile(page.File, tt.want...)
+		text := s.Read(page.File)
+		p, problems := frontmatter.Parse(page.File, []byte(text), tt.kind, false)
+		if !p.Date.Equal(date) || len(problems) > 0 {
+			t.Errorf("%s: date %v, problems %v; want %v", tt.date, p.Date, problems, date)
+		}
+	}
 }
 
 func TestProblems(t *testing.T) {
 	s := sitetest.New(t, "-- site.yaml --\ntitle: \"\"\n")
-	_, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lecture", Title: "党课", Today: today})
+	_, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lecture", Title: "党课", Date: today})
 	var problems diag.List
 	if !errors.As(err, &problems) || !strings.Contains(problems.Error(), "site.yaml:1:8: title is required") {
 		t.Errorf("a bad site.yaml: got %v", err)

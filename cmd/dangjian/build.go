@@ -53,6 +53,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %s, %d files in %s → %s\n", diag.Count(rep.Pages, "page"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
+		if note := generator.DraftsNote(rep.Drafts); note != "" {
+			fmt.Fprintln(stdout, note)
+		}
 	}
 	return exitOK
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/internal/diag"
-	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -21,11 +20,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var cfg articles.Config
 	siteFlags(flags, &cfg.Options)
 	flags.StringVar(&cfg.Out, "o", "", "the bundle's `folder` (default SRC/export)")
-	flags.Func("since", "export only pages dated on or after `DATE` (2016-09-20)", func(s string) error {
-		t, err := yamlnode.ParseDate(s)
-		cfg.Since = t
-		return err
-	})
+	dateFlag(flags, &cfg.Since, "since", "export only pages dated on or after `DATE` (2016-09-20)")
 	pages, code, ok := parseArgs(flags, args)
 	if !ok {
 		return code

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
 // newFlagSet returns a command's flag set: it prints wrong usage and help on stderr, and
@@ -62,6 +63,16 @@ func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok 
 		rest = append(rest, flags.Arg(0))
 		args = flags.Args()[1:]
 	}
+}
+
+// dateFlag defines a flag of a date, in the forms the front matter accepts, which says what a
+// date looks like when it is given something else.
+func dateFlag(flags *flag.FlagSet, t *time.Time, name, usage string) {
+	flags.Func(name, usage, func(s string) error {
+		var err error
+		*t, err = yamlnode.ParseDate(s)
+		return err
+	})
 }
 
 // durationFlag defines a flag of a duration, which says what a duration looks like when it is

@@ -4,7 +4,7 @@
 //
 //	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git] [--wait DURATION] [--quiet] [--verbose]
 //	dangjian check   [-s SRC] [--fix] [--format text|json]
-//	dangjian new     KIND TITLE [-s SRC]
+//	dangjian new     KIND TITLE [--date DATE] [-s SRC]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
 //	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--poll DURATION] [--drafts] [--no-git]
 //	dangjian version

@@ -37,6 +37,13 @@ func TestExitStatus(t *testing.T) {
 	write(t, warned, "content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n甲,乙\n")
 	fresh := t.TempDir()
 	write(t, fresh, "site.yaml", "title: 测试\n")
+	drafted := t.TempDir()
+	write(t, drafted, "site.yaml", "title: 测试\n")
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		write(t, drafted, "content/activities/"+name+".md", "---\ntitle: 草稿\ndate: 2016-01-01\ndraft: true\n---\n")
+	}
+	draftsNote := "5 drafts not published: " + filepath.FromSlash("content/activities/a.md") + ", " + filepath.FromSlash("content/activities/b.md") + ", " +
+		filepath.FromSlash("content/activities/c.md") + " and 2 more; set draft: false in a page to publish it\n"
 	link := filepath.Join(t.TempDir(), "public")
 	if err := os.Symlink(t.TempDir(), link); err != nil {
 		t.Fatal(err)
@@ -98,7 +105,22 @@ func TestExitStatus(t *testing.T) {
 		{"new unknown kind", []string{"new", "lectures", "红色党课"}, exitUsage, "", "unknown kind \"lectures\"; did you mean \"lecture\"?\nKIND is one of activity, lecture, project, lecture-hall, report."},
 		{"new without title", []string{"new", "lecture"}, exitUsage, "", "want a KIND and a TITLE"},
 		{"new, too many words", []string{"new", "lecture", "红色", "党课"}, exitUsage, "", "quote a title that has spaces"},
-		{"new help", []string{"new", "-h"}, exitOK, "", "usage: dangjian new KIND TITLE [-s SRC]"},
+		{"new with a date", []string{"new", "report", "2017年度报告", "--date", "2017-12-31", "-s", fresh}, exitOK,
+			"wrote " + filepath.FromSlash("content/reports/2017-niandu-baogao.md") + " as a draft", ""},
+		{"new with a time", []string{"new", "lecture", "党课", "--date=2017-06-28T09:30:00+08:00", "-s", fresh}, exitOK, "wrote " + filepath.FromSlash("content/lectures/dangke.md"), ""},
+		{"new, impossible date", []string{"new", "lecture", "党课", "--date", "2017-02-30", "-s", fresh}, exitUsage, "",
+			`invalid value "2017-02-30" for flag -date: impossible date "2017-02-30": day out of range`},
+		{"new, date in another form", []string{"new", "lecture", "党课", "--date", "2017/6/28", "-s", fresh}, exitUsage, "",
+			`invalid value "2017/6/28" for flag -date: want a date like 2016-09-20 or 2016-09-20T09:30:00+08:00, got "2017/6/28"`},
+		{"new, date without a value", []string{"new", "lecture", "党课", "--date"}, exitUsage, "", "flag needs an argument: -date"},
+		{"new, a title without a name", []string{"new", "lecture", "！？", "--date", "2017-06-28", "-s", fresh}, exitOK,
+			"the title \"！？\" has no Chinese characters, letters or digits to spell a name with, so the file is named after the date; set slug: in it for a readable address\nwrote " +
+				filepath.FromSlash("content/lectures/2017-06-28.md") + " as a draft:", ""},
+		{"new lecture hall", []string{"new", "lecture-hall", "爱的传递", "-s", fresh}, exitOK,
+			"wrote " + filepath.FromSlash("content/lecture-hall/aide-chuandi/index.md") + " as a draft, in a folder of its own that takes its photos (" + filepath.FromSlash("content/lecture-hall/aide-chuandi") + ")", ""},
+		{"new help", []string{"new", "-h"}, exitOK, "", "usage: dangjian new KIND TITLE [--date DATE] [-s SRC]"},
+		{"build, drafts left out", []string{"build", "-s", drafted}, exitOK, " → " + filepath.Join(drafted, "public") + "\n" + draftsNote, ""},
+		{"check, drafts left out", []string{"check", "-s", drafted}, exitOK, draftsNote + "checked 6 files: no problems\n", ""},
 		{"new without site", []string{"new", "lecture", "党课", "-s", t.TempDir()}, exitProblems, "", "cannot read site.yaml"},
 	}
 	for _, tt := range tests {

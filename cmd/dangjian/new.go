@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 
@@ -16,11 +17,12 @@ import (
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := newFlagSet("new", stderr)
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dangjian new KIND TITLE [-s SRC]\n\nKIND is one of %s.\n\n", strings.Join(newpage.Kinds(), ", "))
+		fmt.Fprintf(stderr, "usage: dangjian new KIND TITLE [--date DATE] [-s SRC]\n\nKIND is one of %s.\n\n", strings.Join(newpage.Kinds(), ", "))
 		flags.PrintDefaults()
 	}
 	cfg := newpage.Config{}
 	sourceFlag(flags, &cfg.Source)
+	dateFlag(flags, &cfg.Date, "date", "the page's `DATE`: 2016-09-20, or 2016-09-20T09:30:00+08:00 (default today)")
 	words, code, ok := parseArgs(flags, args)
 	if !ok {
 		return code
@@ -39,7 +41,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s\nKIND is one of %s.\n", msg, strings.Join(newpage.Kinds(), ", "))
 		return exitUsage
 	}
-	file, err := newpage.Create(cfg)
+	page, err := newpage.Create(cfg)
 	if err != nil {
 		var problems diag.List
 		if errors.As(err, &problems) {
@@ -49,6 +51,13 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dangjian: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(stdout, "wrote %s: fill in its front matter and write the text below it, then run dangjian check\n", file)
+	if page.Dated {
+		fmt.Fprintf(stdout, "the title %q has no Chinese characters, letters or digits to spell a name with, so the file is named after the date; set slug: in it for a readable address\n", cfg.Title)
+	}
+	if page.Bundle {
+		fmt.Fprintf(stdout, "wrote %s as a draft, in a folder of its own that takes its photos (%s): fill in its front matter and write the text below it; set draft: false when it is ready, then run dangjian check\n", diag.Path(page.File), diag.Path(path.Dir(page.File)))
+		return exitOK
+	}
+	fmt.Fprintf(stdout, "wrote %s as a draft: fill in its front matter and write the text below it; set draft: false when it is ready, then run dangjian check\n", diag.Path(page.File))
 	return exitOK
 }

@@ -47,6 +47,9 @@ type Kind struct {
 	Section string
 	// Title names the section, in each of Scripts, when no _index.md gives it a title.
 	Title [len(Scripts)]string
+	// Bundled says that new starts the kind's pages as page bundles, NAME/index.md, whose
+	// folder takes the pictures published with the page: an event's photos.
+	Bundled bool
 	// decoding returns an empty struct of the front-matter keys of the kind's pages.
 	decoding func() decodable
 }
@@ -59,7 +62,7 @@ var All = []Kind{
 		decoding: func() decodable { return &lectureMatter{} }},
 	{Name: TypeProject, Section: "projects", Title: [...]string{"项目", "項目"},
 		decoding: func() decodable { return &projectMatter{} }},
-	{Name: TypeLectureHall, Section: "lecture-hall", Title: [...]string{"道德讲堂", "道德講堂"},
+	{Name: TypeLectureHall, Section: "lecture-hall", Title: [...]string{"道德讲堂", "道德講堂"}, Bundled: true,
 		decoding: func() decodable { return &lectureHallMatter{} }},
 	{Name: TypeReport, Section: "reports", Title: [...]string{"年度报告", "年度報告"},
 		decoding: func() decodable { return &reportMatter{} }},

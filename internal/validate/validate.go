@@ -1,6 +1,6 @@
 // Package validate checks the documents frontmatter decoded against the site's configuration:
 // values that must come from site.yaml's lists (branches, lecture forms, project categories),
-// project statuses, the metrics a report declares, and the URLs of publications.
+// project statuses, the year and the metrics a report declares, and the URLs of publications.
 package validate
 
 import (
@@ -65,8 +65,11 @@ func oneOf(problems *diag.List, d *frontmatter.Doc, key, value string, allowed [
 
 func report(problems *diag.List, site *config.Site, d *frontmatter.Doc) {
 	r := d.Report
+	// The charts show a report's figures under its year: one that disagrees with the date is a
+	// slip in one of them, and would put the figures under a year they are not of.
 	if r.Year != 0 && r.Year != d.Year() {
-		problems.Add(diag.Warningf(d.Pos("year"), "year %d differs from the year of the date, %d", r.Year, d.Year()))
+		problems.Errorf(d.Pos("year"), "year %d is not the year of the date %s: write year: %d if these are %d's figures, or give a date in %d if they are %d's",
+			r.Year, d.DateString(), d.Year(), d.Year(), r.Year, r.Year)
 	}
 	keys := make([]string, 0, len(r.Metrics))
 	for key := range r.Metrics {
