@@ -1,9 +1,9 @@
 package articles
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
 	"maps"
 	"path"
 	"slices"
@@ -15,6 +15,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/page"
+	"github.com/dangjian/dangjian/internal/zipfile"
 )
 
 // batch is an export being made: the articles so far, with their files in memory, written
@@ -175,33 +176,16 @@ func (b *batch) files() (map[string][]byte, error) {
 	// The zip's files are stamped with the day of the newest article, not the time of the
 	// export, so that the same pages give the same zip.
 	day := time.Date(newest.Year(), newest.Month(), newest.Day(), 0, 0, 0, 0, time.UTC)
-	zipped, err := zipFiles(files, day)
-	if err != nil {
+	entries := make(map[string]io.Reader, len(files))
+	for name, data := range files {
+		entries[name] = bytes.NewReader(data)
+	}
+	var zipped bytes.Buffer
+	if err := zipfile.Write(&zipped, entries, day); err != nil {
 		return nil, err
 	}
-	files[ZipFile] = zipped
+	files[ZipFile] = zipped.Bytes()
 	return files, b.text.err
-}
-
-// zipFiles zips files in the order of their names, each stamped with modified.
-func zipFiles(files map[string][]byte, modified time.Time) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(files[name]); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // marshal writes JSON as people read it: indented, Chinese and & < > as they are.
