@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,5 +68,25 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	if out, err := git("commit", "-q", "-m", "mended"); err != nil {
 		t.Fatalf("a mended commit was refused: %v\n%s", err, out)
+	}
+
+	// On Windows the program is the dangjian.exe beside site.yaml, and DANGJIAN is not set.
+	exe, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, repo, "dangjian.exe", string(exe))
+	if err := os.Chmod(filepath.Join(repo, "dangjian.exe"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, repo, "content/lectures/c.md", page+"根據(jù)部署。\n")
+	if out, err := git("add", "content"); err != nil {
+		t.Fatal(err, out)
+	}
+	cmd := exec.Command("git", "-c", "user.name=編輯", "-c", "user.email=editor@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "garbage")
+	cmd.Dir = repo
+	cmd.Env = append(slices.DeleteFunc(os.Environ(), func(v string) bool { return strings.HasPrefix(v, "DANGJIAN=") }), "DANGJIAN_AS_MAIN=1", "PATH=/usr/bin:/bin")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "content/lectures/c.md:5:3: error: conversion garbage") {
+		t.Errorf("the hook with dangjian.exe beside site.yaml: %v\n%s", err, out)
 	}
 }
