@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -199,7 +200,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	}
 	published := 0
 	for _, d := range docs {
-		if d.IsPublished(cfg.Drafts) {
+		if !d.Failed && d.IsPublished(cfg.Drafts) {
 			published++
 		}
 	}
@@ -236,6 +237,10 @@ func readConfig(fsys fs.FS, cfg Config) ([]byte, diag.List) {
 // the renderer and the export; labels are the words of the layouts.
 func (s *Site) computeMetrics(labels map[string]string) diag.List {
 	metrics, problems := metric.Compute(s.model.Config, s.model.Pages)
+	if len(s.model.Failed) > 0 {
+		// A page that failed to load is not counted: a report's figure would disagree for it.
+		problems = slices.DeleteFunc(problems, func(p diag.Problem) bool { return p.Severity == diag.Warning })
+	}
 	// The reports declare site.yaml's metrics: their disagreements are reported above.
 	s.hall, _ = metric.Compute(render.HallMetrics(labels), s.model.Pages)
 	s.metrics, s.charts = metrics, chart.New(metrics, labels["year"], labels["total"])
@@ -306,11 +311,9 @@ func (s *Site) loadDocs(ctx context.Context, conf *config.Site, tree *source.Tre
 	for i, doc := range loaded {
 		s.parsed[files[i]] = parsedFile{doc: doc, problems: found[i]}
 		problems = append(problems, found[i]...)
-		switch {
-		case doc == nil:
-		case i < len(tree.Pages):
+		if i < len(tree.Pages) {
 			docs = append(docs, doc)
-		default:
+		} else {
 			indexes = append(indexes, doc)
 		}
 	}
@@ -333,29 +336,36 @@ func (s *Site) checkContentFiles(names []string, reuse *reuse) diag.List {
 }
 
 // readDoc reads and decodes one content file, and checks it unless it is a list's _index.md.
+// A file that fails to load comes back as its stand-in (frontmatter.StandIn), with its problems.
 func (s *Site) readDoc(conf *config.Site, name string, isIndex bool) (*frontmatter.Doc, diag.List) {
 	var problems diag.List
-	data, err := fs.ReadFile(s.fsys, name)
-	if err != nil {
-		problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
-		return nil, problems
-	}
 	section, _, inFolder := strings.Cut(name[len(kinds.ContentDir)+1:], "/")
 	if !inFolder {
 		section = ""
 	}
-	doc, problems := frontmatter.Parse(name, data, kinds.InSection(section).Name, isIndex)
-	if doc != nil && !isIndex {
+	kind := kinds.InSection(section).Name
+	data, err := fs.ReadFile(s.fsys, name)
+	if err != nil {
+		problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
+		return frontmatter.StandIn(name, nil, kind), problems
+	}
+	doc, problems := frontmatter.Parse(name, data, kind, isIndex)
+	switch {
+	case doc == nil:
+		doc = frontmatter.StandIn(name, data, kind)
+	case !isIndex:
 		problems = append(problems, validate.Doc(conf, doc)...)
 	}
 	return doc, problems
 }
 
-// lastmodOf finds when each document's source file last changed.
+// lastmodOf finds when each document's source file last changed; a stand-in has no date.
 func lastmodOf(ctx context.Context, cfg Config, docs []*frontmatter.Doc) (map[string]time.Time, diag.List) {
-	files := make([]string, len(docs))
-	for i, d := range docs {
-		files[i] = d.File
+	var files []string
+	for _, d := range docs {
+		if !d.Failed {
+			files = append(files, d.File)
+		}
 	}
 	return lastmod.Find(ctx, cfg.Dir(), files, !cfg.NoGit)
 }

@@ -16,7 +16,7 @@ import (
 // parsedFile is a content file as read and checked: its document, which the model does not
 // change, and the problems found in it.
 type parsedFile struct {
-	doc      *frontmatter.Doc // nil for a file published as it is, or one that could not be read
+	doc      *frontmatter.Doc // nil for a file published as it is; a stand-in for one that failed to load
 	problems diag.List
 }
 
