@@ -183,9 +183,10 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	// Claims go in the order of the files, so that the second file of two is the one reported.
 	for _, p := range s.Pages {
-		if s.claim(OutputPath(p.URL), p.File, &problems) {
-			s.bySource[p.File] = p
-		}
+		// The second of two pages at one URL is still where a link to its file leads: the
+		// clash is its one problem.
+		s.claim(OutputPath(p.URL), p.File, &problems)
+		s.bySource[p.File] = p
 		for _, r := range p.Resources {
 			s.claim(p.ResourceOutput(r), p.ResourceFile(r), &problems)
 		}
@@ -307,7 +308,7 @@ func parentDir(dir string) string {
 }
 
 // claim records that source publishes the file at out, and reports a second claim.
-func (s *Site) claim(out, source string, problems *diag.List) bool {
+func (s *Site) claim(out, source string, problems *diag.List) {
 	key := strings.ToLower(out)
 	if prev, ok := s.outputs[key]; ok {
 		what := "URL /" + strings.TrimSuffix(out, "index.html")
@@ -315,10 +316,9 @@ func (s *Site) claim(out, source string, problems *diag.List) bool {
 			what = fmt.Sprintf("URL /%s (as /%s, differing only in case)", strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
 		}
 		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, diag.Path(prev.source))
-		return false
+		return
 	}
 	s.outputs[key] = claim{path: out, source: source}
-	return true
 }
 
 // claimFree records that source publishes the file at out, unless something else does.
