@@ -231,3 +231,47 @@ func TestShowProgress(t *testing.T) {
 		t.Errorf("progress printed %q", out.String())
 	}
 }
+
+// TestFromAFolderOfTheSite runs every command from a folder inside the site, without -s: each
+// finds the site's folder above, and names the files from it. A folder in no site, or a -s
+// given, is not looked above.
+func TestFromAFolderOfTheSite(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.yaml", "title: 测试\n")
+	write(t, site, "content/lectures/x.md", "---\ntitle: 党课\ndate: 2016-09-20\n---\n甲,乙\n")
+	t.Chdir(filepath.Join(site, "content", "lectures"))
+	out := t.TempDir()
+	lecture := filepath.FromSlash("content/lectures/x.md")
+	tests := []struct {
+		name           string
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{"build", []string{"build", "--no-git"}, exitOK, "→ " + filepath.Join(site, "public") + "\n", ""},
+		{"check", []string{"check", "--no-git"}, exitOK, lecture + ":5:2: warning: half-width \",\"", ""},
+		{"export", []string{"export", "--no-git", "-o", out, "x.md"}, exitOK, "exported 1 article into " + out, ""},
+		{"new", []string{"new", "activity", "两学一做"}, exitOK, "wrote content/activities/", ""},
+		{"-s given", []string{"check", "-s", "."}, exitProblems, "site.yaml: error: cannot read the site's configuration", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), tt.args, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "lectures", "x", "index.html")); err != nil {
+		t.Errorf("the build did not write the site's public/: %v", err)
+	}
+
+	nowhere := t.TempDir()
+	t.Chdir(nowhere)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"build"}, &stdout, &stderr)
+	if want := "dangjian: no site.yaml in " + nowhere + " nor in any folder above it"; code != exitProblems || !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), exitProblems, want)
+	}
+}
