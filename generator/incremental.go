@@ -18,6 +18,8 @@ import (
 type parsedFile struct {
 	doc      *frontmatter.Doc // nil for a file published as it is; a stand-in for one that failed to load
 	problems diag.List
+	// textProblems counts the slips check finds in its text (see Config.CountTextProblems).
+	textProblems int
 }
 
 // reuse is what a reload takes from the previous load: every file not changed.

@@ -216,7 +216,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	} else if changes, err = watchEvents(ctx, root, cfg.Stderr); err != nil {
 		return nil, err
 	}
-	b := newBuilder(generator.Config{Options: cfg.Options}, cfg.Stdout, cfg.Stderr)
+	b := newBuilder(generator.Config{Options: cfg.Options, CountTextProblems: true}, cfg.Stdout, cfg.Stderr)
 	b.rebuild(ctx, nil, true)
 	s := &Server{cfg: cfg, b: b, h: &handler{b: b, limits: cfg.Limits, done: ctx.Done()}, stopped: make(chan struct{})}
 	go func() {

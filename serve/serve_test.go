@@ -321,6 +321,25 @@ func TestBrokenPageShowsProblems(t *testing.T) {
 	h.assertPage("/activities/", 200, "两学一做（新）")
 }
 
+// TestTextProblemsTold: serve says how many slips check finds in the text after the first
+// build, and again when a save changes how many there are.
+func TestTextProblemsTold(t *testing.T) {
+	s := sitetest.New(t, serveSite)
+	s.Write("content/activities/liangxue.md", "---\ntitle: 两学一做\ndate: 2016-04-01\n---\n学习,讨论.\n")
+	h := start(t, s, 0)
+	h.waitLog("2 text problems: run dangjian check to see where\n", 1)
+	saved := time.Now()
+	h.site.Write(editedPage, lecture("红色党课", "正文第二版。"))
+	h.saved(saved, editedPage)
+	saved = time.Now()
+	h.site.Write("content/activities/liangxue.md", "---\ntitle: 两学一做\ndate: 2016-04-01\n---\n学习，讨论。\n")
+	h.saved(saved, "content/activities/liangxue.md")
+	h.waitLog("no text problems left\n", 1)
+	if n := strings.Count(h.log.String(), "text problems: run dangjian check"); n != 1 {
+		t.Errorf("the count was told %d times, want once: a save that does not change it is not told", n)
+	}
+}
+
 // TestNewFolder: a folder made while serving is watched, and a folder made with a page
 // already in it is picked up.
 func TestNewFolder(t *testing.T) {

@@ -195,6 +195,7 @@ func TestBuildOutputs(t *testing.T) {
 	for i := range 30 {
 		write(t, site, "content/activities/a"+strconv.Itoa(i)+".md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n正文\n")
 	}
+	write(t, site, "content/activities/slip.md", "---\ntitle: 乙\ndate: 2016-01-01\n---\n甲,乙\n")
 	build := func(terminal bool, args ...string) (string, string) {
 		t.Helper()
 		defer func(was func(io.Writer) bool) { isTerminal = was }(isTerminal)
@@ -208,7 +209,11 @@ func TestBuildOutputs(t *testing.T) {
 	if out, errs := build(false, "--quiet"); out != "" || errs != "" {
 		t.Errorf("--quiet printed %q, %q", out, errs)
 	}
-	if out, _ := build(false, "--verbose"); !strings.Contains(out, "loading ") || !strings.Contains(out, "writing ") || !strings.Contains(out, "built 30 pages") {
+	// The build ends with the count of the text's slips that check finds.
+	if out, _ := build(false); !strings.HasSuffix(out, "\n1 text problem: run dangjian check to see where\n") {
+		t.Errorf("a build printed %q", out)
+	}
+	if out, _ := build(false, "--verbose"); !strings.Contains(out, "loading ") || !strings.Contains(out, "writing ") || !strings.Contains(out, "built 31 pages") {
 		t.Errorf("--verbose printed %q", out)
 	}
 	// In a pipe, no progress line; on a terminal, the line is cleared at the end.
