@@ -79,6 +79,8 @@ func TestExitStatus(t *testing.T) {
 		{"serve, bad interval", []string{"serve", "--poll", "often"}, exitUsage, "", `invalid value "often" for flag -poll: not a duration; write 30s, 5m or 0`},
 		{"serve, host name with a port", []string{"serve", "--host-name", "dell-pc,party.example.cn:1313"}, exitUsage, "",
 			`invalid value "dell-pc,party.example.cn:1313" for flag -host-name: "party.example.cn:1313": give the name without its port: party.example.cn`},
+		{"serve, bad port", []string{"serve", "--port", "70000"}, exitUsage, "", `invalid value "70000" for flag -port: want a port number from 1 to 65535`},
+		{"serve, two ports", []string{"serve", "-s", good, "--addr", "127.0.0.1:1314", "--port", "1315"}, exitProblems, "", "dangjian: two ports given, 1314 in --addr 127.0.0.1:1314 and --port 1315: give one\n"},
 		{"serve, not a site", []string{"serve", "-s", t.TempDir(), "--addr", "127.0.0.1:0"}, exitProblems, "", "(is it the site's folder?)"},
 		{"Chinese folders with spaces", []string{"build", "-s", chinese, "--no-git"}, exitOK, "built 2 pages,", ""},
 		// Paths are printed the way the system writes them: content\lectures\… on Windows.
