@@ -49,7 +49,19 @@ func mayFind(file string, data []byte, script string) bool {
 	// A bracket pair's Chinese: whether a Han character came since the outermost "(" still open.
 	depth, hanInside := 0, false
 	for i := 0; i < len(norm); {
-		r, size := decode(norm, i)
+		r, size := rune(norm[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r&0xF0 == 0xE0 && i+2 < len(norm) && norm[i+1]&0xC0 == 0x80 && norm[i+2]&0xC0 == 0x80:
+			// Three bytes, as nearly every character of Chinese text: decoded here, as
+			// utf8.DecodeRune would, for speed.
+			r, size = r&0x0F<<12|rune(norm[i+1]&0x3F)<<6|rune(norm[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, size = utf8.DecodeRune(norm[i:])
+			}
+		default:
+			r, size = utf8.DecodeRune(norm[i:])
+		}
 		switch {
 		case r == '\n':
 			flow = i+1 < yamlEnd && flowLine(norm[i+1:])
@@ -87,22 +99,6 @@ func mayFind(file string, data []byte, script string) bool {
 		i += size
 	}
 	return false
-}
-
-// decode returns the character at offset i of b and its length, as utf8.DecodeRune does, and
-// faster for the three bytes of a Chinese character, which most of the text is.
-func decode(b []byte, i int) (rune, int) {
-	c := b[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c&0xF0 == 0xE0 && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
-		r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	}
-	return utf8.DecodeRune(b[i:])
 }
 
 // flowLine reports whether the line at the start of b is a key whose value is a flow list or
