@@ -43,13 +43,7 @@ func TestExitStatus(t *testing.T) {
 	}
 	mistyped := filepath.Join(t.TempDir(), "mistyped")
 
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
+	runCases(t, []commandCase{
 		{"no command", nil, exitUsage, "", "usage: dangjian COMMAND"},
 		{"unknown command", []string{"bild"}, exitUsage, "", `unknown command "bild"`},
 		{"unknown flag", []string{"build", "--nope"}, exitUsage, "", "flag provided but not defined"},
@@ -102,8 +96,25 @@ func TestExitStatus(t *testing.T) {
 		{"new, too many words", []string{"new", "lecture", "红色", "党课"}, exitUsage, "", "quote a title that has spaces"},
 		{"new help", []string{"new", "-h"}, exitOK, "", "usage: dangjian new KIND TITLE [-s SRC]"},
 		{"new without site", []string{"new", "lecture", "党课", "-s", t.TempDir()}, exitProblems, "", "cannot read site.yaml"},
+	})
+	// A mistyped site's folder is not made, as the output's would be.
+	if _, err := os.Stat(mistyped); err == nil {
+		t.Errorf("a build of a site that is not there made %s", mistyped)
 	}
-	for _, tt := range tests {
+}
+
+// commandCase is a command line, its exit status, and what its output must hold.
+type commandCase struct {
+	name           string
+	args           []string
+	code           int
+	stdout, stderr string
+}
+
+// runCases runs each command line and checks its exit status and output.
+func runCases(t *testing.T, cases []commandCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := run(context.Background(), tt.args, &stdout, &stderr)
@@ -111,10 +122,6 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
 			}
 		})
-	}
-	// A mistyped site's folder is not made, as the output's would be.
-	if _, err := os.Stat(mistyped); err == nil {
-		t.Errorf("a build of a site that is not there made %s", mistyped)
 	}
 }
 
@@ -249,27 +256,13 @@ func TestFromAFolderOfTheSite(t *testing.T) {
 	t.Chdir(filepath.Join(site, "content", "lectures"))
 	out := t.TempDir()
 	lecture := filepath.FromSlash("content/lectures/x.md")
-	tests := []struct {
-		name           string
-		args           []string
-		code           int
-		stdout, stderr string
-	}{
+	runCases(t, []commandCase{
 		{"build", []string{"build", "--no-git"}, exitOK, "→ " + filepath.Join(site, "public") + "\n", ""},
 		{"check", []string{"check", "--no-git"}, exitOK, lecture + ":5:2: warning: half-width \",\"", ""},
 		{"export", []string{"export", "--no-git", "-o", out, "x.md"}, exitOK, "exported 1 article into " + out, ""},
 		{"new", []string{"new", "activity", "两学一做"}, exitOK, "wrote content/activities/", ""},
 		{"-s given", []string{"check", "-s", "."}, exitProblems, "site.yaml: error: cannot read the site's configuration", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(context.Background(), tt.args, &stdout, &stderr)
-			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
-				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
-			}
-		})
-	}
+	})
 	if _, err := os.Stat(filepath.Join(site, "public", "lectures", "x", "index.html")); err != nil {
 		t.Errorf("the build did not write the site's public/: %v", err)
 	}
