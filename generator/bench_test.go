@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/dangjian/dangjian/generator"
 )
@@ -45,17 +47,59 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// BenchmarkBuild is a whole build into an emptied folder (on tmpfs when TMPDIR is there).
+// BenchmarkBuild is a whole build into an emptied folder (on tmpfs when TMPDIR is there), as
+// dangjian build makes it: counting the text's slips too.
 func BenchmarkBuild(b *testing.B) {
-	cfg := generator.Config{Options: generator.Options{Source: benchSite(b)}, Dest: filepath.Join(b.TempDir(), "public")}
+	cfg := generator.Config{Options: generator.Options{Source: benchSite(b)}, Dest: filepath.Join(b.TempDir(), "public"), CountTextProblems: true}
 	for b.Loop() {
-		if err := os.RemoveAll(cfg.Dest); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := generator.Build(context.Background(), cfg); err != nil {
-			b.Fatal(err)
+		buildEmptied(b, cfg)
+	}
+}
+
+// buildEmptied builds the site into an emptied folder.
+func buildEmptied(b *testing.B, cfg generator.Config) {
+	if err := os.RemoveAll(cfg.Dest); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := generator.Build(context.Background(), cfg); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkTextProblems is what counting the text's slips (CountTextProblems) adds to a build.
+// Each round builds the site, then loads it without counting and with, so that the three see
+// the machine alike, however busy; it reports the medians of the rounds: the time counting
+// adds (ms-counting/op), the build's (ms-build/op), and the one as a share of the other
+// (%-of-build).
+func BenchmarkTextProblems(b *testing.B) {
+	cfg := generator.Config{Options: generator.Options{Source: benchSite(b)}, Dest: filepath.Join(b.TempDir(), "public")}
+	var counting, builds []time.Duration
+	timed := func(f func()) time.Duration {
+		start := time.Now()
+		f()
+		return time.Since(start)
+	}
+	load := func(count bool) {
+		cfg := cfg
+		cfg.CountTextProblems = count
+		if site, problems := generator.Load(context.Background(), cfg); problems.HasErrors() || count && site.TextProblems() != 0 {
+			b.Fatal(problems, site.TextProblems())
 		}
 	}
+	for b.Loop() {
+		builds = append(builds, timed(func() { buildEmptied(b, cfg) }))
+		without := timed(func() { load(false) })
+		counting = append(counting, timed(func() { load(true) })-without)
+	}
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	median := func(ds []time.Duration) time.Duration {
+		slices.Sort(ds)
+		return ds[len(ds)/2]
+	}
+	c, all := median(counting), median(builds)
+	b.ReportMetric(ms(c), "ms-counting/op")
+	b.ReportMetric(ms(all), "ms-build/op")
+	b.ReportMetric(100*float64(c)/float64(all), "%-of-build")
 }
 
 type discard struct{}

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,6 +26,7 @@ import (
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/feed"
 	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/hygiene"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/lastmod"
 	"github.com/dangjian/dangjian/internal/media"
@@ -49,6 +51,9 @@ type Config struct {
 	Wait time.Duration
 	// Waiting, when set, is told once that the build waits for another run, with a message.
 	Waiting func(msg string)
+	// CountTextProblems counts the slips in the text that check finds (hygiene.Count), for
+	// build and serve to say how many there are: Report.TextProblems, Site.TextProblems.
+	CountTextProblems bool
 }
 
 // Report says what a build did.
@@ -58,8 +63,19 @@ type Report struct {
 	Files    int      // files written, pages, lists and copies together
 	Drafts   []string // the drafts left out, by file, in order (see DraftsNote)
 	Warnings diag.List
-	Duration time.Duration
-	Timings  []Timing // of each stage
+	// TextProblems counts the slips in the text that check finds, with CountTextProblems.
+	TextProblems int
+	Duration     time.Duration
+	Timings      []Timing // of each stage
+}
+
+// TextProblemsNote is the line that build and serve end with when check finds n slips in the
+// text, which they do not report themselves; "" when there are none.
+func TextProblemsNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return diag.Count(n, "text problem") + ": run dangjian check to see where"
 }
 
 // Build builds the site. Problems in the content come back as a diag.List error holding every
@@ -110,7 +126,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		problems.Add(diag.Warningf(diag.Position{File: filepath.Join(cfg.Dest, publish.ManifestFile)},
 			"empty or cut short, as a power cut can leave it: the files this build writes replaced those of the same names, and every other file of %s was kept as if made by hand; delete those that should no longer be there", cfg.Dest))
 	}
-	rep.Pages, rep.Drafts, rep.Warnings = len(site.model.Pages), site.drafts, problems.Sort()
+	rep.Pages, rep.Drafts, rep.Warnings, rep.TextProblems = len(site.model.Pages), site.drafts, problems.Sort(), site.TextProblems()
 	timed(StageLoad)
 	outs := site.outputs()
 	cfg.Progress.enter(StageWrite, len(outs))
@@ -144,6 +160,8 @@ type Site struct {
 	copies        map[string]copySource // output path → where to copy it from
 	fixTemps      []string              // see source.Tree.FixTemps
 	drafts        []string              // the files of the drafts left out
+	// configTextProblems counts the slips in site.yaml's text (see CountTextProblems).
+	configTextProblems int
 }
 
 // Model returns the site model.
@@ -158,6 +176,16 @@ func (s *Site) Drafts() []string { return s.drafts }
 
 // Charts returns the drawer of the site's metrics, in the words of the site's script.
 func (s *Site) Charts() *chart.Drawer { return s.charts }
+
+// TextProblems returns how many slips check finds in the text of site.yaml and the content
+// files, drafts too, when the site was loaded with CountTextProblems; else 0.
+func (s *Site) TextProblems() int {
+	n := s.configTextProblems
+	for _, parsed := range s.parsed {
+		n += parsed.textProblems
+	}
+	return n
+}
 
 // copySource is where a file published as it is comes from: one file, or several joined.
 type copySource struct {
@@ -190,6 +218,9 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	problems = append(problems, walkProblems...)
 
 	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
+	if cfg.CountTextProblems {
+		s.configTextProblems = hygiene.Count(config.File, data, conf.Script)
+	}
 	if conf.ContentFiles != config.ContentFilesAny {
 		problems = append(problems, s.checkContentFiles(tree.ContentFiles(), reuse)...)
 	}
@@ -203,12 +234,16 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
 		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
 	}
+	published := 0
 	for _, d := range docs {
-		if !d.IsPublished(cfg.Drafts) {
+		switch {
+		case !d.IsPublished(cfg.Drafts):
 			s.drafts = append(s.drafts, d.File)
+		case !d.Failed:
+			published++
 		}
 	}
-	generated := append(machineFileNames(conf.BaseURL), searchFileNames(len(docs)-len(s.drafts))...)
+	generated := append(machineFileNames(conf.BaseURL), searchFileNames(published)...)
 	model, assembleProblems := page.Assemble(page.Input{Config: conf, Docs: docs, Indexes: indexes, Resources: tree.Resources, Lastmod: dates,
 		Files: files, Generated: generated, Drafts: cfg.Drafts})
 	problems = append(problems, assembleProblems...)
@@ -241,6 +276,10 @@ func readConfig(fsys fs.FS, cfg Config) ([]byte, diag.List) {
 // the renderer and the export; labels are the words of the layouts.
 func (s *Site) computeMetrics(labels map[string]string) diag.List {
 	metrics, problems := metric.Compute(s.model.Config, s.model.Pages)
+	if len(s.model.Failed) > 0 {
+		// A page that failed to load is not counted: a report's figure would disagree for it.
+		problems = slices.DeleteFunc(problems, func(p diag.Problem) bool { return p.Severity == diag.Warning })
+	}
 	// The reports declare site.yaml's metrics: their disagreements are reported above.
 	s.hall, _ = metric.Compute(render.HallMetrics(labels), s.model.Pages)
 	s.metrics, s.charts = metrics, chart.New(metrics, labels["year"], labels["total"])
@@ -298,25 +337,24 @@ func unwrapPath(err error) error {
 // that reuse has unchanged are taken from it instead.
 func (s *Site) loadDocs(ctx context.Context, conf *config.Site, tree *source.Tree, reuse *reuse) (docs, indexes []*frontmatter.Doc, problems diag.List) {
 	files := append(append([]string{}, tree.Pages...), tree.Indexes...)
-	loaded := make([]*frontmatter.Doc, len(files))
-	found := make([]diag.List, len(files))
+	loaded := make([]parsedFile, len(files))
 	parallel(ctx, len(files), func(i int) {
 		name := files[i]
 		parsed, ok := reuse.file(name)
 		if !ok {
-			parsed.doc, parsed.problems = s.readDoc(conf, name, i >= len(tree.Pages))
+			parsed = s.readDoc(conf, name, i >= len(tree.Pages))
 		}
-		loaded[i], found[i] = parsed.doc, parsed.problems
+		loaded[i] = parsed
 	})
-	for i, doc := range loaded {
-		s.parsed[files[i]] = parsedFile{doc: doc, problems: found[i]}
-		problems = append(problems, found[i]...)
+	for i, parsed := range loaded {
+		s.parsed[files[i]] = parsed
+		problems = append(problems, parsed.problems...)
 		switch {
-		case doc == nil:
+		case parsed.doc == nil: // not read: the load was cancelled
 		case i < len(tree.Pages):
-			docs = append(docs, doc)
+			docs = append(docs, parsed.doc)
 		default:
-			indexes = append(indexes, doc)
+			indexes = append(indexes, parsed.doc)
 		}
 	}
 	return docs, indexes, problems
@@ -337,30 +375,42 @@ func (s *Site) checkContentFiles(names []string, reuse *reuse) diag.List {
 	return problems
 }
 
-// readDoc reads and decodes one content file, and checks it unless it is a list's _index.md.
-func (s *Site) readDoc(conf *config.Site, name string, isIndex bool) (*frontmatter.Doc, diag.List) {
-	var problems diag.List
-	data, err := fs.ReadFile(s.fsys, name)
-	if err != nil {
-		problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
-		return nil, problems
-	}
+// readDoc reads and decodes one content file, checks it unless it is a list's _index.md, and
+// counts the slips of its text when the build says so. A file that fails to load comes back
+// as its stand-in (frontmatter.StandIn), with its problems.
+func (s *Site) readDoc(conf *config.Site, name string, isIndex bool) parsedFile {
+	var parsed parsedFile
 	section, _, inFolder := strings.Cut(name[len(kinds.ContentDir)+1:], "/")
 	if !inFolder {
 		section = ""
 	}
-	doc, problems := frontmatter.Parse(name, data, kinds.InSection(section).Name, isIndex)
-	if doc != nil && !isIndex {
-		problems = append(problems, validate.Doc(conf, doc)...)
+	kind := kinds.InSection(section).Name
+	data, err := fs.ReadFile(s.fsys, name)
+	if err != nil {
+		parsed.problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
+		parsed.doc = frontmatter.StandIn(name, nil, kind)
+		return parsed
 	}
-	return doc, problems
+	parsed.doc, parsed.problems = frontmatter.Parse(name, data, kind, isIndex)
+	switch {
+	case parsed.doc == nil:
+		parsed.doc = frontmatter.StandIn(name, data, kind)
+	case !isIndex:
+		parsed.problems = append(parsed.problems, validate.Doc(conf, parsed.doc)...)
+	}
+	if s.cfg.CountTextProblems {
+		parsed.textProblems = hygiene.Count(name, data, conf.Script)
+	}
+	return parsed
 }
 
-// lastmodOf finds when each document's source file last changed.
+// lastmodOf finds when each document's source file last changed; a stand-in has no date.
 func lastmodOf(ctx context.Context, cfg Config, docs []*frontmatter.Doc) (map[string]time.Time, diag.List) {
-	files := make([]string, len(docs))
-	for i, d := range docs {
-		files[i] = d.File
+	var files []string
+	for _, d := range docs {
+		if !d.Failed {
+			files = append(files, d.File)
+		}
 	}
 	return lastmod.Find(ctx, cfg.Dir(), files, !cfg.NoGit)
 }

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -390,4 +391,58 @@ func TestLostManifestWarns(t *testing.T) {
 	sitetest.AssertProblems(t, rep.Warnings, filepath.FromSlash("public/.dangjian-manifest")+": warning: empty or cut short, as a power cut can leave it")
 	s.AssertFile("public/old/index.html", "OLD-PAGE")
 	s.AssertFile("public/index.html", "! OLD-PAGE")
+}
+
+// TestTextProblems: a build counts the slips that check finds in the text of site.yaml and of
+// every content file, drafts, lists' _index.md and a page that fails to load too, when asked;
+// a reload counts again only what changed.
+func TestTextProblems(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: 测试,党建
+-- content/_index.md --
+---
+title: 首页
+---
+欢迎.
+-- content/activities/a.md --
+---
+title: 甲
+date: 2016-01-01
+tags: [两学一做, 学习教育]
+---
+根据(jù)部署,开展活动。
+-- content/activities/draft.md --
+---
+title: 草稿
+date: 2016-01-02
+draft: true
+---
+甲"乙"。
+-- content/activities/clean.md --
+---
+title: 乙
+date: 2016-01-03
+---
+见[甲](/activities/a/)。
+`)
+	cfg := s.Config()
+	if rep := s.Build(cfg); rep.TextProblems != 0 {
+		t.Errorf("without CountTextProblems, %d text problems", rep.TextProblems)
+	}
+	cfg.CountTextProblems = true
+	// site.yaml's comma; _index.md's period; a.md's garbage and comma; draft.md's two quotes.
+	if rep := s.Build(cfg); rep.TextProblems != 6 {
+		t.Errorf("%d text problems, want 6", rep.TextProblems)
+	}
+	site, problems := generator.Load(context.Background(), cfg)
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	s.Write("content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据部署，开展活动。\n")
+	s.Write("content/activities/broken.md", "---\ntitle: [没有闭合\n---\n甲,乙\n")
+	next, _ := site.Reload(context.Background(), []string{"content/activities/a.md", "content/activities/broken.md"})
+	if n := next.TextProblems(); n != 5 {
+		t.Errorf("after a reload, %d text problems, want 5", n)
+	}
 }

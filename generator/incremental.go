@@ -16,8 +16,10 @@ import (
 // parsedFile is a content file as read and checked: its document, which the model does not
 // change, and the problems found in it.
 type parsedFile struct {
-	doc      *frontmatter.Doc // nil for a file published as it is, or one that could not be read
+	doc      *frontmatter.Doc // nil for a file published as it is; a stand-in for one that failed to load
 	problems diag.List
+	// textProblems counts the slips check finds in its text (see Config.CountTextProblems).
+	textProblems int
 }
 
 // reuse is what a reload takes from the previous load: every file not changed.

@@ -1,5 +1,13 @@
 package generator
 
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/dangjian/dangjian/internal/config"
+)
+
 // Options say which site a command works on and how to read it. Every command takes them:
 // build and serve, and the engines beside the pipeline (check, export, newpage).
 type Options struct {
@@ -15,4 +23,28 @@ func (o Options) Dir() string {
 		return "."
 	}
 	return o.Source
+}
+
+// FindSource returns the folder of the site that the folder dir is in, as git finds its
+// repository from any folder inside it: dir itself when it holds site.yaml, else the nearest
+// folder above it that does, as an absolute path, which says where the site was found. A
+// folder in no site is an error that says what to do.
+func FindSource(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; {
+		if info, err := os.Stat(filepath.Join(d, config.File)); err == nil && info.Mode().IsRegular() {
+			if d == abs {
+				return dir, nil
+			}
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("no %s in %s nor in any folder above it: run dangjian in the site's folder (the one holding %s) or in a folder inside it, or name the site's folder with -s", config.File, abs, config.File)
+		}
+		d = parent
+	}
 }

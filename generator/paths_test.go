@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dangjian/dangjian/generator"
@@ -51,4 +52,42 @@ PNG
 	sitetest.AssertProblems(t, problems,
 		filepath.FromSlash("content/lectures/专题 讨论/错 误.md")+`:1:1: slug "错 误": may not contain spaces or control characters`,
 		filepath.FromSlash("content/lectures/专题 讨论/错 误.md")+`:3:7: date: impossible date "2016-02-30": day out of range`)
+}
+
+// TestFindSource finds the site's folder from any folder inside it, as git finds its
+// repository: the folder itself when it holds site.yaml, else the nearest above that does.
+func TestFindSource(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: 测试
+-- content/lectures/专题 讨论/x.md --
+-- content/activities/site.yaml/x --
+-- content/projects/inner/site.yaml --
+title: 另一个
+`)
+	tests := []struct{ dir, want string }{
+		{".", "."},
+		{"content", "."},
+		{"content/lectures/专题 讨论", "."},
+		{"content/activities/site.yaml", "."}, // a folder named site.yaml is no site
+		{"content/projects/inner", "content/projects/inner"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			dir := filepath.Join(s.Dir, filepath.FromSlash(tt.dir))
+			want := filepath.Join(s.Dir, filepath.FromSlash(tt.want))
+			if tt.want == tt.dir {
+				want = dir
+			}
+			if got, err := generator.FindSource(dir); err != nil || got != want {
+				t.Errorf("FindSource(%s) = %q, %v; want %q", tt.dir, got, err, want)
+			}
+		})
+	}
+	t.Run("no site", func(t *testing.T) {
+		dir := t.TempDir()
+		if got, err := generator.FindSource(dir); err == nil || !strings.Contains(err.Error(), "no site.yaml in "+dir+" nor in any folder above it") {
+			t.Errorf("FindSource(%s) = %q, %v; want an error", dir, got, err)
+		}
+	})
 }

@@ -46,6 +46,9 @@ func TestContentProblemsInCode(t *testing.T) {
 			`content/activities/x.md:2:9: a NUL byte (U+0000), often left by a broken copy from another program: delete it`},
 		{"NUL in the body", "\n-- content/activities/_index.md --\n---\ntitle: 活动\n---\n第一段。\n\n第二\x00段\x00。\x00\n",
 			`content/activities/_index.md:6:3: a NUL byte (U+0000), often left by a broken copy from another program: delete it (the file holds 2 more)`},
+		{"NUL in a page others link to", "\n-- content/lectures/x.md --\n---\ntitle: 讲\x00\ndate: 2016-01-01\nform: 党课\n---\n" +
+			"-- content/activities/a.md --\n---\ntitle: 甲\ndate: 2016-01-01\n---\n[讲](/lectures/x/)、[讲](../lectures/x.md)\n",
+			`content/lectures/x.md:2:9: a NUL byte (U+0000), often left by a broken copy from another program: delete it`},
 		{"NUL in site.yaml", "\n-- site.yaml --\ntitle: 测试\nbranches: [机关党支部, \x00检修部党支部]\n",
 			`site.yaml:2:19: a NUL byte (U+0000), often left by a broken copy from another program: delete it`},
 		{"invalid UTF-8 in site.yaml", "\n-- site.yaml --\ntitle: 测试\r\nbranches: [机关, \xe6\xb4]\r\n",

@@ -29,9 +29,11 @@ type builder struct {
 	// pending are the files changed since site was loaded, kept while the build fails, so
 	// that the next reload, against the last good site, reads them all again.
 	pending map[string]bool
-	served  bool      // whether a build was ever written into files
-	started time.Time // names the versions of this server, so a restarted one is told apart
-	builds  int
+	served  bool // whether a build was ever written into files
+	// textProblems is the count of the text's slips last told (see generator.TextProblemsNote).
+	textProblems int
+	started      time.Time // names the versions of this server, so a restarted one is told apart
+	builds       int
 }
 
 func newBuilder(cfg generator.Config, stdout, stderr io.Writer) *builder {
@@ -89,7 +91,22 @@ func (b *builder) rebuild(ctx context.Context, changed []string, rescan bool) di
 		what = "built"
 	}
 	fmt.Fprintf(b.stdout, "%s %s in %s%s\n", what, diag.Count(written, "file"), time.Since(start).Round(time.Millisecond), listChanged(names))
+	b.tellTextProblems(next.TextProblems())
 	return problems
+}
+
+// tellTextProblems says how many slips check finds in the text when that changed since it
+// last said so: a save that adds or mends one is told, the others are not.
+func (b *builder) tellTextProblems(n int) {
+	if n == b.textProblems {
+		return
+	}
+	note := generator.TextProblemsNote(n)
+	if n == 0 {
+		note = "no text problems left"
+	}
+	fmt.Fprintln(b.stdout, note)
+	b.textProblems = n
 }
 
 // write puts next into memory: every file into a new Memory after a full load, or only the

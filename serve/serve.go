@@ -16,19 +16,27 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/config"
 )
 
-// DefaultAddr is where serve listens unless told otherwise: this machine only.
+// DefaultAddr is where serve listens unless told otherwise: this machine only. When its port
+// is in use, serve takes the next free one (see listenOn).
 const DefaultAddr = "127.0.0.1:1313"
 
 // Config says what to serve and how to watch it.
 type Config struct {
 	generator.Options
-	Addr string // host:port; default DefaultAddr
+	// Addr is where to serve: host:port; a port alone (18082), on this machine only; a host
+	// alone (0.0.0.0), on Port or DefaultAddr's port. "" is DefaultAddr.
+	Addr string
+	// Port, when not 0, is the port to serve on, at Addr's host.
+	Port int
+	// Open opens the site in the system's default browser once it is served.
+	Open bool
 	// Poll, when set, watches the files by listing them at this interval instead of by the
 	// system's change events, which do not arrive from network drives or WSL.
 	Poll time.Duration
@@ -88,14 +96,12 @@ func orDefault[T ~int | ~int64](v *T, def T) {
 // Serve builds the site, serves it on cfg.Addr and rebuilds it as its files change, until ctx
 // is done; then it stops cleanly and returns nil.
 func Serve(ctx context.Context, cfg Config) error {
-	if cfg.Addr == "" {
-		cfg.Addr = DefaultAddr
-	}
-	ln, err := listen(cfg.Addr)
+	ln, addr, err := listenOn(cfg.Addr, cfg.Port, DefaultAddr, cfg.Stdout)
 	if err != nil {
 		return err
 	}
 	defer ln.Close()
+	cfg.Addr = addr
 	// The host of the address, as given, is printed: it must open the site.
 	names := cfg.HostNames
 	if host, _, err := net.SplitHostPort(cfg.Addr); err == nil && host != "" {
@@ -114,7 +120,13 @@ func Serve(ctx context.Context, cfg Config) error {
 
 // serve serves s on ln to the hosts the policy allows, until ctx is done.
 func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
-	announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr(), hosts)
+	url := announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr(), hosts)
+	if s.cfg.Open {
+		// The listener takes connections already: the browser's waits for Serve below.
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintf(s.cfg.Stderr, "warning: cannot open the browser (%v): open %s in it\n", err, url)
+		}
+	}
 	lim := s.cfg.Limits
 	limited := limitConns(ln, lim.MaxConns)
 	hs := &http.Server{
@@ -144,8 +156,9 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) 
 // announce says where the site is served, and warns when that is not this machine only. The
 // address is shown as given (localhost, 192.168.1.10), with the port listened on; when it is
 // every address of the machine (0.0.0.0, ::), which a browser does not open, the site is shown
-// at 127.0.0.1 for this machine and at the machine's network addresses for the others.
-func announce(stdout, stderr io.Writer, source, given string, listening net.Addr, hosts *HostPolicy) {
+// at 127.0.0.1 for this machine and at the machine's network addresses for the others. It
+// returns the URL it shows for this machine.
+func announce(stdout, stderr io.Writer, source, given string, listening net.Addr, hosts *HostPolicy) string {
 	shown := listening.String()
 	if host, _, err := net.SplitHostPort(given); err == nil && host != "" {
 		if _, port, err := net.SplitHostPort(shown); err == nil {
@@ -158,7 +171,8 @@ func announce(stdout, stderr io.Writer, source, given string, listening net.Addr
 	if everywhere {
 		open = netip.AddrPortFrom(loopback4, ap.Port()).String()
 	}
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", source, open)
+	url := "http://" + open + "/"
+	fmt.Fprintf(stdout, "serving %s on %s (Ctrl-C to stop)\n", source, url)
 	if everywhere && len(hosts.network) > 0 {
 		fmt.Fprintln(stdout, "other machines of the network open it at:")
 		for _, a := range hosts.network {
@@ -169,24 +183,84 @@ func announce(stdout, stderr io.Writer, source, given string, listening net.Addr
 		fmt.Fprintf(stderr, "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s\n",
 			shown, netip.AddrPortFrom(loopback4, ap.Port()))
 	}
+	return url
 }
 
-// listen listens on addr, and explains the usual failure: another server holds the port.
-func listen(addr string) (net.Listener, error) {
+// listenOn listens where addr and port say (see Config), def being the address when they
+// say nothing. It returns the address asked for, as host:port. When the port was not given
+// and another program holds it, the next free one is taken, and stdout told: an editor who
+// starts serve twice gets a second site, not an error. A port given is a promise (a bookmark,
+// a colleague's browser, a firewall's rule): its being in use is an error, which names a free
+// port to choose instead.
+func listenOn(addr string, port int, def string, stdout io.Writer) (net.Listener, string, error) {
+	addr, given, err := resolveAddr(addr, port, def)
+	if err != nil {
+		return nil, "", err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err == nil {
-		return ln, nil
+		return ln, addr, nil
 	}
-	suggest := "127.0.0.1:1314"
-	if host, port, splitErr := net.SplitHostPort(addr); splitErr == nil {
-		if n, convErr := strconv.Atoi(port); convErr == nil && n < 65535 {
-			suggest = net.JoinHostPort(host, strconv.Itoa(n+1))
+	host, p, _ := net.SplitHostPort(addr)
+	n, convErr := strconv.Atoi(p)
+	if !errors.Is(err, errAddrInUse) || convErr != nil {
+		return nil, "", fmt.Errorf("cannot serve on %s: %w; choose another address with --addr, or a port with --port", addr, err)
+	}
+	free, ln, ok := nextFree(host, n)
+	switch {
+	case !ok:
+		return nil, "", fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve, and so are the %d ports after it; stop one of them, or choose another port with --port", addr, mostMoves)
+	case given:
+		ln.Close()
+		return nil, "", fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another port with --port, e.g. --port %d, which is free", addr, free)
+	}
+	fmt.Fprintf(stdout, "port %d is in use, perhaps by another dangjian serve: serving on port %d instead\n", n, free)
+	return ln, net.JoinHostPort(host, strconv.Itoa(free)), nil
+}
+
+// mostMoves bounds the ports after one in use that listenOn tries.
+const mostMoves = 20
+
+// nextFree listens on the first free port of the mostMoves after port, at host.
+func nextFree(host string, port int) (int, net.Listener, bool) {
+	for next := port + 1; next <= min(port+mostMoves, 65535); next++ {
+		if ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(next))); err == nil {
+			return next, ln, true
 		}
 	}
-	if errors.Is(err, errAddrInUse) {
-		return nil, fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another with --addr, e.g. --addr %s", addr, suggest)
+	return 0, nil, false
+}
+
+// resolveAddr returns the host:port that addr and port say (see Config), def being the
+// address when they say nothing, and whether the port was given.
+func resolveAddr(addr string, port int, def string) (string, bool, error) {
+	host, p, _ := net.SplitHostPort(def)
+	given := false
+	switch h, hp, err := net.SplitHostPort(addr); {
+	case addr == "":
+	case isPort(addr):
+		p, given = addr, true
+	case err != nil: // a host alone: localhost, 0.0.0.0, ::1, [::1]
+		host = strings.TrimSuffix(strings.TrimPrefix(addr, "["), "]")
+	default:
+		host = h
+		if hp != "" {
+			p, given = hp, true
+		}
 	}
-	return nil, fmt.Errorf("cannot serve on %s: %w; choose another address with --addr, e.g. --addr %s", addr, err, suggest)
+	if port != 0 {
+		if given && p != strconv.Itoa(port) {
+			return "", false, fmt.Errorf("two ports given, %s in --addr %s and --port %d: give one", p, addr, port)
+		}
+		p, given = strconv.Itoa(port), true
+	}
+	return net.JoinHostPort(host, p), given, nil
+}
+
+// isPort reports whether s is a port number alone (0: any free port).
+func isPort(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 0 && n <= 65535 && s[0] != '+'
 }
 
 // Server is a started server: an http.Handler serving the site from memory while a goroutine
@@ -216,7 +290,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	} else if changes, err = watchEvents(ctx, root, cfg.Stderr); err != nil {
 		return nil, err
 	}
-	b := newBuilder(generator.Config{Options: cfg.Options}, cfg.Stdout, cfg.Stderr)
+	b := newBuilder(generator.Config{Options: cfg.Options, CountTextProblems: true}, cfg.Stdout, cfg.Stderr)
 	b.rebuild(ctx, nil, true)
 	s := &Server{cfg: cfg, b: b, h: &handler{b: b, limits: cfg.Limits, done: ctx.Done()}, stopped: make(chan struct{})}
 	go func() {

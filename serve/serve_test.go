@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -12,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -321,6 +324,25 @@ func TestBrokenPageShowsProblems(t *testing.T) {
 	h.assertPage("/activities/", 200, "两学一做（新）")
 }
 
+// TestTextProblemsTold: serve says how many slips check finds in the text after the first
+// build, and again when a save changes how many there are.
+func TestTextProblemsTold(t *testing.T) {
+	s := sitetest.New(t, serveSite)
+	s.Write("content/activities/liangxue.md", "---\ntitle: 两学一做\ndate: 2016-04-01\n---\n学习,讨论.\n")
+	h := start(t, s, 0)
+	h.waitLog("2 text problems: run dangjian check to see where\n", 1)
+	saved := time.Now()
+	h.site.Write(editedPage, lecture("红色党课", "正文第二版。"))
+	h.saved(saved, editedPage)
+	saved = time.Now()
+	h.site.Write("content/activities/liangxue.md", "---\ntitle: 两学一做\ndate: 2016-04-01\n---\n学习，讨论。\n")
+	h.saved(saved, "content/activities/liangxue.md")
+	h.waitLog("no text problems left\n", 1)
+	if n := strings.Count(h.log.String(), "text problems: run dangjian check"); n != 1 {
+		t.Errorf("the count was told %d times, want once: a save that does not change it is not told", n)
+	}
+}
+
 // TestNewFolder: a folder made while serving is watched, and a folder made with a page
 // already in it is picked up.
 func TestNewFolder(t *testing.T) {
@@ -616,6 +638,7 @@ func rawRequest(t *testing.T, base, target, host string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
+// TestPortInUse: a port given that another program holds is an error naming a free one.
 func TestPortInUse(t *testing.T) {
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -623,13 +646,133 @@ func TestPortInUse(t *testing.T) {
 	}
 	defer taken.Close()
 	s := sitetest.New(t, serveSite)
-	err = Serve(context.Background(), Config{Options: generator.Options{Source: s.Dir, NoGit: true}, Addr: taken.Addr().String(), Stdout: io.Discard, Stderr: io.Discard})
-	if err == nil {
-		t.Fatal("serving on a port in use did not fail")
+	port := taken.Addr().(*net.TCPAddr).Port
+	for _, cfg := range []Config{{Addr: taken.Addr().String()}, {Port: port}, {Addr: strconv.Itoa(port)}} {
+		cfg.Options, cfg.Stdout, cfg.Stderr = generator.Options{Source: s.Dir, NoGit: true}, io.Discard, io.Discard
+		err = Serve(context.Background(), cfg)
+		if err == nil {
+			t.Fatalf("serving on a port in use (%+v) did not fail", cfg)
+		}
+		want := regexp.MustCompile(`^cannot serve on 127\.0\.0\.1:\d+: the address is in use, perhaps by another dangjian serve; choose another port with --port, e\.g\. --port \d+, which is free$`)
+		if !want.MatchString(err.Error()) {
+			t.Errorf("error %q, want it to match %s", err, want)
+		}
 	}
-	want := regexp.MustCompile(`^cannot serve on 127\.0\.0\.1:\d+: the address is in use, perhaps by another dangjian serve; choose another with --addr, e\.g\. --addr 127\.0\.0\.1:\d+$`)
-	if !want.MatchString(err.Error()) {
-		t.Errorf("error %q, want it to match %s", err, want)
+}
+
+// TestPortInUseMoves: when the port was not given and another program holds it, serve takes
+// the next free one, and says so.
+func TestPortInUseMoves(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	for _, addr := range []string{"", "127.0.0.1", "localhost"} {
+		var out bytes.Buffer
+		ln, got, err := listenOn(addr, 0, taken.Addr().String(), &out)
+		if err != nil {
+			t.Fatalf("listenOn(%q): %v", addr, err)
+		}
+		ln.Close()
+		moved := ln.Addr().(*net.TCPAddr).Port
+		if moved <= port || moved > port+mostMoves || !strings.HasSuffix(got, ":"+strconv.Itoa(moved)) {
+			t.Errorf("listenOn(%q) listened on %s, said %s; want a port after %d", addr, ln.Addr(), got, port)
+		}
+		if want := fmt.Sprintf("port %d is in use, perhaps by another dangjian serve: serving on port %d instead\n", port, moved); out.String() != want {
+			t.Errorf("listenOn(%q) said %q, want %q", addr, out.String(), want)
+		}
+	}
+}
+
+// TestResolveAddr: what --addr and --port say, the default's host and port filling in the rest.
+func TestResolveAddr(t *testing.T) {
+	tests := []struct {
+		addr  string
+		port  int
+		want  string
+		given bool
+		err   string
+	}{
+		{"", 0, "127.0.0.1:1313", false, ""},
+		{"18082", 0, "127.0.0.1:18082", true, ""},
+		{"0", 0, "127.0.0.1:0", true, ""},
+		{"", 18082, "127.0.0.1:18082", true, ""},
+		{"0.0.0.0", 0, "0.0.0.0:1313", false, ""},
+		{"0.0.0.0", 18082, "0.0.0.0:18082", true, ""},
+		{"localhost:", 0, "localhost:1313", false, ""},
+		{"192.168.1.10:1314", 0, "192.168.1.10:1314", true, ""},
+		{":1314", 0, ":1314", true, ""},
+		{"::1", 0, "[::1]:1313", false, ""},
+		{"[::1]", 1314, "[::1]:1314", true, ""},
+		{"[::1]:1314", 1314, "[::1]:1314", true, ""},
+		{"127.0.0.1:1314", 1315, "", false, "two ports given, 1314 in --addr 127.0.0.1:1314 and --port 1315: give one"},
+	}
+	for _, tt := range tests {
+		got, given, err := resolveAddr(tt.addr, tt.port, DefaultAddr)
+		if got != tt.want || given != tt.given || (err == nil) != (tt.err == "") || err != nil && err.Error() != tt.err {
+			t.Errorf("resolveAddr(%q, %d) = %q, %v, %v; want %q, %v, %q", tt.addr, tt.port, got, given, err, tt.want, tt.given, tt.err)
+		}
+	}
+}
+
+// TestOpen: with Open, the site is opened in the browser once it is served, at the address a
+// browser of this machine opens; the browser that cannot be started is a warning.
+func TestOpen(t *testing.T) {
+	opened := make(chan string, 1)
+	defer func(was func(string) error) { openBrowser = was }(openBrowser)
+	openBrowser = func(url string) error {
+		opened <- url
+		return errors.New("no browser")
+	}
+	s := sitetest.New(t, serveSite)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &sitetest.SyncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, Config{Options: generator.Options{Source: s.Dir, NoGit: true}, Addr: "0.0.0.0:0", Open: true, Stdout: out, Stderr: out})
+	}()
+	var url string
+	select {
+	case url = <-opened:
+	case err := <-done:
+		t.Fatalf("Serve: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the browser was not opened")
+	}
+	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+/$`).MatchString(url) {
+		t.Errorf("opened %q, want the site at 127.0.0.1", url)
+	}
+	resp, err := http.Get(url + "lectures/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %slectures/: %d", url, resp.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	sitetest.AssertHolds(t, "the output", out.String(), "warning: cannot open the browser (no browser): open "+url+" in it\n")
+}
+
+// TestBrowserCommand: the command that opens a URL, on each system, hands the URL over as
+// one argument, & and all.
+func TestBrowserCommand(t *testing.T) {
+	const url = "http://127.0.0.1:1313/?a=1&b=2"
+	for goos, want := range map[string][]string{
+		"windows": {"rundll32", "url.dll,FileProtocolHandler", url},
+		"darwin":  {"open", url},
+		"linux":   {"xdg-open", url},
+		"freebsd": {"xdg-open", url},
+	} {
+		if got := browserCommand(goos, url).Args; !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", goos, got, want)
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseFlags(flags, args); !ok {
 		return code
 	}
+	cfg.CountTextProblems = !*quiet
 	if !*quiet {
 		cfg.Waiting = func(msg string) {
 			if isTerminal(stderr) {
@@ -53,8 +54,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %s, %d files in %s → %s\n", diag.Count(rep.Pages, "page"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
-		if note := generator.DraftsNote(rep.Drafts); note != "" {
-			fmt.Fprintln(stdout, note)
+		for _, note := range []string{generator.DraftsNote(rep.Drafts), generator.TextProblemsNote(rep.TextProblems)} {
+			if note != "" {
+				fmt.Fprintln(stdout, note)
+			}
 		}
 	}
 	return exitOK

@@ -19,9 +19,31 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return flags
 }
 
-// sourceFlag defines -s, the site's folder, which every command but version takes.
+// sourceFlag defines -s, the site's folder, which every command but version takes. Not given,
+// it is the folder holding site.yaml that the working folder is in (see findSite).
 func sourceFlag(flags *flag.FlagSet, source *string) {
-	flags.StringVar(source, "s", ".", "the site's `folder`, holding site.yaml")
+	flags.StringVar(source, sourceFlagName, "", "the site's `folder`, holding site.yaml (default: the working folder, or the nearest folder above it that holds site.yaml)")
+}
+
+const sourceFlagName = "s"
+
+// findSite sets -s, when the command takes it and it was not given, to the site's folder that
+// the working folder is in (generator.FindSource): any command works from any folder of the
+// site. Paths in messages stay relative to the site's folder wherever the command is run: a
+// problem reads the same in the terminal, in the check's JSON and in serve's page, and each
+// starts with content/ or names site.yaml. A -s given is used as it is.
+func findSite(flags *flag.FlagSet) error {
+	source := flags.Lookup(sourceFlagName)
+	given := false
+	flags.Visit(func(f *flag.Flag) { given = given || f.Name == sourceFlagName })
+	if source == nil || given {
+		return nil
+	}
+	dir, err := generator.FindSource(".")
+	if err != nil {
+		return err
+	}
+	return source.Value.Set(dir)
 }
 
 // siteFlags defines the flags of generator.Options, which say which site to read and how:
@@ -45,7 +67,8 @@ func parseFlags(flags *flag.FlagSet, args []string) (int, bool) {
 }
 
 // parseArgs parses a command's flags, which may come before, between or after its other
-// arguments, and returns those arguments; "--" ends the flags.
+// arguments, and returns those arguments; "--" ends the flags. It finds the site's folder when
+// -s was not given (findSite).
 func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok bool) {
 	for {
 		if err := flags.Parse(args); err != nil {
@@ -55,14 +78,20 @@ func parseArgs(flags *flag.FlagSet, args []string) (rest []string, code int, ok 
 			return nil, exitUsage, false
 		}
 		if flags.NArg() == 0 {
-			return rest, 0, true
+			break
 		}
 		if parsed := len(args) - flags.NArg(); parsed > 0 && args[parsed-1] == "--" {
-			return append(rest, flags.Args()...), 0, true
+			rest = append(rest, flags.Args()...)
+			break
 		}
 		rest = append(rest, flags.Arg(0))
 		args = flags.Args()[1:]
 	}
+	if err := findSite(flags); err != nil {
+		fmt.Fprintf(flags.Output(), "dangjian: %v\n", err)
+		return nil, exitProblems, false
+	}
+	return rest, 0, true
 }
 
 // dateFlag defines a flag of a date, in the forms the front matter accepts, which says what a

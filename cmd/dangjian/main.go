@@ -6,7 +6,7 @@
 //	dangjian check   [-s SRC] [--fix] [--format text|json]
 //	dangjian new     KIND TITLE [--date DATE] [-s SRC]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
-//	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--poll DURATION] [--drafts] [--no-git]
+//	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--port N] [--open] [--poll DURATION] [--drafts] [--no-git]
 //	dangjian version
 package main
 

@@ -50,13 +50,7 @@ func TestExitStatus(t *testing.T) {
 	}
 	mistyped := filepath.Join(t.TempDir(), "mistyped")
 
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
+	runCases(t, []commandCase{
 		{"no command", nil, exitUsage, "", "usage: dangjian COMMAND"},
 		{"unknown command", []string{"bild"}, exitUsage, "", `unknown command "bild"`},
 		{"unknown flag", []string{"build", "--nope"}, exitUsage, "", "flag provided but not defined"},
@@ -86,6 +80,8 @@ func TestExitStatus(t *testing.T) {
 		{"serve, bad interval", []string{"serve", "--poll", "often"}, exitUsage, "", `invalid value "often" for flag -poll: not a duration; write 30s, 5m or 0`},
 		{"serve, host name with a port", []string{"serve", "--host-name", "dell-pc,party.example.cn:1313"}, exitUsage, "",
 			`invalid value "dell-pc,party.example.cn:1313" for flag -host-name: "party.example.cn:1313": give the name without its port: party.example.cn`},
+		{"serve, bad port", []string{"serve", "--port", "70000"}, exitUsage, "", `invalid value "70000" for flag -port: want a port number from 1 to 65535`},
+		{"serve, two ports", []string{"serve", "-s", good, "--addr", "127.0.0.1:1314", "--port", "1315"}, exitProblems, "", "dangjian: two ports given, 1314 in --addr 127.0.0.1:1314 and --port 1315: give one\n"},
 		{"serve, not a site", []string{"serve", "-s", t.TempDir(), "--addr", "127.0.0.1:0"}, exitProblems, "", "(is it the site's folder?)"},
 		{"Chinese folders with spaces", []string{"build", "-s", chinese, "--no-git"}, exitOK, "built 2 pages,", ""},
 		// Paths are printed the way the system writes them: content\lectures\… on Windows.
@@ -122,8 +118,25 @@ func TestExitStatus(t *testing.T) {
 		{"build, drafts left out", []string{"build", "-s", drafted}, exitOK, " → " + filepath.Join(drafted, "public") + "\n" + draftsNote, ""},
 		{"check, drafts left out", []string{"check", "-s", drafted}, exitOK, draftsNote + "checked 6 files: no problems\n", ""},
 		{"new without site", []string{"new", "lecture", "党课", "-s", t.TempDir()}, exitProblems, "", "cannot read site.yaml"},
+	})
+	// A mistyped site's folder is not made, as the output's would be.
+	if _, err := os.Stat(mistyped); err == nil {
+		t.Errorf("a build of a site that is not there made %s", mistyped)
 	}
-	for _, tt := range tests {
+}
+
+// commandCase is a command line, its exit status, and what its output must hold.
+type commandCase struct {
+	name           string
+	args           []string
+	code           int
+	stdout, stderr string
+}
+
+// runCases runs each command line and checks its exit status and output.
+func runCases(t *testing.T, cases []commandCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := run(context.Background(), tt.args, &stdout, &stderr)
@@ -131,10 +144,6 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
 			}
 		})
-	}
-	// A mistyped site's folder is not made, as the output's would be.
-	if _, err := os.Stat(mistyped); err == nil {
-		t.Errorf("a build of a site that is not there made %s", mistyped)
 	}
 }
 
@@ -217,6 +226,7 @@ func TestBuildOutputs(t *testing.T) {
 	for i := range 30 {
 		write(t, site, "content/activities/a"+strconv.Itoa(i)+".md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n正文\n")
 	}
+	write(t, site, "content/activities/slip.md", "---\ntitle: 乙\ndate: 2016-01-01\n---\n甲,乙\n")
 	build := func(terminal bool, args ...string) (string, string) {
 		t.Helper()
 		defer func(was func(io.Writer) bool) { isTerminal = was }(isTerminal)
@@ -230,7 +240,11 @@ func TestBuildOutputs(t *testing.T) {
 	if out, errs := build(false, "--quiet"); out != "" || errs != "" {
 		t.Errorf("--quiet printed %q, %q", out, errs)
 	}
-	if out, _ := build(false, "--verbose"); !strings.Contains(out, "loading ") || !strings.Contains(out, "writing ") || !strings.Contains(out, "built 30 pages") {
+	// The build ends with the count of the text's slips that check finds.
+	if out, _ := build(false); !strings.HasSuffix(out, "\n1 text problem: run dangjian check to see where\n") {
+		t.Errorf("a build printed %q", out)
+	}
+	if out, _ := build(false, "--verbose"); !strings.Contains(out, "loading ") || !strings.Contains(out, "writing ") || !strings.Contains(out, "built 31 pages") {
 		t.Errorf("--verbose printed %q", out)
 	}
 	// In a pipe, no progress line; on a terminal, the line is cleared at the end.
@@ -251,5 +265,35 @@ func TestShowProgress(t *testing.T) {
 	// Before a build enters its first stage, the line shows only the time taken.
 	if !regexp.MustCompile(`^(\r\033\[K … [0-9.]+m?s)+$`).MatchString(out.String()) {
 		t.Errorf("progress printed %q", out.String())
+	}
+}
+
+// TestFromAFolderOfTheSite runs every command from a folder inside the site, without -s: each
+// finds the site's folder above, and names the files from it. A folder in no site, or a -s
+// given, is not looked above.
+func TestFromAFolderOfTheSite(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.yaml", "title: 测试\n")
+	write(t, site, "content/lectures/x.md", "---\ntitle: 党课\ndate: 2016-09-20\n---\n甲,乙\n")
+	t.Chdir(filepath.Join(site, "content", "lectures"))
+	out := t.TempDir()
+	lecture := filepath.FromSlash("content/lectures/x.md")
+	runCases(t, []commandCase{
+		{"build", []string{"build", "--no-git"}, exitOK, "→ " + filepath.Join(site, "public") + "\n", ""},
+		{"check", []string{"check", "--no-git"}, exitOK, lecture + ":5:2: warning: half-width \",\"", ""},
+		{"export", []string{"export", "--no-git", "-o", out, "x.md"}, exitOK, "exported 1 article into " + out, ""},
+		{"new", []string{"new", "activity", "两学一做"}, exitOK, "wrote content/activities/", ""},
+		{"-s given", []string{"check", "-s", "."}, exitProblems, "site.yaml: error: cannot read the site's configuration", ""},
+	})
+	if _, err := os.Stat(filepath.Join(site, "public", "lectures", "x", "index.html")); err != nil {
+		t.Errorf("the build did not write the site's public/: %v", err)
+	}
+
+	nowhere := t.TempDir()
+	t.Chdir(nowhere)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"build"}, &stdout, &stderr)
+	if want := "dangjian: no site.yaml in " + nowhere + " nor in any folder above it"; code != exitProblems || !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), exitProblems, want)
 	}
 }

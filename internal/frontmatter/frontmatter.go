@@ -36,6 +36,9 @@ type Doc struct {
 	BodyLine int    // the line of the file on which Body starts
 	// KeyPos holds the position of each top-level front-matter key, for problems found later.
 	KeyPos map[string]diag.Position
+	// Failed marks the stand-in for a file that failed to load (see StandIn): its problem is
+	// reported, and the page is only where links to it lead.
+	Failed bool
 }
 
 // Pos returns the position of a front-matter key, or of the file's first line.
@@ -66,7 +69,7 @@ func (d *Doc) DateString() string { return d.Date.Format(time.DateOnly) }
 // Parse reads the content file named file. defaultType is the type its folder gives; a
 // type key in the front matter overrides it. index says the file is a list's _index.md, whose
 // front matter is optional and needs no date. The Doc is nil only with an error among the
-// problems.
+// problems; StandIn then makes one that holds what the site needs of it.
 func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag.List) {
 	var problems diag.List
 	start := diag.Position{File: file, Line: 1, Col: 1}
@@ -108,7 +111,7 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 		for i := 0; i+1 < len(top.Content); i += 2 {
 			d.KeyPos[top.Content[i].Value] = yamlnode.Pos(file, top.Content[i])
 		}
-		if t := typeKey(top); t != nil {
+		if t := scalarKey(top, "type"); t != nil {
 			d.Kind = t.Value
 			if _, ok := kinds.Named(t.Value); !ok {
 				problems.Errorf(yamlnode.Pos(file, t), "type: want one of %s, got %q", strings.Join(kinds.Names(), ", "), t.Value)
@@ -168,9 +171,33 @@ func isFence(line []byte, closing bool) bool {
 	return string(line) == "---" || (closing && string(line) == "...")
 }
 
-func typeKey(m *yaml.Node) *yaml.Node {
+// StandIn returns the Doc of a content file that Parse could not load, or that could not be
+// read (data nil), so that the page still exists for the links and lists of the others and its
+// mistake is reported once, where it is: the file, the kind of its folder, and its slug when
+// its front matter is YAML enough to hold one. The matter of its kind is there, empty.
+func StandIn(file string, data []byte, defaultType string) *Doc {
+	kind, _ := kinds.Named(defaultType)
+	_, decoded := kind.NewMatter()
+	d := &Doc{Matter: decoded(), File: file, Kind: kind.Name, Failed: true}
+	if len(data) > MaxFileSize {
+		return d
+	}
+	var doc yaml.Node
+	if matter, _, _, _ := Split(textfile.Normalize(data)); matter != nil && yaml.Unmarshal(matter, &doc) == nil && len(doc.Content) == 1 {
+		if slug := scalarKey(doc.Content[0], "slug"); slug != nil {
+			d.Slug = slug.Value
+		}
+	}
+	return d
+}
+
+// scalarKey returns the value of key when m is a mapping and the value a scalar, or nil.
+func scalarKey(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "type" && m.Content[i+1].Kind == yaml.ScalarNode {
+		if m.Content[i].Value == key && m.Content[i+1].Kind == yaml.ScalarNode {
 			return m.Content[i+1]
 		}
 	}

@@ -72,6 +72,29 @@ func TestParseBOMAndCRLF(t *testing.T) {
 	}
 }
 
+// TestStandIn: the stand-in of a file that fails to load keeps its slug when the front matter
+// holds one that YAML can read, and the kind of its folder.
+func TestStandIn(t *testing.T) {
+	tests := []struct{ name, data, slug string }{
+		{"not YAML", "---\nslug: a\ntags: [甲\n---\n", ""},
+		{"unknown type", "---\ntype: lectures\nslug: a\n---\n", "a"},
+		{"too many aliases", "---\nslug: a\nx: &a [1]\ny: [*a, *a]\n---\n", "a"},
+		{"slug an alias", "---\nx: &a b\nslug: *a\n---\n", ""},
+		{"a list, not keys", "---\n- slug\n- a\n---\n", ""},
+		{"no front matter", "slug: a\n", ""},
+		{"not closed", "---\nslug: a\n", ""},
+		{"not read", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := StandIn("content/lectures/x.md", []byte(tt.data), kinds.TypeLecture)
+			if !d.Failed || d.Slug != tt.slug || d.Kind != kinds.TypeLecture || d.Lecture == nil || d.File != "content/lectures/x.md" {
+				t.Errorf("got %+v, want a failed lecture with slug %q", d, tt.slug)
+			}
+		})
+	}
+}
+
 // FuzzParse checks that no input makes the loader panic, and that a document comes back
 // whenever no error does.
 func FuzzParse(f *testing.F) {
@@ -88,6 +111,9 @@ func FuzzParse(f *testing.F) {
 			doc, problems := Parse("x.md", data, typ, index)
 			if doc == nil && !problems.HasErrors() {
 				t.Fatalf("no document and no error for %q", data)
+			}
+			if doc == nil && !StandIn("x.md", data, typ).Failed {
+				t.Fatalf("a stand-in not marked failed for %q", data)
 			}
 			for _, pr := range problems {
 				if pr.Pos.File != "x.md" {

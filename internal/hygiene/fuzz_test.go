@@ -14,7 +14,7 @@ import (
 // FuzzCheck feeds Check any bytes, seeded with the files of testdata/ (the source document's
 // garbled sentences among them) and each of their lines, and checks what --fix relies on:
 // positions inside the file, edits that never touch a line end and never overlap, and one
-// round of edits leaving nothing more to repair.
+// round of edits leaving nothing more to repair; and that Count agrees.
 func FuzzCheck(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.*")
 	for _, name := range seeds {
@@ -37,6 +37,9 @@ func FuzzCheck(f *testing.F) {
 			script = kinds.Simplified
 		}
 		found := Check(file, data, script)
+		if n := Count(file, data, script); n != len(found) {
+			t.Fatalf("Count says %d findings, Check finds %d", n, len(found))
+		}
 		lines := bytes.Count(data, []byte("\n")) + 1
 		end := 0
 		var edits []Edit

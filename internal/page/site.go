@@ -84,11 +84,15 @@ type Site struct {
 	// Files are the files published as they are: static/, loose files under content/, and the
 	// layouts' assets.
 	Files []File
+	// Failed are the pages that failed to load (frontmatter.Doc.Failed) or whose slug is no
+	// name: their problems are reported, and they are only where links to them lead.
+	Failed []*Page
 
 	// outputs maps each published file's path, lower-cased, to the source that claims it: two
 	// claims to one path (even differing only in case, as on Windows and macOS) are an error.
 	outputs map[string]claim
-	// bySource finds a published page from its source file, for links written as file paths.
+	// bySource finds a published page, or one that failed to load, from its source file, for
+	// links written as file paths.
 	bySource map[string]*Page
 	lists    map[string]*List // by folder
 	// drafts holds the URLs of unpublished drafts, to explain a link to one.
@@ -143,10 +147,13 @@ func Assemble(in Input) (*Site, diag.List) {
 		return &Page{Doc: *d, Resources: in.Resources[d.File], Lastmod: in.Lastmod[d.File]}
 	}
 	for _, d := range in.Indexes {
+		dir := strings.TrimPrefix(path.Dir(d.File), kinds.ContentDir)
+		l := s.list(lists, strings.TrimPrefix(dir, "/"))
+		if d.Failed {
+			continue // the list is there all the same, with its default title
+		}
 		idx := newPage(d)
 		s.Indexes = append(s.Indexes, idx)
-		dir := strings.TrimPrefix(path.Dir(idx.File), kinds.ContentDir)
-		l := s.list(lists, strings.TrimPrefix(dir, "/"))
 		l.Index = idx
 		if idx.Title != "" {
 			l.Title = idx.Title
@@ -155,8 +162,17 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	for _, d := range in.Docs {
 		p := newPage(d)
-		if err := setURL(p); err != "" {
-			problems.Errorf(p.Pos("slug"), "%s", err)
+		if msg := setURL(p); msg != "" {
+			if !p.Failed {
+				problems.Errorf(p.Pos("slug"), "%s", msg)
+			}
+			// The page is where its file's name puts it, as links to it often say.
+			p.Failed, p.Slug = true, ""
+			setURL(p)
+		}
+		if p.Failed {
+			s.list(lists, p.Dir)
+			s.Failed = append(s.Failed, p)
 			continue
 		}
 		if !p.IsPublished(in.Drafts) {
@@ -167,9 +183,10 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	// Claims go in the order of the files, so that the second file of two is the one reported.
 	for _, p := range s.Pages {
-		if s.claim(OutputPath(p.URL), p.File, &problems) {
-			s.bySource[p.File] = p
-		}
+		// The second of two pages at one URL is still where a link to its file leads: the
+		// clash is its one problem.
+		s.claim(OutputPath(p.URL), p.File, &problems)
+		s.bySource[p.File] = p
 		for _, r := range p.Resources {
 			s.claim(p.ResourceOutput(r), p.ResourceFile(r), &problems)
 		}
@@ -206,8 +223,26 @@ func Assemble(in Input) (*Site, diag.List) {
 		}
 	}
 	s.checkFolders(&problems)
+	s.claimFailed()
 	s.linkNeighbours()
 	return s, problems
+}
+
+// claimFailed makes the pages that failed to load exist for the links of the others, so that
+// each mistake is reported once, at its page: a link to one, by URL or by file, leads to it.
+// Their URLs, maybe not those the editor meant, claim only what nothing else claims, and
+// only now, after every clash was looked for: no other problem is reported of them.
+func (s *Site) claimFailed() {
+	for _, p := range s.Failed {
+		s.bySource[p.File] = p
+		if p.URL == "" {
+			continue // its file's name is no slug either
+		}
+		s.claimFree(OutputPath(p.URL), p.File)
+		for _, r := range p.Resources {
+			s.claimFree(p.ResourceOutput(r), p.ResourceFile(r))
+		}
+	}
 }
 
 // checkFolders reports a path the site publishes inside a folder whose own path is a file the
@@ -273,7 +308,7 @@ func parentDir(dir string) string {
 }
 
 // claim records that source publishes the file at out, and reports a second claim.
-func (s *Site) claim(out, source string, problems *diag.List) bool {
+func (s *Site) claim(out, source string, problems *diag.List) {
 	key := strings.ToLower(out)
 	if prev, ok := s.outputs[key]; ok {
 		what := "URL /" + strings.TrimSuffix(out, "index.html")
@@ -281,10 +316,16 @@ func (s *Site) claim(out, source string, problems *diag.List) bool {
 			what = fmt.Sprintf("URL /%s (as /%s, differing only in case)", strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
 		}
 		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, diag.Path(prev.source))
-		return false
+		return
 	}
 	s.outputs[key] = claim{path: out, source: source}
-	return true
+}
+
+// claimFree records that source publishes the file at out, unless something else does.
+func (s *Site) claimFree(out, source string) {
+	if _, taken := s.outputs[strings.ToLower(out)]; !taken {
+		s.outputs[strings.ToLower(out)] = claim{path: out, source: source}
+	}
 }
 
 // claimGenerated records a file that dangjian makes on its own, such as a taxonomy's pages;
@@ -387,7 +428,8 @@ func (s *Site) Exists(target string) bool {
 // List returns the list of a folder relative to content/ ("" for the home page), or nil.
 func (s *Site) List(dir string) *List { return s.lists[dir] }
 
-// BySource returns the published page of a source file (content/…), or nil.
+// BySource returns the published page of a source file (content/…), or nil. In a site with
+// problems, it may be a page that failed to load (Failed), where links to it lead.
 func (s *Site) BySource(file string) *Page { return s.bySource[file] }
 
 // DraftAt returns the source of an unpublished draft at url, or "".

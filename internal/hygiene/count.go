@@ -1,0 +1,154 @@
+package hygiene
+
+import (
+	"bytes"
+	"path"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/textfile"
+)
+
+// Count returns how many findings Check returns for the file, and finds it out quickly for a
+// file that has none, as nearly every file of a site has: it looks for a character that a
+// check starts from, and checks only a file that holds one. A build counts the text's slips
+// of every file with it, for a few percent of its time. A script that is none of
+// kinds.Scripts is not checked.
+func Count(file string, data []byte, script string) int {
+	if !slices.Contains(kinds.Scripts[:], script) {
+		script = "" // not checked: site.yaml's error tells of it
+	}
+	if !mayFind(file, data, script) {
+		return 0
+	}
+	return len(Check(file, data, script))
+}
+
+// mayFind reports whether Check may find something in the file: whether it holds a character
+// that one of the checks starts from. Each check reports only at such a character, or beside
+// one: invisible characters, U+FFFD (and bytes that are not UTF-8), a "?" after Chinese (lost
+// characters), a tone-marked letter (garbage's pinyin), a character of the other script, and
+// half-width marks beside Chinese. It never says no where Check finds something (TestCount and
+// FuzzCheck hold it to that): a new check adds here what it starts from.
+func mayFind(file string, data []byte, script string) bool {
+	norm := textfile.Normalize(data)
+	yamlEnd := len(norm) // where the YAML ends: the front matter of a Markdown file
+	if path.Ext(file) == ".md" {
+		yamlEnd = 0
+		if matter, body, _, ok := frontmatter.Split(norm); ok && matter != nil {
+			yamlEnd = len(norm) - len(body)
+		}
+	}
+	starts := startSet(script)
+	prev := '\n'
+	flow := yamlEnd > 0 && flowLine(norm)
+	// A bracket pair's Chinese: whether a Han character came since the outermost "(" still open.
+	depth, hanInside := 0, false
+	for i := 0; i < len(norm); {
+		r, size := rune(norm[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r&0xF0 == 0xE0 && i+2 < len(norm) && norm[i+1]&0xC0 == 0x80 && norm[i+2]&0xC0 == 0x80:
+			// Three bytes, as nearly every character of Chinese text: decoded here, as
+			// utf8.DecodeRune would, for speed.
+			r, size = r&0x0F<<12|rune(norm[i+1]&0x3F)<<6|rune(norm[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, size = utf8.DecodeRune(norm[i:])
+			}
+		default:
+			r, size = utf8.DecodeRune(norm[i:])
+		}
+		switch {
+		case r == '\n':
+			flow = i+1 < yamlEnd && flowLine(norm[i+1:])
+		case r >= utf8.RuneSelf:
+			if r == utf8.RuneError || starts.has(r) {
+				return true
+			}
+			if depth > 0 && unicode.Is(unicode.Han, r) {
+				hanInside = true
+			}
+		case r == ',' && flow && i < yamlEnd: // YAML's comma between the items of a list
+		case r == ',' || r == ';' || r == ':' || r == '!' || r == '.' || r == '?':
+			if isCJK(prev) {
+				return true
+			}
+		case r == '(':
+			if isCJK(prev) {
+				return true
+			}
+			if depth == 0 {
+				hanInside = false
+			}
+			depth++
+		case r == ')':
+			depth = max(0, depth-1)
+			if next, _ := utf8.DecodeRune(norm[i+1:]); hanInside && isCJK(next) {
+				return true
+			}
+		case r == '"':
+			if next, _ := utf8.DecodeRune(norm[i+1:]); isCJK(prev) || isCJK(next) {
+				return true
+			}
+		}
+		prev = r
+		i += size
+	}
+	return false
+}
+
+// flowLine reports whether the line at the start of b is a key whose value is a flow list or
+// mapping ([甲, 乙], {a: 1}) with no quotes: its commas are YAML's syntax, never prose.
+func flowLine(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	if bytes.ContainsAny(line, `"'`) {
+		return false
+	}
+	_, value, ok := bytes.Cut(line, []byte(": "))
+	value = bytes.TrimLeft(value, " ")
+	return ok && len(value) > 0 && (value[0] == '[' || value[0] == '{')
+}
+
+// runeSet is a set of characters as bits, for a test as quick as reading the character.
+type runeSet []uint64
+
+func (s runeSet) has(r rune) bool {
+	return int(r>>6) < len(s) && s[r>>6]&(1<<(r&63)) != 0
+}
+
+// startSet returns the characters that a check starts from wherever they are, in a site written
+// in script ("" when it is not checked): invisible characters, tone-marked letters, and the
+// characters that script's text has no place for, those it writes only in names among them.
+func startSet(script string) runeSet { return startSets()[script] }
+
+var startSets = sync.OnceValue(func() map[string]runeSet {
+	sets := map[string]runeSet{}
+	for _, script := range append(kinds.Scripts[:], "") {
+		var set runeSet
+		add := func(r rune) {
+			for int(r>>6) >= len(set) {
+				set = append(set, 0)
+			}
+			set[r>>6] |= 1 << (r & 63)
+		}
+		for r := range invisibles {
+			add(r)
+		}
+		for r := range toneless {
+			add(r)
+		}
+		if script != "" {
+			for _, wrong := range []forms{chars().only[script], chars().usually[script]} {
+				for r := range wrong {
+					add(r)
+				}
+			}
+		}
+		sets[script] = set
+	}
+	return sets
+})
