@@ -33,7 +33,7 @@ func (t *text) regions() (prose, code []span) {
 			prose = c.yamlValues(append([]byte("\n"), matter...))
 		}
 		bodyStart := len(c.text) - len(body)
-		words, codes := converter().Regions(body)
+		words, codes, _ := converter().Regions(body)
 		for _, s := range words {
 			prose = append(prose, span{bodyStart + s.Start, bodyStart + s.End})
 		}
