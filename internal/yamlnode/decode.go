@@ -262,15 +262,22 @@ func wideBrackets(s string) ([]string, bool) {
 
 // chineseQuoted returns the text inside Chinese quotation marks, “…” or ‘…’, that wrap s.
 func chineseQuoted(s string) (string, bool) {
-	for _, q := range []string{"“”", "‘’"} {
-		opening, closing := q[:len(q)/2], q[len(q)/2:]
-		if inner, ok := strings.CutPrefix(s, opening); ok {
-			if inner, ok := strings.CutSuffix(inner, closing); ok {
+	for _, marks := range [][2]string{{"“", "”"}, {"‘", "’"}} {
+		if inner, ok := strings.CutPrefix(s, marks[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, marks[1]); ok {
 				return inner, true
 			}
 		}
 	}
 	return "", false
+}
+
+// ends returns the first and the last character of s: the brackets or quotation marks that
+// wrap it.
+func ends(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return string(first) + string(last)
 }
 
 // quotedValue reports a value wrapped in Chinese quotation marks that is valid without them, a
@@ -281,9 +288,7 @@ func (d *decoder) quotedValue(node *yaml.Node, key, s, what string, valid func(s
 	if !ok || !valid(inner) {
 		return false
 	}
-	opening, _ := utf8.DecodeRuneInString(s)
-	closing, _ := utf8.DecodeLastRuneInString(s)
-	d.errorf(node, `Chinese quotation marks "%c%c" around the value of %s: %s needs no quotation marks; type %s: %s`, opening, closing, name(key), what, name(key), inner)
+	d.errorf(node, `Chinese quotation marks "%s" around the value of %s: %s needs no quotation marks; type %s: %s`, ends(s), name(key), what, name(key), inner)
 	return true
 }
 
@@ -349,9 +354,7 @@ func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
 func (d *decoder) sequence(node *yaml.Node, v reflect.Value, key string) {
 	if node.Kind != yaml.SequenceNode {
 		if items, ok := wideBrackets(node.Value); ok && node.Kind == yaml.ScalarNode {
-			opening, _ := utf8.DecodeRuneInString(node.Value)
-			closing, _ := utf8.DecodeLastRuneInString(node.Value)
-			d.errorf(node, `full-width brackets "%c%c" around the list of %s: type half-width brackets, %s: [%s]`, opening, closing, name(key), name(key), strings.Join(items, ", "))
+			d.errorf(node, `full-width brackets "%s" around the list of %s: type half-width brackets, %s: [%s]`, ends(node.Value), name(key), name(key), strings.Join(items, ", "))
 			return
 		}
 		d.errorf(node, "%s: want a list, got %s", name(key), kindName(node))

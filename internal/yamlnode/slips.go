@@ -264,7 +264,7 @@ indentation:
 		case i == end || r == ' ' || r == '\t':
 		case r == '\u3000':
 			s.add(diag.Error, i, `full-width space "　" after the colon of %s: type a half-width space " "`, key)
-			s.repair(s.wideSpaces(i, end, " ")...)
+			s.repair(s.wideSpaces(i, end)...)
 		case r >= utf8.RuneSelf:
 			s.add(diag.Error, i-1, `no space after the colon of %s: type a space after ":"`, key)
 			s.repair(Edit{i - 1, i, ": "})
@@ -279,7 +279,7 @@ indentation:
 		case i == end || r == ' ' || r == '\t':
 			s.repair(Edit{colon, i, ":"})
 		case r == '\u3000':
-			s.repair(append([]Edit{{colon, i, ":"}}, s.wideSpaces(i, end, " ")...)...)
+			s.repair(append([]Edit{{colon, i, ":"}}, s.wideSpaces(i, end)...)...)
 		default:
 			s.repair(Edit{colon, i, ": "})
 		}
@@ -325,11 +325,10 @@ func shiftEdits(edits []Edit, offset int) []Edit {
 }
 
 // wideSpaces returns the edits that turn the full-width spaces from start into one space.
-func (s *scanner) wideSpaces(start, end int, first string) []Edit {
+func (s *scanner) wideSpaces(start, end int) []Edit {
 	var edits []Edit
-	for i := start; bytes.HasPrefix(s.src[i:end], []byte(wideSpace)); i += len(wideSpace) {
-		edits = append(edits, Edit{i, i + len(wideSpace), first})
-		first = ""
+	for i, space := start, " "; bytes.HasPrefix(s.src[i:end], []byte(wideSpace)); i, space = i+len(wideSpace), "" {
+		edits = append(edits, Edit{i, i + len(wideSpace), space})
 	}
 	return edits
 }
@@ -364,15 +363,12 @@ func (s *scanner) edits(tabs bool) []Edit {
 func (s *scanner) value(key string, start, end int) {
 	v := s.src[start:end]
 	switch {
-	case len(v) == 0:
+	case len(v) == 0, bytes.ContainsAny(v[:1], "{&*!"): // a map, an anchor, an alias, a tag: YAML's own
 	case v[0] == '[':
 		s.flowList(key, start, end)
 	case v[0] == '"' || v[0] == '\'':
 		s.quoted(key, start, end)
-	case bytes.HasPrefix(v, []byte("“")) && s.chineseQuotes(key, start, end, "”"),
-		bytes.HasPrefix(v, []byte("‘")) && s.chineseQuotes(key, start, end, "’"):
-	case bytes.ContainsAny(v[:1], "{&*!"): // a map, an anchor, an alias, a tag: YAML's own
-	default:
+	case !s.chineseQuotes(key, start, end):
 		s.plain(key, start, end)
 	}
 }
@@ -429,14 +425,13 @@ func (s *scanner) quoted(key string, start, end int) {
 
 // chineseQuotes reports a value wrapped in Chinese quotation marks that needed YAML's: one that
 // holds a ": ", which YAML reads as a key. It reports whether it did.
-func (s *scanner) chineseQuotes(key string, start, end int, closing string) bool {
-	v := s.src[start:s.valueEnd(start, end)]
-	opening, _ := utf8.DecodeRune(v)
-	inner, wrapped := bytes.CutSuffix(v[utf8.RuneLen(opening):], []byte(closing))
-	if !wrapped || !bytes.Contains(inner, []byte(": ")) {
+func (s *scanner) chineseQuotes(key string, start, end int) bool {
+	v := string(s.src[start:s.valueEnd(start, end)])
+	inner, ok := chineseQuoted(v)
+	if !ok || !strings.Contains(inner, ": ") {
 		return false
 	}
-	s.add(diag.Error, start, `Chinese quotation marks "%c%s" do not quote a value in YAML, so the ": " inside is read as a key: type half-width quotation marks, %s: %s`, opening, closing, key, Quote(string(inner)))
+	s.add(diag.Error, start, `Chinese quotation marks "%s" do not quote a value in YAML, so the ": " inside is read as a key: type half-width quotation marks, %s: %s`, ends(v), key, Quote(inner))
 	return true
 }
 
