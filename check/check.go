@@ -26,8 +26,8 @@ import (
 // Config says what to check.
 type Config struct {
 	generator.Options
-	// Fix repairs in place what is certain: conversion garbage, invisible characters and
-	// unambiguous punctuation.
+	// Fix repairs in place what is certain: conversion garbage, invisible characters,
+	// unambiguous punctuation, and the slips of a Chinese keyboard whose repair is certain.
 	Fix bool
 	// Today is the day against which dates are in the future; zero means now.
 	Today time.Time

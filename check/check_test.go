@@ -283,3 +283,35 @@ func TestFixLeavesCode(t *testing.T) {
 		"content/activities/a.md:15:7: error: conversion garbage: pinyin (jìn)",
 		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)")
 }
+
+// TestFixKeyboardSlips: --fix repairs the slips of a Chinese keyboard that are certain (a
+// full-width colon after a key, a full-width space after a colon, tabs as indentation,
+// full-width digits, paragraphs indented with full-width spaces), after which the site builds
+// without a word and checks clean; the slips it cannot repair are still told.
+func TestFixKeyboardSlips(t *testing.T) {
+	s := sitetest.New(t, siteYAML)
+	s.Write("content/lecture-hall/x/index.md", "---\ntitle：道德讲堂\ndate:　２０１６-０６-２８\nattendance: １２０\nawards:\n\t- 获评先进\n---\n　　第一段。\n\n　　第二段。\n")
+	s.Write("content/activities/y.md", "---\ntitle: [通知]主题党日\ndate: 2016-06-28\n---\n")
+	rep, out := run(t, s.Dir, true)
+	sitetest.AssertHolds(t, "check --fix", out,
+		`content/lecture-hall/x/index.md:2:6: fixed: "：" → ": "`,
+		`content/lecture-hall/x/index.md:3:6: fixed: "　" → " "`,
+		`content/lecture-hall/x/index.md:3:7: fixed: "２０１６-０６-２８" → "2016-06-28"`,
+		`content/lecture-hall/x/index.md:4:13: fixed: "１２０" → "120"`,
+		`content/lecture-hall/x/index.md:6:1: fixed: 1 tab → 2 spaces`,
+		`content/lecture-hall/x/index.md:8:1: fixed: deleted the indent "　　"`,
+		`content/lecture-hall/x/index.md:10:1: fixed: deleted the indent "　　"`,
+		`content/activities/y.md:2:8: error: the value of title starts with "["`)
+	if len(rep.Fixed) != 7 {
+		t.Errorf("fixed %d slips, want 7:\n%s", len(rep.Fixed), out)
+	}
+	golden.Equal(t, "the repaired page", "---\ntitle: 道德讲堂\ndate: 2016-06-28\nattendance: 120\nawards:\n  - 获评先进\n---\n第一段。\n\n第二段。\n", s.Read("content/lecture-hall/x/index.md"))
+
+	s.Write("content/activities/y.md", "---\ntitle: \"[通知]主题党日\"\ndate: 2016-06-28\n---\n")
+	if rep := s.Build(); len(rep.Warnings) > 0 {
+		t.Errorf("the repaired site builds with warnings:\n%s", rep.Warnings)
+	}
+	if _, out := run(t, s.Dir, false); out != "checked 3 files: no problems\n" {
+		t.Errorf("after --fix, check says:\n%s", out)
+	}
+}

@@ -1,9 +1,13 @@
 package generator_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"golang.org/x/tools/txtar"
@@ -26,13 +30,22 @@ func TestContentProblems(t *testing.T) {
 	})
 }
 
-// problems builds the site, which must fail, and returns its problems one a line; nothing
-// may have been written.
+// problems builds the site and returns its problems one a line. A site with errors fails,
+// and nothing may have been written; one with only warnings is built, and they are its problems.
 func problems(t *testing.T, s *sitetest.Site) string {
 	t.Helper()
-	printed := s.BuildFails().Error() + "\n"
+	rep, err := generator.Build(context.Background(), s.Config())
+	var found diag.List
+	switch {
+	case err == nil && len(rep.Warnings) == 0:
+		t.Fatal("the site was built without a problem")
+	case err == nil:
+		return rep.Warnings.Error() + "\n"
+	case !errors.As(err, &found):
+		t.Fatalf("build: want problems in the content, got %v", err)
+	}
 	s.AssertExists("! public")
-	return printed
+	return found.Error() + "\n"
 }
 
 // TestContentProblemsInCode are the cases of TestContentProblems that a txtar file would not

@@ -95,15 +95,14 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 		return nil, problems
 	}
 	// A newline in place of the opening --- keeps YAML's line numbers equal to the file's.
-	var doc yaml.Node
-	if err := yaml.Unmarshal(append([]byte("\n"), matter...), &doc); err != nil {
-		problems.Add(yamlnode.SyntaxError(file, err))
+	doc, read := yamlnode.Read(file, append([]byte("\n"), matter...))
+	if problems = append(problems, read...); doc == nil {
 		return nil, problems
 	}
-	if problems = yamlnode.CheckAliases(file, &doc); problems.HasErrors() {
-		return nil, problems
+	if aliases := yamlnode.CheckAliases(file, doc); aliases.HasErrors() {
+		return nil, append(problems, aliases...)
 	}
-	top := &doc
+	top := doc
 	if len(doc.Content) == 1 {
 		top = doc.Content[0]
 	}
@@ -129,17 +128,23 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 	}
 	d.Matter = decoded()
 	if !index {
-		if strings.TrimSpace(d.Title) == "" {
+		// A value that failed to decode was reported already, on its key's line.
+		if strings.TrimSpace(d.Title) == "" && !reported(problems, d.KeyPos, "title") {
 			problems.Errorf(d.Pos("title"), "title is required")
 		}
 		if _, given := d.KeyPos["date"]; !given {
 			problems.Errorf(start, "date is required")
-		} else if d.Date.IsZero() && !slices.ContainsFunc(problems, func(pr diag.Problem) bool { return pr.Pos.Line == d.Pos("date").Line }) {
-			// A date that failed to parse was reported by the decoder already; this one is empty.
+		} else if d.Date.IsZero() && !reported(problems, d.KeyPos, "date") {
 			problems.Errorf(d.Pos("date"), "date is required")
 		}
 	}
 	return d, problems
+}
+
+// reported reports whether a problem was found on the line of key, a key that was given.
+func reported(problems diag.List, keyPos map[string]diag.Position, key string) bool {
+	pos, given := keyPos[key]
+	return given && slices.ContainsFunc(problems, func(pr diag.Problem) bool { return pr.Pos.Line == pos.Line })
 }
 
 // Split cuts a file into its front matter (between a first line "---" and the next line "---"

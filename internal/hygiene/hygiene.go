@@ -1,9 +1,12 @@
 // Package hygiene finds the slips in a source file's text that a build does not notice: the
 // 字(pīnyīn) garbage that machine conversion leaves (根據(jù)), characters lost in an encoding
 // conversion, characters of the other script than site.yaml declares, half-width punctuation
-// inside Chinese sentences, and invisible characters. Each finding has its exact position and,
-// when the repair is certain, the edit that makes it; applying the edits changes nothing else
-// in the file, byte for byte (a CRLF file stays CRLF, a byte-order mark at its start stays).
+// inside Chinese sentences, and invisible characters. It finds too, to repair them, the slips
+// of a Chinese keyboard in front matter and the full-width indents of paragraphs, which the
+// build reports in the same words (packages yamlnode and markdown say what they are). Each
+// finding has its exact position and, when the repair is certain, the edit that makes it;
+// applying the edits changes nothing else in the file, byte for byte (a CRLF file stays CRLF,
+// a byte-order mark at its start stays).
 //
 // Garbage and invisible characters are looked for everywhere in a file. Punctuation and script
 // are looked at only in prose, where they are the writer's choice: the text of Markdown, not its
@@ -53,7 +56,12 @@ func Check(file string, data []byte, script string) []Finding {
 	t.misread()
 	t.garbage()
 	t.tellMisread()
-	prose, code := t.regions()
+	c := t.clean()
+	if t.keyboard(c) {
+		c = t.clean()
+	}
+	prose, code, indents := t.regions(c)
+	t.indents(indents)
 	t.punctuation(prose)
 	if script != "" {
 		t.script(prose, script)
@@ -117,6 +125,9 @@ type text struct {
 	// skip holds the ranges of garbage and invisible characters, sorted: punctuation looks
 	// past them for its neighbours, so that one --fix leaves nothing for the next.
 	skip []span
+	// repairs are the edits that mend the keyboard's slips of the front matter, in norm's
+	// offsets: the front matter's values are read as they will be.
+	repairs []Edit
 	// becomes holds the full-width marks that half-width ones at these offsets are replaced
 	// with, so that their neighbours see them as they will be.
 	becomes map[int]rune

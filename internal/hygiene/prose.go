@@ -2,6 +2,7 @@ package hygiene
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,12 +18,13 @@ var converter = sync.OnceValue(func() *markdown.Converter { return markdown.New(
 
 // regions returns the ranges of the file that are prose: in a Markdown file, the values of its
 // front matter and the text of its body; in a YAML file, its values. And, apart, those of a
-// Markdown body that are code: its code blocks and spans. It reads the file as it will be once
-// garbage and invisible characters are gone, so that deleting them changes nothing else: a
-// stray byte-order mark that breaks the YAML does not hide the values behind it. A character
+// Markdown body that are code, its code blocks and spans, and the full-width indents of its
+// paragraphs. It reads the file as c holds it, as it will be once repaired: garbage and
+// invisible characters gone, so that deleting them changes nothing else (a stray byte-order
+// mark that breaks the YAML does not hide the values behind it), and the keyboard's slips of
+// the front matter mended, so that its values are read as YAML will read them. A character
 // taken out at the edge of code counts as in it.
-func (t *text) regions() (prose, code []span) {
-	c := t.clean()
+func (t *text) regions(c *cleaned) (prose, code []span, indents []indent) {
 	if !t.isMD {
 		prose = c.yamlValues(c.text)
 	} else {
@@ -33,37 +35,55 @@ func (t *text) regions() (prose, code []span) {
 			prose = c.yamlValues(append([]byte("\n"), matter...))
 		}
 		bodyStart := len(c.text) - len(body)
-		words, codes := converter().Regions(body)
+		words, codes, wide := converter().Regions(body)
 		for _, s := range words {
 			prose = append(prose, span{bodyStart + s.Start, bodyStart + s.End})
 		}
 		for _, s := range codes {
 			code = append(code, span{c.norm(bodyStart+s.Start, true), c.norm(bodyStart+s.End, false)})
 		}
+		for _, w := range wide {
+			in := indent{deletable: w.Deletable}
+			for at := bodyStart + w.Start; at < bodyStart+w.End; at += len(wideSpace) {
+				in.spaces = append(in.spaces, span{c.norm(at, false), c.norm(at+len(wideSpace), true)})
+			}
+			indents = append(indents, in)
+		}
 	}
 	for i, s := range prose {
 		prose[i] = span{c.norm(s.start, false), c.norm(s.end, true)}
 	}
-	return prose, code
+	return prose, code, indents
 }
 
-// cleaned is the text without the skipped ranges, and the way back to offsets in the text.
-// Skipped ranges hold no line ends, so lines keep their numbers.
+// cleaned is the text as it will be once repaired, and the way back to offsets in the text: the
+// skipped ranges taken out, and the keyboard's slips of the front matter mended. Neither holds
+// a line end, so lines keep their numbers.
 type cleaned struct {
-	text    []byte
-	lines   []int // offsets in text at which lines start
-	at      []int // the offset in text at which each skipped range was
-	removed []int // the bytes taken out up to and including each skipped range
+	text  []byte
+	lines []int // offsets in text at which lines start
+	at    []int // the offset in text just after each range taken out or written anew
+	added []int // the bytes written in place of each range: none for one taken out
+	// removed holds the bytes taken out, less those written, up to and including each range.
+	removed []int
 }
 
 func (t *text) clean() *cleaned {
+	edits := make([]Edit, 0, len(t.skip)+len(t.repairs))
+	for _, s := range t.skip {
+		edits = append(edits, Edit{Start: s.start, End: s.end})
+	}
+	edits = append(edits, t.repairs...)
+	slices.SortFunc(edits, func(a, b Edit) int { return a.Start - b.Start })
 	c := &cleaned{text: make([]byte, 0, len(t.norm))}
 	from := 0
-	for _, s := range t.skip {
-		c.text = append(c.text, t.norm[from:s.start]...)
+	for _, e := range edits {
+		c.text = append(c.text, t.norm[from:e.Start]...)
+		c.text = append(c.text, e.New...)
 		c.at = append(c.at, len(c.text))
-		c.removed = append(c.removed, s.end-len(c.text))
-		from = s.end
+		c.added = append(c.added, len(e.New))
+		c.removed = append(c.removed, e.End-len(c.text))
+		from = e.End
 	}
 	c.text = append(c.text, t.norm[from:]...)
 	c.lines = append(c.lines, 0)
@@ -76,9 +96,10 @@ func (t *text) clean() *cleaned {
 }
 
 // norm returns the offset in the text of an offset in the cleaned text. At a place where a
-// range was taken out, the start of a span goes after the range, and the end before it.
+// range was taken out, the start of a span goes after the range, and the end before it; a span
+// that starts or ends just after a range written anew holds all of it or none.
 func (c *cleaned) norm(offset int, end bool) int {
-	n := sort.Search(len(c.at), func(i int) bool { return c.at[i] > offset || end && c.at[i] == offset })
+	n := sort.Search(len(c.at), func(i int) bool { return c.at[i] > offset || end && c.at[i] == offset && c.added[i] == 0 })
 	if n == 0 {
 		return offset
 	}

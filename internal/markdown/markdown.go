@@ -3,11 +3,13 @@
 // quotes, raw HTML shown as text unless the site opts in, and every link and image checked and
 // rewritten by a Resolver. Besides the HTML it reads out of the parsed body what others need of
 // it: its plain text and first paragraph, its headings and pictures, and the nodes an
-// extension asks to keep. It knows nothing of pages or of the site: package convert does.
+// extension asks to keep; and it warns of paragraphs indented with full-width spaces, as Word
+// indents them. It knows nothing of pages or of the site: package convert does.
 package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -140,9 +142,46 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	if err := c.md.Renderer().Render(out, body, doc); err != nil {
 		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
 	}
-	res := read(doc, body, c.kept)
+	res, indents := read(doc, body, c.kept)
+	for _, in := range indents {
+		conv.problems.Add(IndentWarning(conv.position(in.Start), body[in.Start:in.End]))
+	}
 	res.HTML, res.Problems = out.Bytes(), conv.problems
 	return res
+}
+
+// Indent is the full-width spaces that start a paragraph, "　　": Word indents a paragraph so,
+// a pasted one keeps them, and the page shows them as a blank before its first word.
+type Indent struct {
+	Span
+	// Deletable says that what follows does not start a block of Markdown (# 标题, - 项, 1. 项),
+	// so that without the indent the paragraph stays one.
+	Deletable bool
+}
+
+// wideSpace is the full-width space, U+3000.
+const wideSpace = "\u3000"
+
+// indentOf returns the full-width spaces that start paragraph p of source, if any.
+func indentOf(p *ast.Paragraph, source []byte) (Indent, bool) {
+	if p.Lines().Len() == 0 {
+		return Indent{}, false
+	}
+	start := p.Lines().At(0).Start
+	end := start
+	for bytes.HasPrefix(source[end:], []byte(wideSpace)) {
+		end += len(wideSpace)
+	}
+	return Indent{Span{start, end}, !startsBlock.Match(source[end:])}, end > start
+}
+
+// startsBlock matches the start of a line that opens a block of Markdown other than a paragraph.
+var startsBlock = regexp.MustCompile(`^([-+*#>|` + "`" + `~<=_ \t]|[0-9]{1,9}[.)])`)
+
+// IndentWarning is the warning for indent, the full-width spaces that start a paragraph at pos:
+// the build's words, and check's.
+func IndentWarning(pos diag.Position, indent []byte) diag.Problem {
+	return diag.Warningf(pos, `paragraph indented with full-width spaces "%s", as Word indents one: the page shows them as a blank before the first word; delete them (a blank line sets paragraphs apart)`, indent)
 }
 
 // maxDepth bounds how deep a body's Markdown may nest, counted in the parsed document's nodes:
@@ -344,10 +383,12 @@ type reader struct {
 	// leadStart, headingStart and altStart are where the text of the paragraph, the heading
 	// and the image being read start in b.
 	leadStart, headingStart, altStart int
+	indents                           []Indent
 }
 
-// read reads doc, parsed from source, keeping the nodes of the kinds kept.
-func read(doc ast.Node, source []byte, kept []ast.NodeKind) Result {
+// read reads doc, parsed from source, keeping the nodes of the kinds kept, and returns the
+// full-width indents of its paragraphs.
+func read(doc ast.Node, source []byte, kept []ast.NodeKind) (Result, []Indent) {
 	r := &reader{source: source, kept: kept}
 	r.b.Grow(len(source))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -358,7 +399,7 @@ func read(doc ast.Node, source []byte, kept []ast.NodeKind) Result {
 		return ast.WalkContinue, nil
 	})
 	r.res.Text = strings.TrimSpace(r.b.String())
-	return r.res
+	return r.res, r.indents
 }
 
 func (r *reader) enter(n ast.Node) ast.WalkStatus {
@@ -369,6 +410,9 @@ func (r *reader) enter(n ast.Node) ast.WalkStatus {
 	case *ast.Paragraph:
 		if r.res.Lead == "" {
 			r.leadStart = r.b.Len()
+		}
+		if in, ok := indentOf(n, r.source); ok {
+			r.indents = append(r.indents, in)
 		}
 	case *ast.Heading:
 		r.headingStart = r.b.Len()
@@ -432,7 +476,8 @@ type Span struct{ Start, End int }
 // Text that the parser cut into pieces with nothing between them is one range. Checks of
 // wording, such as punctuation, look only there. Code is each code block, fenced or indented,
 // its fences included, and the text of each code span: what is written there stays as written.
-func (c *Converter) Regions(body []byte) (prose, code []Span) {
+// Indents are the full-width spaces that start paragraphs, which Convert warns of.
+func (c *Converter) Regions(body []byte) (prose, code []Span, indents []Indent) {
 	doc := c.md.Parser().Parse(text.NewReader(body))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -450,6 +495,10 @@ func (c *Converter) Regions(body []byte) (prose, code []Span) {
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			if in, ok := indentOf(n, body); ok {
+				indents = append(indents, in)
+			}
 		case *ast.Text:
 			if last := len(prose) - 1; last >= 0 && prose[last].End == n.Segment.Start {
 				prose[last].End = n.Segment.Stop
@@ -459,7 +508,7 @@ func (c *Converter) Regions(body []byte) (prose, code []Span) {
 		}
 		return ast.WalkContinue, nil
 	})
-	return prose, code
+	return prose, code, indents
 }
 
 // blockSpan returns the range of a code block's lines; a fenced block's, from the start of its

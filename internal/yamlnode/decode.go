@@ -2,6 +2,11 @@
 // wrong type or an impossible date is a problem at the node's own line and column, with a
 // suggestion for a misspelt key, and every problem of a document is reported, not only the first.
 //
+// Before decoding, Read reads YAML text as its writer meant it where a Chinese keyboard slipped
+// (a full-width colon after a key, tabs or full-width spaces as indentation, full-width digits
+// in a date), and names each slip at its place instead of YAML's error; the decoder names the
+// slips it sees by the type a key wants (a title starting with "[", a list in 【】).
+//
 // It reads struct fields through their `yaml:"name"` tags. Embedded structs share their
 // parent's keys. Supported field types: string, bool, int, float64, time.Time, slices and
 // maps of those, structs, pointers to structs (nil when the key is absent), and slices of
@@ -16,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -169,7 +175,9 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, key string) {
 		if s, ok := d.scalar(node, key, "a whole number"); ok {
 			n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 0, 64)
 			if err != nil || node.Tag != "!!int" || n > math.MaxInt32 || n < math.MinInt32 {
-				d.errorf(node, "%s: want a whole number, got %q", name(key), s)
+				if !d.quotedValue(node, key, s, "a number", isWhole) {
+					d.errorf(node, "%s: want a whole number, got %q", name(key), s)
+				}
 				return
 			}
 			v.SetInt(n)
@@ -178,7 +186,9 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, key string) {
 		if s, ok := d.scalar(node, key, "a number"); ok {
 			f, err := strconv.ParseFloat(s, 64)
 			if err != nil || (node.Tag != "!!int" && node.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-				d.errorf(node, "%s: want a number, got %q", name(key), s)
+				if !d.quotedValue(node, key, s, "a number", isNumber) {
+					d.errorf(node, "%s: want a number, got %q", name(key), s)
+				}
 				return
 			}
 			v.SetFloat(f)
@@ -202,10 +212,84 @@ func isNull(node *yaml.Node) bool {
 // scalar returns the text of a scalar node, or reports that want was expected.
 func (d *decoder) scalar(node *yaml.Node, key, want string) (string, bool) {
 	if node.Kind != yaml.ScalarNode {
+		if text, ok := flowText(node); ok && want == "text" {
+			d.errorf(node, "%s", StartsWithBracket(name(key), text))
+			return "", false
+		}
 		d.errorf(node, "%s: want %s, got %s", name(key), want, kindName(node))
 		return "", false
 	}
 	return node.Value, true
+}
+
+// flowText returns a list written on one line in brackets, [通知], as it was written: a value
+// that YAML read as a list because it starts with "[".
+func flowText(node *yaml.Node) (string, bool) {
+	if node.Kind != yaml.SequenceNode || node.Style&yaml.FlowStyle == 0 {
+		return "", false
+	}
+	items := make([]string, len(node.Content))
+	for i, item := range node.Content {
+		if item.Kind != yaml.ScalarNode || item.Line != node.Line {
+			return "", false
+		}
+		items[i] = item.Value
+	}
+	return "[" + strings.Join(items, ", ") + "]", true
+}
+
+// wideBrackets returns the items of a value written in full-width brackets, 【甲，乙】 or ［甲, 乙］,
+// where a list was wanted.
+func wideBrackets(s string) ([]string, bool) {
+	inner, ok := strings.CutPrefix(s, "【")
+	if !ok {
+		inner, ok = strings.CutPrefix(s, "［")
+	}
+	if !ok {
+		return nil, false
+	}
+	for _, closing := range []string{"】", "］", "]"} {
+		if items, closed := strings.CutSuffix(inner, closing); closed {
+			fields := strings.FieldsFunc(items, func(r rune) bool { return strings.ContainsRune(",，、", r) })
+			for i, f := range fields {
+				fields[i] = strings.Trim(f, " \t\u3000")
+			}
+			return fields, true
+		}
+	}
+	return nil, false
+}
+
+// chineseQuoted returns the text inside Chinese quotation marks, “…” or ‘…’, that wrap s.
+func chineseQuoted(s string) (string, bool) {
+	for _, marks := range [][2]string{{"“", "”"}, {"‘", "’"}} {
+		if inner, ok := strings.CutPrefix(s, marks[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, marks[1]); ok {
+				return inner, true
+			}
+		}
+	}
+	return "", false
+}
+
+// ends returns the first and the last character of s: the brackets or quotation marks that
+// wrap it.
+func ends(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return string(first) + string(last)
+}
+
+// quotedValue reports a value wrapped in Chinese quotation marks that is valid without them, a
+// date or a number: the writer meant YAML's quotes, which such a value does not need. It
+// reports whether it did.
+func (d *decoder) quotedValue(node *yaml.Node, key, s, what string, valid func(string) bool) bool {
+	inner, ok := chineseQuoted(s)
+	if !ok || !valid(inner) {
+		return false
+	}
+	d.errorf(node, `Chinese quotation marks "%s" around the value of %s: %s needs no quotation marks; type %s: %s`, ends(s), name(key), what, name(key), inner)
+	return true
 }
 
 func kindName(node *yaml.Node) string {
@@ -237,6 +321,21 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("want a date like 2016-09-20 or 2016-09-20T09:30:00+08:00, got %q", s)
 }
 
+func isDate(s string) bool {
+	_, err := ParseDate(s)
+	return err == nil
+}
+
+func isWhole(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
 func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
 	s, ok := d.scalar(node, key, "a date")
 	if !ok {
@@ -244,7 +343,9 @@ func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
 	}
 	t, err := ParseDate(s)
 	if err != nil {
-		d.errorf(node, "%s: %v", name(key), err)
+		if !d.quotedValue(node, key, s, "a date", isDate) {
+			d.errorf(node, "%s: %v", name(key), err)
+		}
 		return
 	}
 	v.Set(reflect.ValueOf(t))
@@ -252,6 +353,10 @@ func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
 
 func (d *decoder) sequence(node *yaml.Node, v reflect.Value, key string) {
 	if node.Kind != yaml.SequenceNode {
+		if items, ok := wideBrackets(node.Value); ok && node.Kind == yaml.ScalarNode {
+			d.errorf(node, `full-width brackets "%s" around the list of %s: type half-width brackets, %s: [%s]`, ends(node.Value), name(key), name(key), strings.Join(items, ", "))
+			return
+		}
 		d.errorf(node, "%s: want a list, got %s", name(key), kindName(node))
 		return
 	}

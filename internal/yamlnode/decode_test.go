@@ -120,3 +120,76 @@ func TestCheckAliases(t *testing.T) {
 		}
 	}
 }
+
+// TestRead checks what Read says of texts with slips, whether it reads them, and where it puts
+// what it read: at the columns of the text as written, not as repaired.
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name, src string
+		problems  string // one a line
+		// value names a value read, by its key, and where it is: "title 通知 1:7"; "" when
+		// the text is not read.
+		value string
+	}{
+		{name: "full-width colon", src: "title：通知\ndate: 2016-09-20\n",
+			problems: `f.md:1:6: full-width colon "：" after the key title: type a half-width colon ":"`,
+			value:    "title 通知 1:7"},
+		{name: "full-width colon and spaces", src: "title：　　通知\n",
+			problems: `f.md:1:6: full-width colon "：" after the key title: type a half-width colon ":"`,
+			value:    "title 通知 1:9"},
+		{name: "tab as indentation", src: "tags:\n\t- 甲\n",
+			problems: "f.md:2:1: tab used as indentation: indent with half-width spaces",
+			value:    "tags 甲 2:4"},
+		{name: "tab whose repair YAML would not read", src: "title: x\n\tdate: y\n",
+			problems: "f.md:2:1: tab used as indentation: indent with half-width spaces"},
+		{name: "tab YAML reads", src: "tags: [甲,\n\t乙]\n", value: "tags 乙 2:2"},
+		{name: "full-width digits", src: "date: ２０１７-０６-２８\n",
+			problems: `f.md:1:7: warning: full-width digits "２０１７-０６-２８" in the value of date: type half-width "2017-06-28"`,
+			value:    "date 2017-06-28 1:7"},
+		{name: "full-width digits in words", src: "title: ２０１７年\n", value: "title ２０１７年 1:8"},
+		{name: "full-width spaces as indentation", src: "title: x\n　　date: y\n",
+			problems: `f.md:2:1: full-width spaces "　　" indent the line, and YAML takes them for text: indent with half-width spaces " ", or not at all for a key of the top level`},
+		{name: "block of text", src: "summary: |\n  note：x\n  　　y\ntitle: z\n", value: "title z 4:8"},
+		{name: "colons in words", src: "url: http://a.b/c\ntime: 10:30\n", value: "time 10:30 2:7"},
+		{name: "YAML's error, no slip", src: "title: [没有闭合\n", problems: "f.md:1: invalid YAML: did not find expected ',' or ']'"},
+		// yaml.v3 counts the lines of this error from 0.
+		{name: "YAML's error after a repair", src: "title：x\n\ntags: [a\n",
+			problems: `f.md:1:6: full-width colon "：" after the key title: type a half-width colon ":"` + "\n" +
+				"f.md:2: invalid YAML: did not find expected ',' or ']'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, problems := Read("f.md", []byte(tt.src))
+			if got := problems.Error(); got != tt.problems {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, tt.problems)
+			}
+			if (doc != nil) != (tt.value != "") {
+				t.Fatalf("read %v, want %q", doc != nil, tt.value)
+			}
+			if doc == nil {
+				return
+			}
+			key, want, _ := strings.Cut(tt.value, " ")
+			if got := find(doc.Content[0], key, want); got != tt.value {
+				t.Errorf("got %q, want %q", got, tt.value)
+			}
+		})
+	}
+}
+
+// find returns the scalar of the value of key equal to value, with its position, as TestRead
+// writes it.
+func find(top *yaml.Node, key, value string) string {
+	value, _, _ = strings.Cut(value, " ")
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value != key {
+			continue
+		}
+		for _, n := range append([]*yaml.Node{top.Content[i+1]}, top.Content[i+1].Content...) {
+			if n.Kind == yaml.ScalarNode && n.Value == value {
+				return key + " " + value + " " + Pos("", n).String()[1:]
+			}
+		}
+	}
+	return ""
+}
