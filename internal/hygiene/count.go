@@ -11,6 +11,7 @@ import (
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/textfile"
+	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
 // Count returns how many findings Check returns for the file, and finds it out quickly for a
@@ -32,7 +33,7 @@ func Count(file string, data []byte, script string) int {
 // that one of the checks starts from. Each check reports only at such a character, or beside
 // one: invisible characters, U+FFFD (and bytes that are not UTF-8), a "?" after Chinese (lost
 // characters), a tone-marked letter (garbage's pinyin), a character of the other script, and
-// half-width marks beside Chinese. It never says no where Check finds something (TestCount and
+// half-width marks beside Chinese, a full-width space; and a slip of a Chinese keyboard in front matter. It never says no where Check finds something (TestCount and
 // FuzzCheck hold it to that): a new check adds here what it starts from.
 func mayFind(file string, data []byte, script string) bool {
 	norm := textfile.Normalize(data)
@@ -41,6 +42,11 @@ func mayFind(file string, data []byte, script string) bool {
 		yamlEnd = 0
 		if matter, body, _, ok := frontmatter.Split(norm); ok && matter != nil {
 			yamlEnd = len(norm) - len(body)
+			// The newline that ends the opening --- stands in its place, as keyboard reads it.
+			from := bytes.IndexByte(norm, '\n')
+			if yamlnode.MaySlip(file, norm[from:from+1+len(matter)]) {
+				return true
+			}
 		}
 	}
 	starts := startSet(script)
@@ -141,6 +147,7 @@ var startSets = sync.OnceValue(func() map[string]runeSet {
 		for r := range toneless {
 			add(r)
 		}
+		add([]rune(wideSpace)[0]) // Word's indent of a paragraph
 		if script != "" {
 			for _, wrong := range []forms{chars().only[script], chars().usually[script]} {
 				for r := range wrong {

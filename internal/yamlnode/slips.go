@@ -52,6 +52,11 @@ func Read(file string, src []byte) (*yaml.Node, diag.List) {
 // Slips returns the slips in src, as Read finds them, with their repairs: for a --fix.
 func Slips(file string, src []byte) []Slip { return read(file, src).slips }
 
+// MaySlip reports whether src may hold a slip: whether the scan that Slips starts with finds
+// one. It does not read the YAML, so it is quick for the text of nearly every file, which has
+// none.
+func MaySlip(file string, src []byte) bool { return len(scan(file, src).slips) > 0 }
+
 // reading is what read makes of a text.
 type reading struct {
 	doc   *yaml.Node // nil when YAML cannot read the text, repaired
