@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/kinds"
 )
 
@@ -36,7 +37,8 @@ func FuzzCheck(f *testing.F) {
 		if simplified {
 			script = kinds.Simplified
 		}
-		found := Check(file, data, script)
+		site := &config.Site{Script: script}
+		found := Check(file, data, Learn(site, data))
 		lines := bytes.Count(data, []byte("\n")) + 1
 		end := 0
 		var edits []Edit
@@ -63,7 +65,7 @@ func FuzzCheck(f *testing.F) {
 		if bytes.Count(fixed, []byte("\n")) != lines-1 || bytes.Count(fixed, []byte("\r\n")) != bytes.Count(data, []byte("\r\n")) {
 			t.Fatalf("line ends changed:\n%q\n%q", data, fixed)
 		}
-		for _, again := range Check(file, fixed, script) {
+		for _, again := range Check(file, fixed, Learn(site, fixed)) { // as check learns again after --fix
 			if len(again.Edits) > 0 {
 				t.Fatalf("after one fix, still to fix: %v\nin %q\nfixed from %q", again.Problem, fixed, data)
 			}

@@ -17,14 +17,17 @@ var converter = sync.OnceValue(func() *markdown.Converter { return markdown.New(
 
 // regions returns the ranges of the file that are prose: in a Markdown file, the values of its
 // front matter and the text of its body; in a YAML file, its values. And, apart, those of a
-// Markdown body that are code: its code blocks and spans. It reads the file as it will be once
-// garbage and invisible characters are gone, so that deleting them changes nothing else: a
-// stray byte-order mark that breaks the YAML does not hide the values behind it. A character
-// taken out at the edge of code counts as in it.
-func (t *text) regions() (prose, code []span) {
+// Markdown body that are code, its code blocks and spans; and those of the prose that are
+// whole YAML values. It reads the file as it will be once garbage and invisible characters
+// are gone, so that deleting them changes nothing else: a stray byte-order mark that breaks
+// the YAML does not hide the values behind it. A character taken out at the edge of code
+// counts as in it.
+func (t *text) regions() (prose, code, values []span) {
 	c := t.clean()
+	whole := 0 // the spans of prose that are whole YAML values come first
 	if !t.isMD {
 		prose = c.yamlValues(c.text)
+		whole = len(prose)
 	} else {
 		matter, body, _, ok := frontmatter.Split(c.text)
 		if ok && matter != nil {
@@ -32,6 +35,7 @@ func (t *text) regions() (prose, code []span) {
 			// file's, as the loader reads it.
 			prose = c.yamlValues(append([]byte("\n"), matter...))
 		}
+		whole = len(prose)
 		bodyStart := len(c.text) - len(body)
 		words, codes := converter().Regions(body)
 		for _, s := range words {
@@ -44,7 +48,7 @@ func (t *text) regions() (prose, code []span) {
 	for i, s := range prose {
 		prose[i] = span{c.norm(s.start, false), c.norm(s.end, true)}
 	}
-	return prose, code
+	return prose, code, prose[:whole:whole]
 }
 
 // cleaned is the text without the skipped ranges, and the way back to offsets in the text.
