@@ -112,8 +112,13 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 	problems = append(problems, futureDates(model, cfg.Today)...)
 	problems = append(problems, emptyListTitles(model)...)
 	texts := readTexts(cfg.Dir())
+	all := make([][]byte, len(texts))
 	for i, t := range texts {
-		texts[i].findings = hygiene.Check(t.name, t.data, model.Config.Script)
+		all[i] = t.data
+	}
+	writing := hygiene.Learn(model.Config, all...)
+	for i, t := range texts {
+		texts[i].findings = hygiene.Check(t.name, t.data, writing)
 		for _, f := range texts[i].findings {
 			problems = append(problems, f.Problem)
 		}

@@ -160,8 +160,10 @@ type Site struct {
 	copies        map[string]copySource // output path → where to copy it from
 	fixTemps      []string              // see source.Tree.FixTemps
 	drafts        []string              // the files of the drafts left out
-	// configTextProblems counts the slips in site.yaml's text (see CountTextProblems).
-	configTextProblems int
+	// configTally and textProblems are for the count of the slips in the text (see
+	// CountTextProblems): site.yaml's tally, and the count.
+	configTally  hygiene.Tally
+	textProblems int
 }
 
 // Model returns the site model.
@@ -179,13 +181,7 @@ func (s *Site) Charts() *chart.Drawer { return s.charts }
 
 // TextProblems returns how many slips check finds in the text of site.yaml and the content
 // files, drafts too, when the site was loaded with CountTextProblems; else 0.
-func (s *Site) TextProblems() int {
-	n := s.configTextProblems
-	for _, parsed := range s.parsed {
-		n += parsed.textProblems
-	}
-	return n
-}
+func (s *Site) TextProblems() int { return s.textProblems }
 
 // copySource is where a file published as it is comes from: one file, or several joined.
 type copySource struct {
@@ -219,13 +215,20 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 
 	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
 	if cfg.CountTextProblems {
-		s.configTextProblems = hygiene.Count(config.File, data, conf.Script)
+		s.configTally = hygiene.NewTally(config.File, data, conf.Script)
 	}
 	if conf.ContentFiles != config.ContentFilesAny {
 		problems = append(problems, s.checkContentFiles(tree.ContentFiles(), reuse)...)
 	}
 	docs, indexes, loadProblems := s.loadDocs(ctx, conf, tree, reuse)
 	problems = append(problems, loadProblems...)
+	if cfg.CountTextProblems {
+		tallies := []hygiene.Tally{s.configTally}
+		for _, parsed := range s.parsed {
+			tallies = append(tallies, parsed.tally)
+		}
+		s.textProblems = hygiene.CountAll(conf, tallies)
+	}
 	dates, lastmodProblems := lastmodOf(ctx, cfg, append(append([]*frontmatter.Doc{}, docs...), indexes...))
 	problems = append(problems, lastmodProblems...)
 
@@ -399,7 +402,7 @@ func (s *Site) readDoc(conf *config.Site, name string, isIndex bool) parsedFile 
 		parsed.problems = append(parsed.problems, validate.Doc(conf, parsed.doc)...)
 	}
 	if s.cfg.CountTextProblems {
-		parsed.textProblems = hygiene.Count(name, data, conf.Script)
+		parsed.tally = hygiene.NewTally(name, data, conf.Script)
 	}
 	return parsed
 }

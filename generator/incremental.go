@@ -9,6 +9,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/hygiene"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/render"
 )
@@ -18,8 +19,9 @@ import (
 type parsedFile struct {
 	doc      *frontmatter.Doc // nil for a file published as it is; a stand-in for one that failed to load
 	problems diag.List
-	// textProblems counts the slips check finds in its text (see Config.CountTextProblems).
-	textProblems int
+	// tally is what the count of the slips in the text keeps of it (see
+	// Config.CountTextProblems).
+	tally hygiene.Tally
 }
 
 // reuse is what a reload takes from the previous load: every file not changed.

@@ -8,9 +8,12 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/search"
 	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -39,6 +42,103 @@ type Site struct {
 	// ContentFilesChecked, the default, only pictures, video, audio, PDFs and office documents
 	// (package media); ContentFilesAny, every file, HTML and SVG among them.
 	ContentFiles string `yaml:"content_files"`
+	// Characters pins the forms of characters that traditional text writes in more than one
+	// way (為 or 爲, 裏 or 裡): a check --fix writes these. The forms of the others it learns
+	// from the site's own text.
+	Characters []string `yaml:"characters"`
+
+	// written holds how site.yaml writes each list of allowed values, by its key.
+	written map[string]listStyle
+}
+
+// List is a list of the values site.yaml allows for a front-matter key. An empty list allows
+// any value.
+type List struct {
+	Key    string // the front-matter key whose values it lists: form
+	Name   string // its own key in site.yaml: lecture_forms
+	Values []string
+}
+
+// Lists returns the site's lists of allowed values.
+func (s *Site) Lists() []List {
+	return []List{
+		{Key: "branch", Name: "branches", Values: s.Branches},
+		{Key: "form", Name: "lecture_forms", Values: s.LectureForms},
+		{Key: "category", Name: "project_categories", Values: s.ProjectCategories},
+	}
+}
+
+// ListOf returns the list of the values allowed for a front-matter key (branch, form,
+// category).
+func (s *Site) ListOf(key string) List {
+	i := slices.IndexFunc(s.Lists(), func(l List) bool { return l.Key == key })
+	return s.Lists()[i]
+}
+
+// Spelling returns value as the list writes it: value when it is listed; the listed value that
+// is the same word in the other script, or with other variants of its characters (節約挖潛 for
+// 节约挖潜); and "" when it is neither.
+func (l List) Spelling(value string) string {
+	if slices.Contains(l.Values, value) {
+		return value
+	}
+	folded := search.Fold(value)
+	for _, v := range l.Values {
+		if search.Fold(v) == folded {
+			return v
+		}
+	}
+	return ""
+}
+
+// Nearest returns the listed value that value most resembles, in either script, for a "did
+// you mean"; "" when none is close.
+func (l List) Nearest(value string) string {
+	folded := make([]string, len(l.Values))
+	for i, v := range l.Values {
+		folded[i] = search.Fold(v)
+	}
+	if near := yamlnode.Nearest(search.Fold(value), folded); near != "" {
+		return l.Values[slices.Index(folded, near)]
+	}
+	return ""
+}
+
+// listStyle is how site.yaml writes a list.
+type listStyle struct {
+	line int  // the line of its key
+	flow bool // in brackets on the key's line: [党课, 警示教育大会]
+	// last and indent are, for a list of one item a line, the line of its last item and
+	// what comes before an item's "- ".
+	last   int
+	indent string
+}
+
+// HowToAdd says how to add value to the list in site.yaml: the line to add after its last, or,
+// for a list written in brackets, its key's line as it then reads.
+func (s *Site) HowToAdd(l List, value string) string {
+	style, ok := s.written[l.Name]
+	if ok && !style.flow {
+		item := style.indent + "- " + encode(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value})
+		return fmt.Sprintf("add it to %s in %s: the line %q after line %d", l.Name, File, item, style.last)
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, v := range append(slices.Clip(l.Values), value) {
+		list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+	}
+	if !ok {
+		return fmt.Sprintf("add it to %s in %s: %s: %s", l.Name, File, l.Name, encode(list))
+	}
+	return fmt.Sprintf("add it to %s in %s, so that line %d reads: %s: %s", l.Name, File, style.line, l.Name, encode(list))
+}
+
+// encode writes a YAML node on one line, as the editor is to type it.
+func encode(n *yaml.Node) string {
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		return n.Value
+	}
+	return strings.TrimSuffix(string(out), "\n")
 }
 
 // The values of content_files.
@@ -142,7 +242,26 @@ func Parse(data []byte) (*Site, diag.List) {
 	}
 	v := validator{file: File, top: top, problems: &problems}
 	site.validate(v)
+	site.written = listsWritten(top, site.Lists())
 	return site, problems
+}
+
+// listsWritten finds how site.yaml writes each of the lists it gives values.
+func listsWritten(top *yaml.Node, lists []List) map[string]listStyle {
+	written := map[string]listStyle{}
+	for i := 0; top.Kind == yaml.MappingNode && i+1 < len(top.Content); i += 2 {
+		key, list := top.Content[i], top.Content[i+1]
+		if list.Kind != yaml.SequenceNode || len(list.Content) == 0 || !slices.ContainsFunc(lists, func(l List) bool { return l.Name == key.Value }) {
+			continue
+		}
+		style := listStyle{line: key.Line, flow: list.Style&yaml.FlowStyle != 0}
+		if !style.flow {
+			style.last = list.Content[len(list.Content)-1].Line
+			style.indent = strings.Repeat(" ", max(list.Content[0].Column-3, 0))
+		}
+		written[key.Value] = style
+	}
+	return written
 }
 
 // validator reports problems at the position of a top-level key when a value is wrong.
@@ -229,18 +348,18 @@ func (s *Site) validate(v validator) {
 	if s.Export.ImageWidth == 0 {
 		s.Export.ImageWidth = DefaultImageWidth
 	}
-	for _, list := range []struct {
-		key    string
-		values []string
-	}{{"branches", s.Branches}, {"lecture_forms", s.LectureForms}, {"project_categories", s.ProjectCategories}} {
-		for i, value := range list.values {
+	for _, list := range s.Lists() {
+		for i, value := range list.Values {
 			if strings.TrimSpace(value) == "" {
-				v.item(list.key, i).here("%s: empty value", list.key)
-			} else if slices.Index(list.values, value) < i {
-				v.item(list.key, i).here("%s: %q listed twice", list.key, value)
+				v.item(list.Name, i).here("%s: empty value", list.Name)
+			} else if first := (List{Values: list.Values[:i]}).Spelling(value); first == value {
+				v.item(list.Name, i).here("%s: %q listed twice", list.Name, value)
+			} else if first != "" {
+				v.item(list.Name, i).here("%s: %q is %q, listed before, in other characters: list it once", list.Name, value, first)
 			}
 		}
 	}
+	s.validateCharacters(v)
 	s.validateMetrics(v)
 	s.validateCharts(v)
 }
@@ -285,20 +404,79 @@ func (s *Site) validateMetrics(v validator) {
 }
 
 // validateRuleValues reports a rule's value that no page may have, where the site lists the
-// values pages may have: such a rule would count nothing, silently.
+// values pages may have: such a rule would count nothing, silently. A value that a list or
+// the statuses write in other characters is taken as they write it, as a page's is.
 func (s *Site) validateRuleValues(v validator, key string, r *Rule) {
 	for _, f := range []struct {
-		name, value string
-		allowed     []string
-	}{{"form", r.Form, s.LectureForms}, {"category", r.Category, s.ProjectCategories}, {"branch", r.Branch, s.Branches}} {
-		if f.value == "" || len(f.allowed) == 0 || slices.Contains(f.allowed, f.value) {
+		value *string
+		list  List
+	}{{&r.Form, s.ListOf("form")}, {&r.Category, s.ListOf("category")}, {&r.Branch, s.ListOf("branch")}} {
+		if *f.value == "" || len(f.list.Values) == 0 {
 			continue
 		}
-		msg := fmt.Sprintf("%s: %s: %q is not one of %s", key, f.name, f.value, strings.Join(f.allowed, ", "))
-		if near := yamlnode.Nearest(f.value, f.allowed); near != "" {
+		if spelt := f.list.Spelling(*f.value); spelt != "" {
+			*f.value = spelt
+			continue
+		}
+		msg := fmt.Sprintf("%s: %s: %q is not one of %s", key, f.list.Key, *f.value, strings.Join(f.list.Values, ", "))
+		if near := f.list.Nearest(*f.value); near != "" {
 			msg += fmt.Sprintf("; did you mean %q?", near)
 		}
 		v.errorf(key, "%s", msg)
+	}
+	if r.Status == "" {
+		return
+	}
+	if status, ok := Status(r.Status); ok {
+		r.Status = status.Key
+	} else {
+		v.errorf(key, "%s: status: %q is not a project's status: write %s", key, r.Status, StatusNames(s.Script))
+	}
+}
+
+// Status returns the project's status that value names: its key, or one of its names, in
+// either script and with any variants of its characters.
+func Status(value string) (kinds.Status, bool) {
+	var names []string
+	for _, st := range kinds.ProjectStatuses {
+		names = append(names, st.Key)
+		for _, inScript := range st.Names {
+			names = append(names, inScript...)
+		}
+	}
+	return kinds.StatusOf((List{Values: names}).Spelling(value))
+}
+
+// StatusNames lists the names of the projects' statuses in script, and their keys: 计划中,
+// 进行中 or 已完成 (planned, active, done).
+func StatusNames(script string) string {
+	names := make([]string, len(kinds.ProjectStatuses))
+	keys := make([]string, len(kinds.ProjectStatuses))
+	for i, st := range kinds.ProjectStatuses {
+		names[i], keys[i] = st.NameIn(script), st.Key
+	}
+	return fmt.Sprintf("%s or %s (%s)", strings.Join(names[:len(names)-1], ", "), names[len(names)-1], strings.Join(keys, ", "))
+}
+
+// validateCharacters checks the pinned forms of characters: one character each, traditional
+// (a simplified site has no variants to choose between), and one form of a character only.
+func (s *Site) validateCharacters(v validator) {
+	if len(s.Characters) > 0 && s.Script != kinds.Traditional {
+		v.errorf("characters", "characters: only a site written in traditional characters (script: %s) chooses between their variants", kinds.Traditional)
+		return
+	}
+	for i, c := range s.Characters {
+		r, size := utf8.DecodeRuneInString(c)
+		switch {
+		case size == 0 || size != len(c) || !unicode.Is(unicode.Han, r):
+			v.item("characters", i).here("characters: %q: want one Chinese character, such as 為", c)
+		case slices.Index(s.Characters, c) < i:
+			v.item("characters", i).here("characters: %q listed twice", c)
+		default:
+			if j := slices.IndexFunc(s.Characters[:i], func(other string) bool { return search.Fold(other) == search.Fold(c) }); j >= 0 {
+				v.item("characters", i).here("characters: %q and %q are forms of one character (%s): keep the one the site writes", s.Characters[j], c, search.Fold(c))
+			}
+		}
 	}
 }
 

@@ -38,3 +38,39 @@ func TestParseReadsTheBytes(t *testing.T) {
 		})
 	}
 }
+
+// TestRuleValuesAsTheSiteWritesThem checks that a rule's value that a list writes in other
+// characters, and a status written by one of its names, are taken as the list and the
+// statuses' keys write them, so that the rule counts the pages that have them.
+func TestRuleValuesAsTheSiteWritesThem(t *testing.T) {
+	site, problems := Parse([]byte("title: 測試\nscript: traditional\nlecture_forms: [黨課]\nproject_categories: [攻堅]\nmetrics:\n" +
+		"  - {key: a, label: 甲, count: {type: project, category: 攻坚, status: 已完成}}\n" +
+		"  - {key: b, label: 乙, count: {type: lecture, form: 党课}}\n"))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if got := site.Metric("a").Count; got.Category != "攻堅" || got.Status != "done" {
+		t.Errorf("rule a reads category %q, status %q; want 攻堅, done", got.Category, got.Status)
+	}
+	if got := site.Metric("b").Count.Form; got != "黨課" {
+		t.Errorf("rule b reads form %q, want 黨課", got)
+	}
+}
+
+// TestHowToAdd checks the instruction to add a value to a list, as site.yaml writes the list.
+func TestHowToAdd(t *testing.T) {
+	site, problems := Parse([]byte("title: 测试\nbranches: [机关党支部]\nlecture_forms:\n    - 党课\n    - 专题讨论\n"))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	for _, tt := range []struct{ key, value, want string }{
+		{"branch", "检修部党支部", "add it to branches in site.yaml, so that line 2 reads: branches: [机关党支部, 检修部党支部]"},
+		{"branch", "a, b", "add it to branches in site.yaml, so that line 2 reads: branches: [机关党支部, 'a, b']"},
+		{"form", "红色党课", `add it to lecture_forms in site.yaml: the line "    - 红色党课" after line 5`},
+		{"form", "[通知]", `add it to lecture_forms in site.yaml: the line "    - '[通知]'" after line 5`},
+	} {
+		if got := site.HowToAdd(site.ListOf(tt.key), tt.value); got != tt.want {
+			t.Errorf("HowToAdd(%s, %q) = %s, want %s", tt.key, tt.value, got, tt.want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func planPage(r *rand.Rand, p *plannedPage) {
 			{"category", pick(r, projectCategories)},
 			{"lead", person(r)},
 			{"members", members},
-			{"status", pick(r, projectStatuses)},
+			{"status", pick(r, projectStatuses).Key},
 			{"result", pick(r, projectResults)},
 			{"award", pick(r, projectAwards)},
 		}

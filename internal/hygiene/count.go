@@ -2,12 +2,14 @@ package hygiene
 
 import (
 	"bytes"
+	"hash/maphash"
 	"path"
 	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/textfile"
@@ -17,16 +19,45 @@ import (
 // Count returns how many findings Check returns for the file, and finds it out quickly for a
 // file that has none, as nearly every file of a site has: it looks for a character that a
 // check starts from, and checks only a file that holds one. A build counts the text's slips
-// of every file with it, for a few percent of its time. A script that is none of
-// kinds.Scripts is not checked.
-func Count(file string, data []byte, script string) int {
-	if !slices.Contains(kinds.Scripts[:], script) {
-		script = "" // not checked: site.yaml's error tells of it
-	}
-	if !mayFind(file, data, script) {
+// of every file with a Tally, for a few percent of its time.
+func Count(file string, data []byte, w *Writing) int {
+	if !mayFind(file, data, w.checked()) && !w.mixed(data) {
 		return 0
 	}
-	return len(Check(file, data, script))
+	return len(Check(file, data, w))
+}
+
+// Tally is what a build keeps of a file to count, once every file is read, what Check finds
+// in it: the file, and what it shows of how the site writes.
+type Tally struct {
+	file     string
+	data     []byte
+	evidence *evidence
+}
+
+// NewTally reads a file of a site written in script for CountAll.
+func NewTally(file string, data []byte, script string) Tally {
+	t := Tally{file: file, data: data, evidence: newEvidence()}
+	w := &Writing{script: script, classes: chars().classes[script]}
+	w.learn(t.evidence, data)
+	return t
+}
+
+// CountAll returns how many findings Check returns for the files of the tallies, how the site
+// writes learned from them all as check learns it (Learn).
+func CountAll(site *config.Site, tallies []Tally) int {
+	w := newWriting(site)
+	tallies = slices.DeleteFunc(slices.Clone(tallies), func(t Tally) bool { return t.evidence == nil }) // files not read
+	for _, t := range tallies {
+		w.learned.add(t.evidence)
+		w.texts[maphash.Bytes(textSeed, t.data)] = true
+	}
+	w.forms = w.chooseForms(nil)
+	n := 0
+	for _, t := range tallies {
+		n += Count(t.file, t.data, w)
+	}
+	return n
 }
 
 // mayFind reports whether Check may find something in the file: whether it holds a character
@@ -149,8 +180,16 @@ var startSets = sync.OnceValue(func() map[string]runeSet {
 		}
 		add([]rune(wideSpace)[0]) // Word's indent of a paragraph
 		if script != "" {
+			// The characters the other script writes, and those this one writes mostly in
+			// another form (干: 幹部, though 若干). One it writes in other forms too by the
+			// word is a finding only where the site writes another form (Writing.mixed).
 			for _, wrong := range []forms{chars().only[script], chars().usually[script]} {
 				for r := range wrong {
+					add(r)
+				}
+			}
+			for r, f := range chars().both[script] {
+				if f[0] != r {
 					add(r)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"golang.org/x/tools/txtar"
 )
@@ -39,7 +40,8 @@ func TestCount(t *testing.T) {
 		for _, text := range append([][]byte{data}, bytes.SplitAfter(data, []byte("\n"))...) {
 			for _, file := range []string{"content/x.md", "site.yaml"} {
 				for _, script := range append(kinds.Scripts[:], "") {
-					if got, want := Count(file, text, script), len(Check(file, text, script)); got != want {
+					w := Learn(&config.Site{Script: script}, text)
+					if got, want := Count(file, text, w), len(Check(file, text, w)); got != want {
 						t.Errorf("Count(%s, %q, %q) = %d, Check finds %d", file, text, script, got, want)
 					}
 				}

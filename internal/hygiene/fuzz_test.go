@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/kinds"
 )
 
@@ -36,8 +37,10 @@ func FuzzCheck(f *testing.F) {
 		if simplified {
 			script = kinds.Simplified
 		}
-		found := Check(file, data, script)
-		if n := Count(file, data, script); n != len(found) {
+		site := &config.Site{Script: script}
+		writing := Learn(site, data)
+		found := Check(file, data, writing)
+		if n := Count(file, data, writing); n != len(found) {
 			t.Fatalf("Count says %d findings, Check finds %d", n, len(found))
 		}
 		lines := bytes.Count(data, []byte("\n")) + 1
@@ -66,7 +69,7 @@ func FuzzCheck(f *testing.F) {
 		if bytes.Count(fixed, []byte("\n")) != lines-1 || bytes.Count(fixed, []byte("\r\n")) != bytes.Count(data, []byte("\r\n")) {
 			t.Fatalf("line ends changed:\n%q\n%q", data, fixed)
 		}
-		for _, again := range Check(file, fixed, script) {
+		for _, again := range Check(file, fixed, Learn(site, fixed)) { // as check learns again after --fix
 			if len(again.Edits) > 0 {
 				t.Fatalf("after one fix, still to fix: %v\nin %q\nfixed from %q", again.Problem, fixed, data)
 			}

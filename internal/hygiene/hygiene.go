@@ -43,15 +43,17 @@ type Edit struct {
 }
 
 // Check returns the slips in the file named file, whose bytes are data, sorted by position.
-// script is the script the site is written in (one of kinds.Scripts); "" skips that check.
-// A Markdown file (.md) is front matter and body, a YAML file (.yaml, .yml) is all YAML. A
-// file that is not UTF-8, or too large to be a page, gives nothing: the build reports it.
-func Check(file string, data []byte, script string) []Finding {
+// w is how the site writes (Learn); nil skips the check of the script. A Markdown file (.md)
+// is front matter and body, a YAML file (.yaml, .yml) is all YAML. A file that is not UTF-8,
+// or too large to be a page, gives nothing: the build reports it.
+func Check(file string, data []byte, w *Writing) []Finding {
 	if len(data) > frontmatter.MaxFileSize || !utf8.Valid(data) {
 		return nil
 	}
 	t := newText(file, data)
-	t.siteScript = script
+	if w.checked() != "" {
+		t.writing = w.apart(data)
+	}
 	t.invisible()
 	t.misread()
 	t.garbage()
@@ -60,11 +62,11 @@ func Check(file string, data []byte, script string) []Finding {
 	if t.keyboard(c) {
 		c = t.clean()
 	}
-	prose, code, indents := t.regions(c)
+	prose, code, indents, values := t.regions(c)
 	t.indents(indents)
 	t.punctuation(prose)
-	if script != "" {
-		t.script(prose, script)
+	if w.checked() != "" {
+		t.script(prose, values)
 	}
 	t.leaveCode(code)
 	slices.SortStableFunc(t.found, func(a, b Finding) int {
@@ -115,13 +117,13 @@ func Apply(data []byte, findings []Finding) []byte {
 // the file's own bytes when they are made.
 type text struct {
 	file string
-	// siteScript is the script the site is written in, or "" when it is not checked.
-	siteScript string
-	isMD       bool
-	norm       []byte
-	bom        int   // the length of the byte-order mark taken from the start
-	crlf       []int // offsets in norm of the line ends that were CRLF
-	lines      []int // offsets in norm at which lines start
+	// writing is how the site writes, or nil when the script is not checked.
+	writing *Writing
+	isMD    bool
+	norm    []byte
+	bom     int   // the length of the byte-order mark taken from the start
+	crlf    []int // offsets in norm of the line ends that were CRLF
+	lines   []int // offsets in norm at which lines start
 	// skip holds the ranges of garbage and invisible characters, sorted: punctuation looks
 	// past them for its neighbours, so that one --fix leaves nothing for the next.
 	skip []span

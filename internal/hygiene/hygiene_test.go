@@ -5,48 +5,69 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"golang.org/x/tools/txtar"
 )
 
-// TestCheck checks the files of the cases of testdata/findings: what Check finds in each,
-// and the file as --fix leaves it. A case's options section may give the site's script,
-// script: simplified; by default it is traditional.
+// TestCheck checks the files of the cases of testdata/findings: what Check finds in each, and
+// each file as --fix leaves it. The files are a site's: how it writes is learned from all of
+// them, and from its site.yaml when it has one. A case's options section may give the site's
+// script, script: simplified; by default it is traditional. CountAll, which a build counts the
+// findings with, counts as many.
 func TestCheck(t *testing.T) {
 	golden.Cases(t, "testdata/findings", func(t *testing.T, input []txtar.File) []txtar.File {
 		script := kinds.Traditional
-		var file *txtar.File
-		for i, f := range input {
-			switch {
-			case f.Name == "options":
+		var files []txtar.File
+		var texts [][]byte
+		site := &config.Site{}
+		for _, f := range input {
+			switch f.Name {
+			case "options":
 				value, ok := strings.CutPrefix(string(f.Data), "script: ")
 				if !ok {
 					t.Fatalf("options: want script: simplified or traditional, got %q", f.Data)
 				}
 				script = strings.TrimSpace(value)
-			case file != nil:
-				t.Fatalf("two files to check, %s and %s", file.Name, f.Name)
-			default:
-				file = &input[i]
+				continue
+			case config.File:
+				if parsed, _ := config.Parse(f.Data); parsed != nil {
+					site = parsed
+				}
 			}
+			files = append(files, f)
+			texts = append(texts, f.Data)
 		}
-		if file == nil {
+		if len(files) == 0 {
 			t.Fatal("no file to check")
 		}
-		report, fixed := outcome(file.Name, file.Data, script)
-		want := []txtar.File{{Name: "want", Data: []byte(report)}}
-		if fixed != string(file.Data) {
-			want = append(want, txtar.File{Name: "want " + file.Name, Data: []byte(fixed)})
+		site.Script = script
+		w := Learn(site, texts...)
+		var report strings.Builder
+		var fixed []txtar.File
+		var tallies []Tally
+		findings := 0
+		for _, f := range files {
+			tallies = append(tallies, NewTally(f.Name, f.Data, script))
+			findings += len(Check(f.Name, f.Data, w))
+			found, after := outcome(f.Name, f.Data, w)
+			report.WriteString(found)
+			if after != string(f.Data) {
+				fixed = append(fixed, txtar.File{Name: "want " + f.Name, Data: []byte(after)})
+			}
 		}
-		return want
+		if n := CountAll(site, tallies); n != findings {
+			t.Errorf("CountAll counts %d findings, Check finds %d", n, findings)
+		}
+		return append([]txtar.File{{Name: "want", Data: []byte(report.String())}}, fixed...)
 	})
 }
 
 // outcome is what Check finds in the file, one a line as path:line:col: severity: message,
 // each repair under its finding, and the file as Apply leaves it.
-func outcome(file string, data []byte, script string) (report, fixed string) {
-	found := Check(file, data, script)
+func outcome(file string, data []byte, w *Writing) (report, fixed string) {
+	found := Check(file, data, w)
 	var b strings.Builder
 	for _, f := range found {
 		fmt.Fprintf(&b, "%s: %s: %s\n", f.Pos, f.Severity, f.Msg)
@@ -55,6 +76,11 @@ func outcome(file string, data []byte, script string) (report, fixed string) {
 		}
 	}
 	return b.String(), string(Apply(data, found))
+}
+
+// traditional returns how a site written in traditional characters writes, learned from text.
+func traditional(text []byte) *Writing {
+	return Learn(&config.Site{Script: kinds.Traditional}, text)
 }
 
 // page makes a Markdown page of body, whose text starts on line 5.
@@ -92,7 +118,7 @@ content/x.md:9:2: error: invisible character U+200B (zero-width space); delete i
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			report, fixed := outcome("content/x.md", []byte(tt.in), kinds.Traditional)
+			report, fixed := outcome("content/x.md", []byte(tt.in), traditional([]byte(tt.in)))
 			golden.Equal(t, "findings", tt.report, report)
 			want := tt.fixed
 			if want == "" {

@@ -66,7 +66,9 @@ func (t *text) tellMisread() {
 		for _, run := range t.runs {
 			if run.repair == "" {
 				if c, ok := run.choose(evidence); ok {
-					run.repair, told = t.inSiteScript(string(c)+run.text), true
+					if repair, settled := t.inSiteScript(string(c) + run.text); settled {
+						run.repair, told = repair, true
+					}
 				}
 			}
 		}
@@ -74,8 +76,9 @@ func (t *text) tellMisread() {
 	for _, run := range t.runs {
 		garbled := string(t.norm[run.at:run.end])
 		if run.repair == "" {
+			reads, _ := t.inSiteScript(run.text)
 			t.report(diag.Errorf(diag.Position{}, "%q after %c is text read from GBK one byte out of step: it reads \"□%s\", where □ is a character lost in the conversion (%s); retype it from the original",
-				garbled, run.prev, t.inSiteScript(run.text), listed(run.lost)), run.at, "")
+				garbled, run.prev, reads, listed(run.lost)), run.at, "")
 			continue
 		}
 		t.report(diag.Errorf(diag.Position{}, "%q after %c is text read from GBK one byte out of step; write %q", garbled, run.prev, run.repair),
@@ -183,12 +186,13 @@ func bigrams(text []byte) map[[2]rune]int {
 }
 
 // inSiteScript returns s with the characters that the site's script has no place for
-// converted; the run read in step is in the script of the text it was converted from.
-func (t *text) inSiteScript(s string) string {
-	if t.siteScript == "" {
-		return s
+// converted, and whether each was settled; the run read in step is in the script of the text
+// it was converted from.
+func (t *text) inSiteScript(s string) (string, bool) {
+	if t.writing == nil {
+		return s, true
 	}
-	return writeIn(s, t.siteScript)
+	return t.writing.convert(s)
 }
 
 // pinyinTail returns the syllable of the garbage that stands at offset i without its opening

@@ -19,14 +19,16 @@ var converter = sync.OnceValue(func() *markdown.Converter { return markdown.New(
 // regions returns the ranges of the file that are prose: in a Markdown file, the values of its
 // front matter and the text of its body; in a YAML file, its values. And, apart, those of a
 // Markdown body that are code, its code blocks and spans, and the full-width indents of its
-// paragraphs. It reads the file as c holds it, as it will be once repaired: garbage and
-// invisible characters gone, so that deleting them changes nothing else (a stray byte-order
-// mark that breaks the YAML does not hide the values behind it), and the keyboard's slips of
-// the front matter mended, so that its values are read as YAML will read them. A character
-// taken out at the edge of code counts as in it.
-func (t *text) regions(c *cleaned) (prose, code []span, indents []indent) {
+// paragraphs; and those of the prose that are whole YAML values. It reads the file as c holds
+// it, as it will be once repaired: garbage and invisible characters gone, so that deleting
+// them changes nothing else (a stray byte-order mark that breaks the YAML does not hide the
+// values behind it), and the keyboard's slips of the front matter mended, so that its values
+// are read as YAML will read them. A character taken out at the edge of code counts as in it.
+func (t *text) regions(c *cleaned) (prose, code []span, indents []indent, values []span) {
+	whole := 0 // the spans of prose that are whole YAML values come first
 	if !t.isMD {
 		prose = c.yamlValues(c.text)
+		whole = len(prose)
 	} else {
 		matter, body, _, ok := frontmatter.Split(c.text)
 		if ok && matter != nil {
@@ -34,6 +36,7 @@ func (t *text) regions(c *cleaned) (prose, code []span, indents []indent) {
 			// file's, as the loader reads it.
 			prose = c.yamlValues(append([]byte("\n"), matter...))
 		}
+		whole = len(prose)
 		bodyStart := len(c.text) - len(body)
 		words, codes, wide := converter().Regions(body)
 		for _, s := range words {
@@ -53,7 +56,7 @@ func (t *text) regions(c *cleaned) (prose, code []span, indents []indent) {
 	for i, s := range prose {
 		prose[i] = span{c.norm(s.start, false), c.norm(s.end, true)}
 	}
-	return prose, code, indents
+	return prose, code, indents, prose[:whole:whole]
 }
 
 // cleaned is the text as it will be once repaired, and the way back to offsets in the text: the

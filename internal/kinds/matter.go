@@ -1,6 +1,9 @@
 package kinds
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // The front-matter structs. Each key's field carries, beside its yaml: key, its label: (the
 // word the templates of new pages and the site write for it, in simplified characters) and its
@@ -44,13 +47,44 @@ type Project struct {
 	Category string   `yaml:"category" label:"类别" help:"site.yaml 的 project_categories 所列的类别之一"`
 	Lead     string   `yaml:"lead" label:"负责人" help:"牵头的党员"`
 	Members  []string `yaml:"members" label:"成员" help:"如 [张三, 李四]"`
-	Status   string   `yaml:"status" label:"状态" help:"planned 尚未开始，active 进行中，done 已完成"` // one of ProjectStatuses
+	Status   string   `yaml:"status" label:"状态" help:"计划中、进行中或已完成（也可写 planned、active、done）"` // a name of one of ProjectStatuses
 	Result   string   `yaml:"result" label:"成效" help:"项目取得的成效"`
 	Award    string   `yaml:"award" label:"获奖" help:"没有就不填"`
 }
 
-// ProjectStatuses are the values of Project.Status.
-var ProjectStatuses = []string{"planned", "active", "done"}
+// Status is a state of a project. Its key is what site.yaml's rules and the model write;
+// a page may write the key or any of its names, in either script.
+type Status struct {
+	Key string
+	// Names are its names in each of Scripts, the first the one a page shows.
+	Names [len(Scripts)][]string
+}
+
+// ProjectStatuses are the states of a project, in the order they come.
+var ProjectStatuses = []Status{
+	{Key: "planned", Names: [...][]string{{"计划中", "计划"}, {"計劃中", "計劃"}}},
+	{Key: "active", Names: [...][]string{{"进行中"}, {"進行中"}}},
+	{Key: "done", Names: [...][]string{{"已完成"}, {"已完成"}}},
+}
+
+// StatusOf returns the state that value names: its key, or one of its names in either script.
+func StatusOf(value string) (Status, bool) {
+	for _, s := range ProjectStatuses {
+		if value == s.Key || slices.ContainsFunc(s.Names[:], func(names []string) bool { return slices.Contains(names, value) }) {
+			return s, true
+		}
+	}
+	return Status{}, false
+}
+
+// NameIn returns the name a page shows of the state, in script; its key for a script that is
+// none of Scripts.
+func (s Status) NameIn(script string) string {
+	if i := ScriptIndex(script); i >= 0 {
+		return s.Names[i][0]
+	}
+	return s.Key
+}
 
 // LectureHall is a moral lecture hall (道德讲堂) event.
 type LectureHall struct {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -68,8 +69,8 @@ func (d *Data) facts(p *page.Page) []Fact {
 		term("category", page.TaxonomyCategories, pr.Category)
 		text("lead", pr.Lead)
 		text("members", strings.Join(pr.Members, "、"))
-		if pr.Status != "" {
-			text("status", d.L[pr.Status])
+		if status, ok := kinds.StatusOf(pr.Status); ok {
+			text("status", status.NameIn(d.Site.Config.Script))
 		}
 		text("result", pr.Result)
 		text("award", pr.Award)

@@ -36,9 +36,4 @@ func TestLabelsOfLayouts(t *testing.T) {
 			t.Errorf("no label for the taxonomy %s", key)
 		}
 	}
-	for _, status := range []string{"planned", "active", "done"} {
-		if _, ok := labels[status]; !ok {
-			t.Errorf("no label for the project status %s", status)
-		}
-	}
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf16"
@@ -146,6 +147,22 @@ func t2sCharacters() (map[rune]rune, error) {
 		}
 	}
 	return nil, fmt.Errorf("opencc's t2s conversion has no %s", tsCharacters)
+}
+
+// Fold returns s folded as the index folds it: traditional characters to simplified ones,
+// full-width letters and digits to ASCII, upper case to lower case, each character to one, so
+// that a word written in either script, or with either variant of a character (為, 爲),
+// folds alike. When OpenCC's tables cannot be read, s is returned as it is.
+func Fold(s string) string { return strings.Map(FoldRune, s) }
+
+// FoldRune returns r folded as Fold folds it.
+func FoldRune(r rune) rune {
+	f, err := theFolding()
+	if err != nil {
+		return r
+	}
+	folded, _ := f.fold(r)
+	return folded
 }
 
 // eachRune calls fn for every character of a range table.

@@ -1,9 +1,13 @@
 // Package validate checks the documents frontmatter decoded against the site's configuration:
 // values that must come from site.yaml's lists (branches, lecture forms, project categories),
-// project statuses, the year and the metrics a report declares, and the URLs of publications.
+// project statuses, the year and the metrics a report declares, and the URLs of publications. A value
+// written in the other script, or with other variants of its characters, is the value it
+// writes so (节约挖潜 is 節約挖潛; 已完成 is done): the document is given the list's spelling,
+// or the status's key, and the text's slip is check's to tell and mend (package hygiene).
 package validate
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -11,14 +15,13 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
-	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
 // Doc returns the problems of one page's document.
 func Doc(site *config.Site, d *frontmatter.Doc) diag.List {
 	var problems diag.List
-	oneOf(&problems, d, "branch", d.Branch, site.Branches)
+	listed(&problems, site, d, "branch", &d.Branch)
 	for _, tag := range d.Tags {
 		if strings.TrimSpace(tag) == "" {
 			problems.Errorf(d.Pos("tags"), "tags: empty tag")
@@ -26,10 +29,10 @@ func Doc(site *config.Site, d *frontmatter.Doc) diag.List {
 	}
 	switch {
 	case d.Lecture != nil:
-		oneOf(&problems, d, "form", d.Lecture.Form, site.LectureForms)
+		listed(&problems, site, d, "form", &d.Lecture.Form)
 	case d.Project != nil:
-		oneOf(&problems, d, "category", d.Project.Category, site.ProjectCategories)
-		oneOf(&problems, d, "status", d.Project.Status, kinds.ProjectStatuses)
+		listed(&problems, site, d, "category", &d.Project.Category)
+		status(&problems, site, d)
 	case d.Activity != nil:
 		a := d.Activity
 		if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
@@ -50,17 +53,37 @@ func Doc(site *config.Site, d *frontmatter.Doc) diag.List {
 	return problems
 }
 
-// oneOf reports a value that is not in the list site.yaml gives. An empty list allows anything.
-func oneOf(problems *diag.List, d *frontmatter.Doc, key, value string, allowed []string) {
-	if value == "" || len(allowed) == 0 || slices.Contains(allowed, value) {
+// listed reports a value that is not in the list site.yaml gives for its key, and writes one
+// that is as the list writes it. An empty list allows anything.
+func listed(problems *diag.List, site *config.Site, d *frontmatter.Doc, key string, value *string) {
+	list := site.ListOf(key)
+	if *value == "" || len(list.Values) == 0 {
 		return
 	}
-	msg := key + ": %q is not one of " + strings.Join(allowed, ", ")
-	if near := yamlnode.Nearest(value, allowed); near != "" {
-		problems.Errorf(d.Pos(key), msg+"; did you mean %q?", value, near)
+	if spelt := list.Spelling(*value); spelt != "" {
+		*value = spelt
 		return
 	}
-	problems.Errorf(d.Pos(key), msg, value)
+	msg := fmt.Sprintf("%s: %q is not one of %s; ", key, *value, strings.Join(list.Values, ", "))
+	if near := list.Nearest(*value); near != "" {
+		msg += fmt.Sprintf("did you mean %q? If not, and it is a new %s, ", near, key)
+	} else {
+		msg += fmt.Sprintf("if it is a new %s, ", key)
+	}
+	problems.Errorf(d.Pos(key), "%s%s", msg, site.HowToAdd(list, *value))
+}
+
+// status reports a project's status that is none of kinds.ProjectStatuses, and writes one
+// that is as its key.
+func status(problems *diag.List, site *config.Site, d *frontmatter.Doc) {
+	if d.Project.Status == "" {
+		return
+	}
+	if st, ok := config.Status(d.Project.Status); ok {
+		d.Project.Status = st.Key
+		return
+	}
+	problems.Errorf(d.Pos("status"), "status: %q is not a project's status: write %s", d.Project.Status, config.StatusNames(site.Script))
 }
 
 func report(problems *diag.List, site *config.Site, d *frontmatter.Doc) {

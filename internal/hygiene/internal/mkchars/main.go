@@ -1,5 +1,7 @@
 // Command mkchars writes chars.txt, hygiene's table of the characters that belong to one
-// script only, from the character dictionaries of OpenCC (the Go port's module,
+// script only, of those both scripts write that the other writes in other forms too, and of
+// the variants of traditional characters, from the character dictionaries of OpenCC (the Go
+// port's module,
 // github.com/longbridgeapp/opencc, which go mod download fetches into the module cache); and
 // readings.txt, the pinyin of the characters only traditional text writes, from
 // github.com/mozillazg/go-pinyin, whose table of every character would otherwise be built
@@ -90,6 +92,9 @@ func run(charsFile, readingsFile string) error {
 	b.WriteString("# s: a character only simplified text uses, then its traditional forms, most usual first.\n")
 	b.WriteString("# t: a character only traditional text uses, then its simplified forms.\n")
 	b.WriteString("# s? and t?: a character both scripts write, but the other one only in names or old senses.\n")
+	b.WriteString("# s= and t=: a character both scripts write, then its forms in the other script, itself among them,\n")
+	b.WriteString("#   the usual first: 干 幹 乾 干 (the other script writes 干 too, in 若干).\n")
+	b.WriteString("# v: the variants of a traditional character, OpenCC's form first: 爲 為.\n")
 	for _, c := range sortedKeys(st) {
 		if !traditional[c] {
 			fmt.Fprintf(&b, "s %s %s\n", c, strings.Join(st[c], " "))
@@ -129,10 +134,59 @@ func run(charsFile, readingsFile string) error {
 			fmt.Fprintf(&b, "%s? %s %s\n", script, c, strings.Join(others, " "))
 		}
 	}
+	for _, script := range []string{"s", "t"} {
+		dict, written := map[string]map[string][]string{"s": st, "t": ts}[script], map[string]map[string]bool{"s": traditional, "t": simplified}[script]
+		for _, c := range sortedKeys(dict) {
+			if written[c] && !strings.Contains(usually[script], c) && !slices.Equal(dict[c], []string{c}) {
+				fmt.Fprintf(&b, "%s= %s %s\n", script, c, strings.Join(dict[c], " "))
+			}
+		}
+	}
+	for _, family := range families(variants) {
+		fmt.Fprintf(&b, "v %s\n", strings.Join(family, " "))
+	}
 	if err := os.WriteFile(charsFile, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(readingsFile, []byte(readings(sortedKeys(onlyTraditional))), 0o644)
+}
+
+// families groups the traditional characters that the Taiwan and Hong Kong variants join
+// (爲 and 為; 臺 and 台), OpenCC's form first, the families in the order of it.
+func families(variants []map[string][]string) [][]string {
+	of := map[string]int{} // a character → its family's index in joined
+	var joined [][]string
+	for _, v := range variants {
+		for _, c := range sortedKeys(v) {
+			for _, f := range v[c] {
+				i, iok := of[c]
+				j, jok := of[f]
+				switch {
+				case c == f || iok && jok && i == j:
+				case iok && jok: // two families meet: the second joins the first
+					for _, g := range joined[j] {
+						of[g] = i
+					}
+					joined[i], joined[j] = append(joined[i], joined[j]...), nil
+				case iok:
+					of[f], joined[i] = i, append(joined[i], f)
+				case jok:
+					of[c], joined[j] = j, append([]string{c}, joined[j]...)
+				default:
+					of[c], of[f] = len(joined), len(joined)
+					joined = append(joined, []string{c, f})
+				}
+			}
+		}
+	}
+	var out [][]string
+	for _, family := range joined {
+		if family != nil {
+			out = append(out, family)
+		}
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }
 
 // readings returns the lines of readings.txt: each character, then its readings, tone marks
