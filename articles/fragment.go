@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -93,12 +94,12 @@ type rewriter struct {
 	blockCharts []Chart
 }
 
-func (r *rewriter) errorf(format string, args ...any) {
-	r.problems.Errorf(diag.Position{File: r.a.page.File}, format, args...)
+func (r *rewriter) errorf(key msg.Key, args ...any) {
+	r.problems.Errorf(diag.Position{File: r.a.page.File}, key, args...)
 }
 
-func (r *rewriter) warnf(format string, args ...any) {
-	r.problems.Add(diag.Warningf(diag.Position{File: r.a.page.File}, format, args...))
+func (r *rewriter) warnf(key msg.Key, args ...any) {
+	r.problems.Add(diag.Warningf(diag.Position{File: r.a.page.File}, key, args...))
 }
 
 // parse parses an HTML fragment, rewrites it and returns its nodes.

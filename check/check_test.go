@@ -16,6 +16,7 @@ import (
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"golang.org/x/tools/txtar"
 )
@@ -42,7 +43,7 @@ func run(t *testing.T, dir string, fix bool) (*check.Report, string) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := rep.WriteText(&out); err != nil {
+	if err := rep.WriteText(&out, msg.Chinese); err != nil {
 		t.Fatal(err)
 	}
 	return rep, out.String()
@@ -71,7 +72,7 @@ func TestJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := rep.WriteJSON(&out); err != nil {
+	if err := rep.WriteJSON(&out, msg.Chinese); err != nil {
 		t.Fatal(err)
 	}
 	want := `{

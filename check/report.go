@@ -8,11 +8,12 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // WriteText writes the changes a repair made, then the problems, one a line as
 // path:line:col: error|warning: message, then the drafts left out and a summary line.
-func (r *Report) WriteText(w io.Writer) error {
+func (r *Report) WriteText(w io.Writer, pr *msg.Printer) error {
 	b := bufio.NewWriter(w)
 	for _, c := range r.Fixed {
 		fmt.Fprintln(b, c)
@@ -21,7 +22,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(b, "fixed %s in %s\n", diag.Count(len(r.Fixed), "problem"), diag.Count(r.fixedFiles(), "file"))
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
+		fmt.Fprintln(b, p.Text(pr))
 	}
 	if note := generator.DraftsNote(r.Drafts); note != "" {
 		fmt.Fprintln(b, note)
@@ -71,12 +72,12 @@ type jsonChange struct {
 // WriteJSON writes the report as one JSON object: files, errors, warnings, problems (file,
 // line, col, severity, message), fixed (file, line, col, change) and drafts (the files of the
 // drafts left out).
-func (r *Report) WriteJSON(w io.Writer) error {
+func (r *Report) WriteJSON(w io.Writer, pr *msg.Printer) error {
 	out := jsonReport{Files: r.Files, Problems: []jsonProblem{}, Fixed: []jsonChange{}, Drafts: []string{}}
 	out.Drafts = append(out.Drafts, r.Drafts...)
 	out.Errors, out.Warnings = r.Problems.Counts()
 	for _, p := range r.Problems {
-		out.Problems = append(out.Problems, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Msg})
+		out.Problems = append(out.Problems, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Msg(pr)})
 	}
 	for _, c := range r.Fixed {
 		out.Fixed = append(out.Fixed, jsonChange{c.Pos.File, c.Pos.Line, c.Pos.Col, c.Done})

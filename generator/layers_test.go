@@ -15,6 +15,7 @@ import (
 // the libraries they use below them; generator, which runs the stages, and the commands'
 // engines beside it come last.
 var layers = [][]string{
+	{"internal/msg"},
 	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "layouts"},
 	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown"},
 	{"internal/config", "internal/source"},

@@ -30,7 +30,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *format == "json" {
 		write = rep.WriteJSON
 	}
-	if err := write(stdout); err != nil {
+	if err := write(stdout, nil); err != nil {
 		fmt.Fprintf(stderr, "dangjian: %v\n", err)
 		return exitProblems
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/markdown"
 	"github.com/dangjian/dangjian/internal/metric"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -87,7 +88,7 @@ type blockReader struct{ Drawer *Drawer }
 
 func (t blockReader) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
-	report := func(offset int, format string, args ...any) { markdown.Problem(pc, offset, format, args...) }
+	report := func(offset int, key msg.Key, args ...any) { markdown.Problem(pc, offset, key, args...) }
 	for i, fb := range chartBlocks(doc, source) {
 		id := blockID(i)
 		spec, ok := t.Drawer.readBlock(fb, source, id, report)
@@ -115,7 +116,7 @@ func blockID(i int) string { return fmt.Sprintf("chart-%d", i+1) }
 
 // readBlock reads a chart block's YAML and checks it against the metrics. Each mistake goes
 // to report, at its byte offset in source; ok is false when there was one.
-func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, report func(offset int, format string, args ...any)) (spec Spec, ok bool) {
+func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, report func(offset int, key msg.Key, args ...any)) (spec Spec, ok bool) {
 	lines := fb.Lines()
 	var body strings.Builder
 	for i := 0; i < lines.Len(); i++ {
@@ -139,7 +140,7 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(body.String()), &doc); err != nil {
 		p := yamlnode.SyntaxError("", err)
-		report(at(p.Pos.Line, 1), "chart: %s", p.Msg)
+		report(at(p.Pos.Line, 1), "chart: %s", p.Message)
 		return Spec{}, false
 	}
 	// here returns the offset of a key's value (its i-th item for a list), or of the block.
@@ -152,7 +153,7 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 	var block blockSpec
 	problems := yamlnode.Decode("", &doc, &block)
 	for _, p := range problems {
-		report(at(p.Pos.Line, p.Pos.Col), "chart: %s", p.Msg)
+		report(at(p.Pos.Line, p.Pos.Col), "chart: %s", p.Message)
 	}
 	if len(problems) > 0 {
 		return Spec{}, false

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/markdown"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
 )
@@ -79,11 +80,11 @@ func TestBlockProblems(t *testing.T) {
 			body := []byte(tt.body)
 			fb := chartBlocks(goldmark.DefaultParser().Parse(text.NewReader(body)), body)[0]
 			var got []string
-			report := func(offset int, format string, args ...any) {
+			report := func(offset int, key msg.Key, args ...any) {
 				before := body[:offset]
 				line := 1 + strings.Count(string(before), "\n")
 				col := 1 + utf8.RuneCount(before[strings.LastIndex(string(before), "\n")+1:])
-				got = append(got, fmt.Sprintf("%d:%d: ", line, col)+fmt.Sprintf(format, args...))
+				got = append(got, fmt.Sprintf("%d:%d: ", line, col)+msg.English.Sprintf(key, args...))
 			}
 			if _, ok := d.readBlock(fb, body, "chart-1", report); ok {
 				t.Errorf("a block with a mistake reads as a chart")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/search"
 	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
@@ -272,12 +273,12 @@ type validator struct {
 }
 
 // errorf reports a problem at the value of the top-level key, or at the top of the file.
-func (v validator) errorf(key string, format string, args ...any) {
+func (v validator) errorf(key string, message msg.Key, args ...any) {
 	pos := diag.Position{File: v.file, Line: 1, Col: 1}
 	if n := valueOf(v.top, key); n != nil {
 		pos = yamlnode.Pos(v.file, n)
 	}
-	v.problems.Errorf(pos, format, args...)
+	v.problems.Errorf(pos, message, args...)
 }
 
 // valueOf returns the value node of key in a mapping node; for an alias, the node it stands
@@ -377,8 +378,8 @@ func (v validator) keyOnce(what, key string, seen map[string]bool) {
 }
 
 // here reports a problem at the validator's own node.
-func (v validator) here(format string, args ...any) {
-	v.problems.Errorf(yamlnode.Pos(v.file, v.top), format, args...)
+func (v validator) here(key msg.Key, args ...any) {
+	v.problems.Errorf(yamlnode.Pos(v.file, v.top), key, args...)
 }
 
 func (s *Site) validateMetrics(v validator) {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Position is a place in a source file. Line and Col count from 1; Col counts characters, not
@@ -51,6 +53,7 @@ const (
 	Warning
 )
 
+// String is the severity's English word, as JSON reports give it.
 func (s Severity) String() string {
 	if s == Warning {
 		return "warning"
@@ -58,28 +61,40 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Problem is one thing wrong with the source.
+// Word is the severity's word, "错误" or "警告".
+func (s Severity) Word() msg.Key {
+	if s == Warning {
+		return msg.WarningWord
+	}
+	return msg.ErrorWord
+}
+
+// Problem is one thing wrong with the source: a message of the catalogue, said when printed.
 type Problem struct {
 	Pos      Position
 	Severity Severity
-	Msg      string
+	msg.Message
 }
 
-func (p Problem) String() string {
-	if p.Severity == Warning {
-		return p.Pos.String() + ": warning: " + p.Msg
-	}
-	return p.Pos.String() + ": " + p.Msg
+// Text says the problem as a line in p's language: path:line:col: 错误：message.
+func (p Problem) Text(pr *msg.Printer) string {
+	return pr.Sprintf(msg.ProblemLine, p.Pos.String(), p.Severity.Word(), p.Message)
 }
 
-// Errorf returns an error-severity problem at pos.
-func Errorf(pos Position, format string, args ...any) Problem {
-	return Problem{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)}
+// Msg says the message alone, in p's language.
+func (p Problem) Msg(pr *msg.Printer) string { return p.Message.Text(pr) }
+
+// String says the problem in Chinese.
+func (p Problem) String() string { return p.Text(msg.Chinese) }
+
+// Errorf returns an error-severity problem at pos: the message key with args.
+func Errorf(pos Position, key msg.Key, args ...any) Problem {
+	return Problem{Pos: pos, Severity: Error, Message: msg.New(key, args...)}
 }
 
 // Warningf returns a warning at pos.
-func Warningf(pos Position, format string, args ...any) Problem {
-	return Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)}
+func Warningf(pos Position, key msg.Key, args ...any) Problem {
+	return Problem{Pos: pos, Severity: Warning, Message: msg.New(key, args...)}
 }
 
 // List is a set of problems. It is an error value when it holds at least one error.
@@ -89,8 +104,8 @@ type List []Problem
 func (l *List) Add(p Problem) { *l = append(*l, p) }
 
 // Errorf appends an error at pos.
-func (l *List) Errorf(pos Position, format string, args ...any) {
-	l.Add(Errorf(pos, format, args...))
+func (l *List) Errorf(pos Position, key msg.Key, args ...any) {
+	l.Add(Errorf(pos, key, args...))
 }
 
 // HasErrors reports whether any problem is an error rather than a warning.
@@ -126,23 +141,28 @@ func (l List) Sort() List {
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),
-			cmp.Compare(a.Msg, b.Msg),
+			cmp.Compare(a.Msg(msg.Chinese), b.Msg(msg.Chinese)),
 		)
 	})
-	return slices.Compact(l)
+	return slices.CompactFunc(l, func(a, b Problem) bool {
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg(msg.Chinese) == b.Msg(msg.Chinese)
+	})
 }
 
-// Error prints one problem a line.
-func (l List) Error() string {
+// Text says the problems in p's language, one a line.
+func (l List) Text(p *msg.Printer) string {
 	var b strings.Builder
-	for i, p := range l {
+	for i, pr := range l {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(p.String())
+		b.WriteString(pr.Text(p))
 	}
 	return b.String()
 }
+
+// Error says the problems in Chinese, one a line.
+func (l List) Error() string { return l.Text(msg.Chinese) }
 
 // Err returns the list as an error when it holds errors, and nil otherwise.
 func (l List) Err() error {

@@ -24,6 +24,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/textfile"
 )
 
@@ -84,7 +85,7 @@ func (t *text) leaveCode(code []span) {
 			return slices.ContainsFunc(code, func(s span) bool { return e.Start < t.raw(s.end) && t.raw(s.start) < e.End })
 		}) {
 			f.Edits, f.Done = nil, ""
-			f.Msg += " (by hand: --fix leaves code as written)"
+			f.Message = msg.New(msg.ByHandInCode, f.Message)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"golang.org/x/tools/txtar"
 )
 
@@ -70,7 +71,7 @@ func outcome(file string, data []byte, w *Writing) (report, fixed string) {
 	found := Check(file, data, w)
 	var b strings.Builder
 	for _, f := range found {
-		fmt.Fprintf(&b, "%s: %s: %s\n", f.Pos, f.Severity, f.Msg)
+		fmt.Fprintln(&b, f.Text(msg.Chinese))
 		if f.Done != "" {
 			fmt.Fprintf(&b, "\tfix: %s\n", f.Done)
 		}

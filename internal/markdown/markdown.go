@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -268,17 +269,17 @@ func (c *conversion) position(offset int) diag.Position {
 
 // Problem records a problem at a byte offset of the body being converted. Extensions call it
 // from their AST transformers; pc is the context they are given.
-func Problem(pc parser.Context, offset int, format string, args ...any) {
+func Problem(pc parser.Context, offset int, key msg.Key, args ...any) {
 	if conv, _ := pc.Get(conversionKey).(*conversion); conv != nil {
-		conv.problems.Errorf(conv.position(offset), format, args...)
+		conv.problems.Errorf(conv.position(offset), key, args...)
 	}
 }
 
 // RenderProblem records a problem at a byte offset of the body being rendered. Extensions call
 // it from their node renderers; w is the writer they are given.
-func RenderProblem(w util.BufWriter, offset int, format string, args ...any) {
+func RenderProblem(w util.BufWriter, offset int, key msg.Key, args ...any) {
 	if out, _ := w.(*bufferWriter); out != nil {
-		out.conv.problems.Errorf(out.conv.position(offset), format, args...)
+		out.conv.problems.Errorf(out.conv.position(offset), key, args...)
 	}
 }
 

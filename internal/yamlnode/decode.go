@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"gopkg.in/yaml.v3"
 )
 
@@ -119,8 +120,8 @@ func SyntaxError(file string, err error) diag.Problem {
 	return diag.Errorf(diag.Position{File: file, Line: line}, "invalid YAML: %s", msg)
 }
 
-func (d *decoder) errorf(node *yaml.Node, format string, args ...any) {
-	d.problems.Errorf(Pos(d.file, node), format, args...)
+func (d *decoder) errorf(node *yaml.Node, key msg.Key, args ...any) {
+	d.problems.Errorf(Pos(d.file, node), key, args...)
 }
 
 var timeType = reflect.TypeFor[time.Time]()

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"gopkg.in/yaml.v3"
 )
 
@@ -339,9 +340,9 @@ func (s *scanner) wideSpaces(start, end int) []Edit {
 }
 
 // add records a slip at offset on the line being scanned.
-func (s *scanner) add(severity diag.Severity, offset int, format string, args ...any) {
+func (s *scanner) add(severity diag.Severity, offset int, key msg.Key, args ...any) {
 	pos := diag.Position{File: s.file, Line: s.line, Col: utf8.RuneCount(s.src[s.lineStart:offset]) + 1}
-	s.slips = append(s.slips, slip{Slip: Slip{Problem: diag.Problem{Pos: pos, Severity: severity, Msg: fmt.Sprintf(format, args...)}, Offset: offset}})
+	s.slips = append(s.slips, slip{Slip: Slip{Problem: diag.Problem{Pos: pos, Severity: severity, Message: msg.New(key, args...)}, Offset: offset}})
 }
 
 // repair gives the last slip recorded its edits, sorted and on one line, and says what they do.
