@@ -1,20 +1,22 @@
 package serve
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dangjian/dangjian/internal/browser"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
 // TestLiveReloadInBrowser opens a long page in Chromium, scrolls down, and saves the page's
 // file: the page reloads by itself at the same place. A broken save shows the problem over
-// the page; fixing it takes the overlay away.
+// the page, under a heading in Chinese, the default language; fixing it takes the overlay away.
 func TestLiveReloadInBrowser(t *testing.T) {
 	long := strings.Repeat("这一段文字很长，用来让页面可以向下滚动。\n\n", 150)
-	h := start(t, sitetest.New(t, serveSite), 0)
+	h := startWith(t, sitetest.New(t, serveSite), Config{})
 	h.site.Write(editedPage, lecture("红色党课", "第一版。\n\n"+long))
 	h.next()
 	b := browser.New(t)
@@ -30,7 +32,10 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	waitFor(t, tab, `document.readyState === "complete" && Math.abs(window.scrollY - 1500) < 2`)
 
 	h.site.Write(editedPage, "---\ntitle: 红色党课\ndate: 2016-06-01\nform: 党课\nspeeker: 张三\n---\n坏了。\n")
-	waitFor(t, tab, `(document.getElementById("dangjian-problems") || {}).textContent.includes("5:1: unknown key \"speeker\"; did you mean \"speaker\"?")`)
+	box := `(document.getElementById("dangjian-problems") || {}).textContent`
+	waitFor(t, tab, box+`.includes(`+strconv.Quote(msg.Chinese.Sprintf(msg.BuildFailed))+`)`)
+	// The problem, said by the stage that found it, at its place.
+	waitFor(t, tab, box+`.includes(`+strconv.Quote(editedPage+":5:1")+`) && `+box+`.includes("speeker")`)
 	if !browser.Eval[bool](tab, `document.body.textContent.includes("第二版")`) {
 		t.Error("the last good page is not shown under the problems")
 	}

@@ -6,12 +6,12 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // builder keeps the last good build of the site in memory and brings it up to date as files
@@ -76,21 +76,22 @@ func (b *builder) rebuild(ctx context.Context, changed []string, rescan bool) di
 	if err != nil {
 		// The memory may hold part of the change: the next build loads everything again.
 		b.site = nil
-		problems.Errorf(diag.Position{File: b.cfg.Source}, "%v", err)
+		problems.Errorf(diag.Position{File: b.cfg.Source}, msg.WriteFailed, err)
 		b.fail(problems)
 		return problems
 	}
 	b.site, b.pending, b.served = next, map[string]bool{}, true
 	b.builds++
 	b.events.publish(state{Version: b.version(), Changed: names})
+	pr := b.cfg.Printer
 	for _, p := range problems {
-		fmt.Fprintln(b.stderr, p)
+		fmt.Fprintln(b.stderr, p.Text(pr))
 	}
-	what := "rebuilt"
+	what := msg.Rebuilt
 	if full {
-		what = "built"
+		what = msg.Built
 	}
-	fmt.Fprintf(b.stdout, "%s %s in %s%s\n", what, diag.Count(written, "file"), time.Since(start).Round(time.Millisecond), listChanged(names))
+	pr.Fprintln(b.stdout, what, msg.New(msg.Files, written), time.Since(start).Round(time.Millisecond), listChanged(names, pr))
 	b.tellTextProblems(next.TextProblems())
 	return problems
 }
@@ -103,7 +104,7 @@ func (b *builder) tellTextProblems(n int) {
 	}
 	note := generator.TextProblemsNote(n)
 	if n == 0 {
-		note = "no text problems left"
+		note = b.cfg.Printer.Sprintf(msg.NoTextLeft)
 	}
 	fmt.Fprintln(b.stdout, note)
 	b.textProblems = n
@@ -127,37 +128,38 @@ func (b *builder) write(ctx context.Context, next *generator.Site, changed []str
 // fail keeps the last good site served and shows the problems, on the terminal and in the
 // open pages.
 func (b *builder) fail(problems diag.List) {
+	pr := b.cfg.Printer
 	printed := make([]string, len(problems))
 	for i, p := range problems {
-		printed[i] = p.String()
-		fmt.Fprintln(b.stderr, p)
+		printed[i] = p.Text(pr)
+		fmt.Fprintln(b.stderr, printed[i])
 	}
 	errs, _ := problems.Counts()
-	kept := "still serving the last good build"
+	kept := msg.KeptLastGood
 	if !b.served {
-		kept = "nothing to serve until they are fixed"
+		kept = msg.NothingYet
 	}
-	fmt.Fprintf(b.stderr, "%s; %s\n", diag.Count(errs, "error"), kept)
+	pr.Fprintln(b.stderr, kept, msg.New(msg.Errors, errs))
 	cur := b.events.state()
 	b.events.publish(state{Version: cur.Version, Problems: printed})
 }
 
 // listChanged names the changed files for the log, the first few of them.
-func listChanged(names []string) string {
+func listChanged(names []string, pr *msg.Printer) string {
 	const shown = 3
 	switch {
 	case len(names) == 0:
 		return ""
 	case len(names) <= shown:
-		return fmt.Sprintf(" (%s)", joinPaths(names))
+		return pr.Sprintf(msg.ChangedFiles, joinPaths(names, pr))
 	}
-	return fmt.Sprintf(" (%s and %d more)", joinPaths(names[:shown]), len(names)-shown)
+	return pr.Sprintf(msg.ChangedMore, joinPaths(names[:shown], pr), len(names)-shown)
 }
 
-func joinPaths(names []string) string {
+func joinPaths(names []string, pr *msg.Printer) string {
 	native := make([]string, len(names))
 	for i, name := range names {
 		native[i] = diag.Path(name)
 	}
-	return strings.Join(native, ", ")
+	return pr.List(native)
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // EventsPath is where open pages listen for reloads and problems (Server-Sent Events).
@@ -71,10 +73,10 @@ func (b *broker) unsubscribe(page chan struct{}) {
 // "hello" with the version (a page served by an older version reloads, which also covers a
 // restarted server), then "reload" for each new version and "problems" while a build fails,
 // and a heartbeat comment every lim.Heartbeat.
-func (b *broker) serveEvents(w http.ResponseWriter, r *http.Request, lim Limits, done <-chan struct{}) {
+func (b *broker) serveEvents(w http.ResponseWriter, r *http.Request, lim Limits, done <-chan struct{}, pr *msg.Printer) {
 	out := &stream{w: w, rc: http.NewResponseController(w), timeout: lim.WriteTimeout}
 	if err := out.extend(); err != nil {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		http.Error(w, pr.Sprintf(msg.NoStreaming), http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -38,13 +39,13 @@ type handler struct {
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, h.b.cfg.Printer.Sprintf(msg.MethodNotAllowed), http.StatusMethodNotAllowed)
 		return
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	switch r.URL.Path {
 	case EventsPath:
-		h.b.events.serveEvents(w, r, h.limits, h.done)
+		h.b.events.serveEvents(w, r, h.limits, h.done, h.b.cfg.Printer)
 		return
 	case ScriptPath, WorkerPath:
 		script := liveScript
@@ -84,7 +85,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-cache")
 	if isHTML(name) {
-		data = withScript(data, version)
+		data = h.withScript(data, version)
 	}
 	serveContent(w, r, name, data)
 }
@@ -100,7 +101,7 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request, version strin
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(withScript(data, version))
+		_, _ = w.Write(h.withScript(data, version))
 	}
 }
 
@@ -161,9 +162,11 @@ func contentType(name string) string {
 func isHTML(name string) bool { return strings.EqualFold(path.Ext(name), ".html") }
 
 // withScript adds the live-reload script before the page's last </body> (as the layouts
-// write it), or at its end. The page's version tells the script whether it is out of date.
-func withScript(doc []byte, version string) []byte {
-	tag := `<script src="` + ScriptPath + `" data-version="` + html.EscapeString(version) + "\"></script>\n"
+// write it), or at its end. The page's version tells the script whether it is out of date;
+// the heading of the box it shows while a build fails is in the language of messages.
+func (h *handler) withScript(doc []byte, version string) []byte {
+	tag := `<script src="` + ScriptPath + `" data-version="` + html.EscapeString(version) +
+		`" data-failed="` + html.EscapeString(h.b.cfg.Printer.Sprintf(msg.BuildFailed)) + "\"></script>\n"
 	at := bytes.LastIndex(doc, []byte("</body>"))
 	if at < 0 {
 		at = len(doc)

@@ -2,13 +2,14 @@ package serve
 
 import (
 	"cmp"
-	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // HostPolicy says which Host headers the server answers to: the names and addresses a
@@ -25,6 +26,7 @@ import (
 // start. A Host may come with the server's port or without one (the form a browser sends for
 // port 80, or a proxy in front); with another port it is refused.
 type HostPolicy struct {
+	pr    *msg.Printer // says a refusal
 	port  string
 	names map[string]bool // lower case
 	addrs map[netip.Addr]bool
@@ -36,18 +38,19 @@ type HostPolicy struct {
 var loopback4 = netip.AddrFrom4([4]byte{127, 0, 0, 1})
 
 // NewHostPolicy returns the policy of a server listening at addr, which also answers to
-// names (checked by CheckHostName).
-func NewHostPolicy(addr net.Addr, names []string) (*HostPolicy, error) {
-	return newHostPolicy(addr, names, net.InterfaceAddrs)
+// names (checked by CheckHostName), and says its refusals with pr.
+func NewHostPolicy(addr net.Addr, names []string, pr *msg.Printer) (*HostPolicy, error) {
+	return newHostPolicy(addr, names, net.InterfaceAddrs, pr)
 }
 
 // newHostPolicy is NewHostPolicy, listing this machine's addresses with interfaceAddrs.
-func newHostPolicy(addr net.Addr, names []string, interfaceAddrs func() ([]net.Addr, error)) (*HostPolicy, error) {
+func newHostPolicy(addr net.Addr, names []string, interfaceAddrs func() ([]net.Addr, error), pr *msg.Printer) (*HostPolicy, error) {
 	listening, err := netip.ParseAddrPort(addr.String())
 	if err != nil {
-		return nil, fmt.Errorf("cannot tell the address listened on, %s: %w", addr, err)
+		return nil, msg.New(msg.ListenedAddress, addr.String(), err)
 	}
 	p := &HostPolicy{
+		pr:    pr,
 		port:  strconv.Itoa(int(listening.Port())),
 		names: map[string]bool{"localhost": true},
 		addrs: map[netip.Addr]bool{},
@@ -58,7 +61,7 @@ func newHostPolicy(addr net.Addr, names []string, interfaceAddrs func() ([]net.A
 	if !listening.Addr().IsLoopback() {
 		machine, err := interfaceAddrs()
 		if err != nil {
-			return nil, fmt.Errorf("cannot list this machine's addresses, to know which Host headers to answer: %w; serve on 127.0.0.1", err)
+			return nil, msg.New(msg.MachineAddrs, err)
 		}
 		for _, a := range machine {
 			if prefix, err := netip.ParsePrefix(a.String()); err == nil {
@@ -105,7 +108,7 @@ func (p *HostPolicy) Allows(host string) bool {
 func (p *HostPolicy) Guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !p.Allows(r.Host) {
-			http.Error(w, refusal(r.Host), http.StatusMisdirectedRequest)
+			http.Error(w, refusal(r.Host).Text(p.pr), http.StatusMisdirectedRequest)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -114,19 +117,18 @@ func (p *HostPolicy) Guard(next http.Handler) http.Handler {
 
 // refusal says why a request for host is not answered, and what to do: --host-name only
 // where host names something it takes.
-func refusal(host string) string {
-	const open = "open the site at the address that serve printed"
+func refusal(host string) msg.Message {
 	if host == "" {
-		return "dangjian serve does not answer to a request without a host (its Host header is empty): " + open
+		return msg.New(msg.NoHost, msg.OpenPrinted)
 	}
 	name, _, err := net.SplitHostPort(host)
 	if err != nil {
 		name = host
 	}
 	if CheckHostName(name) != nil {
-		return fmt.Sprintf("dangjian serve does not answer to the host %q: %s", host, open)
+		return msg.New(msg.OtherHost, host, msg.OpenPrinted)
 	}
-	return fmt.Sprintf("dangjian serve does not answer to the host %q: %s, or, if %q is a name of this machine, start serve with --host-name %s", host, open, name, name)
+	return msg.New(msg.OtherHostName, host, msg.OpenPrinted, name, name)
 }
 
 // CheckHostName returns an error unless name can be a name the server answers to: a host
@@ -136,11 +138,11 @@ func CheckHostName(name string) error {
 		return nil
 	}
 	if host, port, err := net.SplitHostPort(name); err == nil && CheckHostName(host) == nil && strings.Trim(port, "0123456789") == "" {
-		return fmt.Errorf("%q: give the name without its port: %s", name, host)
+		return msg.New(msg.HostWithPort, name, host)
 	}
 	if name == "" || strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._") != "" ||
 		strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".") || strings.Contains(name, "..") {
-		return fmt.Errorf("%q is not a host name: give a name such as dell-pc or party.example.cn, or an address such as 192.168.1.10, without http:// or a path", name)
+		return msg.New(msg.NotHostName, name)
 	}
 	return nil
 }

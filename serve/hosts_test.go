@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
@@ -58,7 +59,7 @@ func TestOtherHostsRefused(t *testing.T) {
 // TestRefusal: the message of a refused host says what to do, and suggests --host-name only
 // with a name that it takes.
 func TestRefusal(t *testing.T) {
-	hosts, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}, nil)
+	hosts, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}, nil, msg.English)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +80,22 @@ func TestRefusal(t *testing.T) {
 		if w.Code != http.StatusMisdirectedRequest || w.Body.String() != tt.want+"\n" {
 			t.Errorf("Host %q: %d\n%s\nwant %d\n%s", tt.host, w.Code, w.Body, http.StatusMisdirectedRequest, tt.want)
 		}
+	}
+}
+
+// TestRefusalInChinese: the refusal is said in the server's language, Chinese by default.
+func TestRefusalInChinese(t *testing.T) {
+	hosts, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Host = "dell-pc:1313"
+	w := httptest.NewRecorder()
+	hosts.Guard(http.NotFoundHandler()).ServeHTTP(w, r)
+	want := `dangjian serve 不应答主机 "dell-pc:1313"：请用 serve 显示的地址打开网站；如果 "dell-pc" 是本机的名字，请用 --host-name dell-pc 启动 serve` + "\n"
+	if w.Body.String() != want {
+		t.Errorf("%q, want %q", w.Body, want)
 	}
 }
 
@@ -114,7 +131,7 @@ func TestHostPolicy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := newHostPolicy(addr, tt.names, machine)
+			p, err := newHostPolicy(addr, tt.names, machine, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -135,7 +152,7 @@ func TestHostPolicy(t *testing.T) {
 // TestHostPolicyOfThisMachine: listening on every address, each address of this machine is
 // allowed.
 func TestHostPolicyOfThisMachine(t *testing.T) {
-	p, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4zero, Port: 1313}, nil)
+	p, err := NewHostPolicy(&net.TCPAddr{IP: net.IPv4zero, Port: 1313}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +190,7 @@ func TestCheckHostName(t *testing.T) {
 		if tt.err == "" && err != nil {
 			t.Errorf("CheckHostName(%q): %v", tt.name, err)
 		}
-		if tt.err != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.err)) {
+		if tt.err != "" && (err == nil || !strings.HasPrefix(msg.English.Err(err), tt.err)) {
 			t.Errorf("CheckHostName(%q): %v, want %s…", tt.name, err, tt.err)
 		}
 	}
@@ -224,12 +241,12 @@ func TestAnnounce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hosts, err := newHostPolicy(listening, nil, machine)
+			hosts, err := newHostPolicy(listening, nil, machine, msg.English)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var stdout, stderr strings.Builder
-			announce(&stdout, &stderr, "site", tt.given, listening, hosts)
+			announce(&stdout, &stderr, msg.English, "site", tt.given, listening, hosts)
 			if stdout.String() != tt.stdout {
 				t.Errorf("stdout\n%s\nwant\n%s", stdout.String(), tt.stdout)
 			}

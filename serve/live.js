@@ -4,6 +4,8 @@
 (function () {
 	"use strict";
 	var version = document.currentScript.dataset.version;
+	// The heading of the box of problems, in the language of dangjian's messages.
+	var failed = document.currentScript.dataset.failed;
 	var scrollKey = "dangjian-scroll:" + location.pathname;
 
 	// The scroll position saved before the reload; restored once images and charts are laid out.
@@ -40,7 +42,7 @@
 		box.textContent = "";
 		var title = document.createElement("p");
 		title.style.cssText = "color:#ff8a80;font-weight:bold;margin:0 0 1em";
-		title.textContent = "dangjian: the build failed; this is the last good version. Fix the file and save: the page reloads.";
+		title.textContent = failed;
 		box.appendChild(title);
 		var list = document.createElement("pre");
 		list.style.cssText = "white-space:pre-wrap;margin:0";

@@ -21,6 +21,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: this machine only. When its port
@@ -96,7 +97,7 @@ func orDefault[T ~int | ~int64](v *T, def T) {
 // Serve builds the site, serves it on cfg.Addr and rebuilds it as its files change, until ctx
 // is done; then it stops cleanly and returns nil.
 func Serve(ctx context.Context, cfg Config) error {
-	ln, addr, err := listenOn(cfg.Addr, cfg.Port, DefaultAddr, cfg.Stdout)
+	ln, addr, err := listenOn(cfg.Addr, cfg.Port, DefaultAddr, cfg.Stdout, cfg.Printer)
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func Serve(ctx context.Context, cfg Config) error {
 	if host, _, err := net.SplitHostPort(cfg.Addr); err == nil && host != "" {
 		names = append(slices.Clip(names), host)
 	}
-	hosts, err := NewHostPolicy(ln.Addr(), names)
+	hosts, err := NewHostPolicy(ln.Addr(), names, cfg.Printer)
 	if err != nil {
 		return err
 	}
@@ -120,11 +121,12 @@ func Serve(ctx context.Context, cfg Config) error {
 
 // serve serves s on ln to the hosts the policy allows, until ctx is done.
 func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) error {
-	url := announce(s.cfg.Stdout, s.cfg.Stderr, s.cfg.Dir(), s.cfg.Addr, ln.Addr(), hosts)
+	pr := s.cfg.Printer
+	url := announce(s.cfg.Stdout, s.cfg.Stderr, pr, s.cfg.Dir(), s.cfg.Addr, ln.Addr(), hosts)
 	if s.cfg.Open {
 		// The listener takes connections already: the browser's waits for Serve below.
 		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(s.cfg.Stderr, "warning: cannot open the browser (%v): open %s in it\n", err, url)
+			pr.Fprintln(s.cfg.Stderr, msg.CannotOpen, err, url)
 		}
 	}
 	lim := s.cfg.Limits
@@ -149,7 +151,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) 
 	defer cancel()
 	err := hs.Shutdown(stopCtx)
 	<-s.stopped
-	fmt.Fprintln(s.cfg.Stdout, "stopped")
+	pr.Fprintln(s.cfg.Stdout, msg.Stopped)
 	return err
 }
 
@@ -158,7 +160,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, hosts *HostPolicy) 
 // every address of the machine (0.0.0.0, ::), which a browser does not open, the site is shown
 // at 127.0.0.1 for this machine and at the machine's network addresses for the others. It
 // returns the URL it shows for this machine.
-func announce(stdout, stderr io.Writer, source, given string, listening net.Addr, hosts *HostPolicy) string {
+func announce(stdout, stderr io.Writer, pr *msg.Printer, source, given string, listening net.Addr, hosts *HostPolicy) string {
 	shown := listening.String()
 	if host, _, err := net.SplitHostPort(given); err == nil && host != "" {
 		if _, port, err := net.SplitHostPort(shown); err == nil {
@@ -172,16 +174,15 @@ func announce(stdout, stderr io.Writer, source, given string, listening net.Addr
 		open = netip.AddrPortFrom(loopback4, ap.Port()).String()
 	}
 	url := "http://" + open + "/"
-	fmt.Fprintf(stdout, "serving %s on %s (Ctrl-C to stop)\n", source, url)
+	pr.Fprintln(stdout, msg.Serving, source, url)
 	if everywhere && len(hosts.network) > 0 {
-		fmt.Fprintln(stdout, "other machines of the network open it at:")
+		pr.Fprintln(stdout, msg.ServingNetwork)
 		for _, a := range hosts.network {
 			fmt.Fprintf(stdout, "  http://%s/\n", netip.AddrPortFrom(a, ap.Port()))
 		}
 	}
 	if err == nil && !ap.Addr().IsLoopback() {
-		fmt.Fprintf(stderr, "warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s\n",
-			shown, netip.AddrPortFrom(loopback4, ap.Port()))
+		pr.Fprintln(stderr, msg.VisibleToAll, shown, netip.AddrPortFrom(loopback4, ap.Port()))
 	}
 	return url
 }
@@ -192,7 +193,7 @@ func announce(stdout, stderr io.Writer, source, given string, listening net.Addr
 // starts serve twice gets a second site, not an error. A port given is a promise (a bookmark,
 // a colleague's browser, a firewall's rule): its being in use is an error, which names a free
 // port to choose instead.
-func listenOn(addr string, port int, def string, stdout io.Writer) (net.Listener, string, error) {
+func listenOn(addr string, port int, def string, stdout io.Writer, pr *msg.Printer) (net.Listener, string, error) {
 	addr, given, err := resolveAddr(addr, port, def)
 	if err != nil {
 		return nil, "", err
@@ -204,17 +205,17 @@ func listenOn(addr string, port int, def string, stdout io.Writer) (net.Listener
 	host, p, _ := net.SplitHostPort(addr)
 	n, convErr := strconv.Atoi(p)
 	if !errors.Is(err, errAddrInUse) || convErr != nil {
-		return nil, "", fmt.Errorf("cannot serve on %s: %w; choose another address with --addr, or a port with --port", addr, err)
+		return nil, "", msg.New(msg.CannotServeOn, addr, err)
 	}
 	free, ln, ok := nextFree(host, n)
 	switch {
 	case !ok:
-		return nil, "", fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve, and so are the %d ports after it; stop one of them, or choose another port with --port", addr, mostMoves)
+		return nil, "", msg.New(msg.PortsAllInUse, addr, mostMoves)
 	case given:
 		ln.Close()
-		return nil, "", fmt.Errorf("cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another port with --port, e.g. --port %d, which is free", addr, free)
+		return nil, "", msg.New(msg.PortGivenInUse, addr, strconv.Itoa(free))
 	}
-	fmt.Fprintf(stdout, "port %d is in use, perhaps by another dangjian serve: serving on port %d instead\n", n, free)
+	pr.Fprintln(stdout, msg.PortMoved, p, strconv.Itoa(free))
 	return ln, net.JoinHostPort(host, strconv.Itoa(free)), nil
 }
 
@@ -250,7 +251,7 @@ func resolveAddr(addr string, port int, def string) (string, bool, error) {
 	}
 	if port != 0 {
 		if given && p != strconv.Itoa(port) {
-			return "", false, fmt.Errorf("two ports given, %s in --addr %s and --port %d: give one", p, addr, port)
+			return "", false, msg.New(msg.TwoPorts, p, addr, strconv.Itoa(port))
 		}
 		p, given = strconv.Itoa(port), true
 	}
@@ -281,13 +282,13 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(root, config.File)); err != nil {
-		return nil, fmt.Errorf("cannot serve %s: %w (is it the site's folder?)", cfg.Dir(), err)
+		return nil, msg.New(msg.NotSiteFolder, cfg.Dir(), err)
 	}
 	// Watching starts before the first build, so that no change made during it is missed.
 	var changes <-chan batch
 	if cfg.Poll > 0 {
 		changes = watchPolling(ctx, root, cfg.Poll)
-	} else if changes, err = watchEvents(ctx, root, cfg.Stderr); err != nil {
+	} else if changes, err = watchEvents(ctx, root, func(err error) { cfg.Printer.Fprintln(cfg.Stderr, msg.WatchWarning, err) }); err != nil {
 		return nil, err
 	}
 	b := newBuilder(generator.Config{Options: cfg.Options, CountTextProblems: true}, cfg.Stdout, cfg.Stderr)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
@@ -82,14 +84,16 @@ type harness struct {
 }
 
 // start serves the site s (polling when poll is set) and opens the event stream; it returns
-// once the stream said hello.
+// once the stream said hello. It speaks English, the stable language of the messages of the
+// other stages that its tests read in the log.
 func start(t *testing.T, s *sitetest.Site, poll time.Duration) *harness {
 	t.Helper()
-	return startWith(t, s, Config{Poll: poll})
+	return startWith(t, s, Config{Options: generator.Options{Printer: msg.English}, Poll: poll})
 }
 
 // startWith serves the site s with cfg, whose Site and output it sets, as Serve does, on
-// 127.0.0.1, and opens the event stream; it returns once the stream said hello.
+// 127.0.0.1, and opens the event stream; it returns once the stream said hello. Its language
+// is cfg's.
 func startWith(t *testing.T, s *sitetest.Site, cfg Config) *harness {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -97,13 +101,13 @@ func startWith(t *testing.T, s *sitetest.Site, cfg Config) *harness {
 		t.Fatal(err)
 	}
 	conns := &connCounter{Listener: ln}
-	hosts, err := NewHostPolicy(ln.Addr(), nil)
+	hosts, err := NewHostPolicy(ln.Addr(), nil, cfg.Printer)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &sitetest.SyncBuffer{}
-	cfg.Options = generator.Options{Source: s.Dir, NoGit: true}
+	cfg.Options = generator.Options{Source: s.Dir, NoGit: true, Printer: cfg.Printer}
 	cfg.Stdout, cfg.Stderr = log, log
 	srv, err := Start(ctx, cfg)
 	if err != nil {
@@ -287,7 +291,7 @@ func TestBrokenPageShowsProblems(t *testing.T) {
 	if ev.name != "problems" {
 		t.Fatalf("after breaking the page: event %q, want problems", ev.name)
 	}
-	want := filepath.FromSlash(editedPage) + `:5:1: unknown key "speeker"; did you mean "speaker"?`
+	want := filepath.FromSlash(editedPage) + `:5:1: error: unknown key "speeker"; did you mean "speaker"?`
 	if !slices.Contains(ev.Problems, want) {
 		t.Errorf("problems %q, want %q among them", ev.Problems, want)
 	}
@@ -322,6 +326,28 @@ func TestBrokenPageShowsProblems(t *testing.T) {
 	h.assertPage("/lectures/hongse-dangke/", 200, "修好了")
 	h.assertPage("/activities/liangxue/", 200, "两学一做（新）")
 	h.assertPage("/activities/", 200, "两学一做（新）")
+}
+
+// TestChineseByDefault: without a language, what serve says is Chinese: the lines of its log,
+// the problems it shows the open pages, and the heading of the box they are shown in.
+func TestChineseByDefault(t *testing.T) {
+	h := startWith(t, sitetest.New(t, serveSite), Config{})
+	if built := regexp.MustCompile(`^已生成 \d+ 个文件，用时 \S+\n`); !built.MatchString(h.log.String()) {
+		t.Errorf("the log %q does not begin with %s", h.log.String(), built)
+	}
+	h.assertPage("/lectures/", 200, `data-failed="`+html.EscapeString(msg.Chinese.Sprintf(msg.BuildFailed))+`"`)
+	h.site.Write(editedPage, "---\ntitle: 红色党课\ndate: 2016-06-01\nform: 党课\nspeeker: 张三\n---\n坏了。\n")
+	ev := h.next()
+	if ev.name != "problems" || len(ev.Problems) != 1 || !strings.HasPrefix(ev.Problems[0], filepath.FromSlash(editedPage)+":5:1：错误：") {
+		t.Errorf("event %q, problems %q: want the problem in Chinese", ev.name, ev.Problems)
+	}
+	h.waitLog(msg.Chinese.Sprintf(msg.KeptLastGood, msg.New(msg.Errors, 1))+"\n", 1)
+	for _, line := range strings.Split(h.log.String(), "\n") {
+		// The problem's own words are its stage's, not serve's.
+		if words := msg.EnglishIn(line); words != "" && !strings.Contains(line, "speeker") {
+			t.Errorf("English in %q: %q", line, words)
+		}
+	}
 }
 
 // TestTextProblemsTold: serve says how many slips check finds in the text after the first
@@ -654,8 +680,11 @@ func TestPortInUse(t *testing.T) {
 			t.Fatalf("serving on a port in use (%+v) did not fail", cfg)
 		}
 		want := regexp.MustCompile(`^cannot serve on 127\.0\.0\.1:\d+: the address is in use, perhaps by another dangjian serve; choose another port with --port, e\.g\. --port \d+, which is free$`)
-		if !want.MatchString(err.Error()) {
-			t.Errorf("error %q, want it to match %s", err, want)
+		if said := msg.English.Err(err); !want.MatchString(said) {
+			t.Errorf("error %q, want it to match %s", said, want)
+		}
+		if zh := msg.Chinese.Err(err); !strings.HasPrefix(zh, "无法在 127.0.0.1:") || msg.EnglishIn(zh) != "" {
+			t.Errorf("error in Chinese %q", zh)
 		}
 	}
 }
@@ -671,7 +700,7 @@ func TestPortInUseMoves(t *testing.T) {
 	port := taken.Addr().(*net.TCPAddr).Port
 	for _, addr := range []string{"", "127.0.0.1", "localhost"} {
 		var out bytes.Buffer
-		ln, got, err := listenOn(addr, 0, taken.Addr().String(), &out)
+		ln, got, err := listenOn(addr, 0, taken.Addr().String(), &out, msg.English)
 		if err != nil {
 			t.Fatalf("listenOn(%q): %v", addr, err)
 		}
@@ -711,7 +740,7 @@ func TestResolveAddr(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, given, err := resolveAddr(tt.addr, tt.port, DefaultAddr)
-		if got != tt.want || given != tt.given || (err == nil) != (tt.err == "") || err != nil && err.Error() != tt.err {
+		if got != tt.want || given != tt.given || (err == nil) != (tt.err == "") || err != nil && msg.English.Err(err) != tt.err {
 			t.Errorf("resolveAddr(%q, %d) = %q, %v, %v; want %q, %v, %q", tt.addr, tt.port, got, given, err, tt.want, tt.given, tt.err)
 		}
 	}
@@ -732,7 +761,7 @@ func TestOpen(t *testing.T) {
 	out := &sitetest.SyncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- Serve(ctx, Config{Options: generator.Options{Source: s.Dir, NoGit: true}, Addr: "0.0.0.0:0", Open: true, Stdout: out, Stderr: out})
+		done <- Serve(ctx, Config{Options: generator.Options{Source: s.Dir, NoGit: true, Printer: msg.English}, Addr: "0.0.0.0:0", Open: true, Stdout: out, Stderr: out})
 	}()
 	var url string
 	select {
@@ -813,5 +842,6 @@ func TestServeStops(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("Serve did not return after its context was cancelled")
 	}
-	sitetest.AssertHolds(t, "the output", out.String(), "serving "+s.Dir+" on http://"+addr+"/ (Ctrl-C to stop)\n", "stopped\n", "! warning")
+	// In Chinese, the default.
+	sitetest.AssertHolds(t, "the output", out.String(), "正在预览 "+s.Dir+"：请在浏览器中打开 http://"+addr+"/（按 Ctrl-C 停止）\n", "已停止\n", "! 警告")
 }

@@ -3,8 +3,6 @@ package serve
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/source"
 	"github.com/fsnotify/fsnotify"
 )
@@ -58,15 +57,15 @@ type notifyWatcher struct {
 	root    string
 	w       *fsnotify.Watcher
 	folders map[string]bool // the folders watched, absolute
-	warn    io.Writer
+	warn    func(error)     // says a problem that does not stop the watching
 }
 
 // watchEvents starts watching the site in root. The folders are watched once it returns:
 // a change made after that is reported on the channel, in batches, until ctx is done.
-func watchEvents(ctx context.Context, root string, warn io.Writer) (<-chan batch, error) {
+func watchEvents(ctx context.Context, root string, warn func(error)) (<-chan batch, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, fmt.Errorf("cannot watch the site's files: %w; run with --poll 1s to watch by polling", err)
+		return nil, msg.New(msg.CannotWatchSite, err)
 	}
 	nw := &notifyWatcher{root: root, w: w, folders: map[string]bool{}, warn: warn}
 	// The site's folder itself, for site.yaml and for content/, layouts/ and static/
@@ -102,10 +101,9 @@ func (nw *notifyWatcher) add(dir string) error {
 // on big sites and has two remedies.
 func watchError(dir string, err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
-		return fmt.Errorf("cannot watch %s: the system's limit of watched folders is reached (%v); "+
-			"run with --poll 1s to watch by polling, or raise the limit: sudo sysctl fs.inotify.max_user_watches=524288", dir, err)
+		return msg.New(msg.WatchLimit, dir, err)
 	}
-	return fmt.Errorf("cannot watch %s: %w", dir, err)
+	return msg.New(msg.CannotWatch, dir, err)
 }
 
 // addTree watches dir and every folder under it, and returns the site files found in it: a
@@ -174,7 +172,7 @@ func (nw *notifyWatcher) changed(ev fsnotify.Event) []string {
 		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 			files, err := nw.addTree(ev.Name)
 			if err != nil {
-				fmt.Fprintf(nw.warn, "dangjian: %v\n", err)
+				nw.warn(err)
 			}
 			names = append(names, files...)
 		}
@@ -185,7 +183,7 @@ func (nw *notifyWatcher) changed(ev fsnotify.Event) []string {
 // coalesce gathers the files that events name into batches: one when the events pause, sent
 // when the receiver is ready, while new events keep adding to it. An overflow of the event
 // queue turns the batch into a rescan.
-func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan error, changed func(fsnotify.Event) []string, exists func(rel string) bool, warn io.Writer, out chan<- batch) {
+func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan error, changed func(fsnotify.Event) []string, exists func(rel string) bool, warn func(error), out chan<- batch) {
 	var (
 		pending = map[string]bool{} // name → whether its first event in this burst created it
 		rescan  bool
@@ -233,7 +231,7 @@ func coalesce(ctx context.Context, events <-chan fsnotify.Event, errs <-chan err
 				return
 			}
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
-				fmt.Fprintf(warn, "dangjian: watching the files: %v\n", err)
+				warn(msg.New(msg.WatchingFailed, err))
 			}
 			// Any error may have cost events: load everything again rather than go stale.
 			rescan = true

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"github.com/fsnotify/fsnotify"
 )
@@ -93,7 +94,7 @@ func TestCoalesce(t *testing.T) {
 				return nil
 			}
 			exists := func(rel string) bool { return rel != "content/sedX1Yz" && rel != "content/gone.md" }
-			go coalesce(ctx, events, errs, changed, exists, io.Discard, out)
+			go coalesce(ctx, events, errs, changed, exists, func(error) {}, out)
 			for _, ev := range tt.events {
 				events <- ev
 			}
@@ -125,7 +126,7 @@ func TestCoalesceWaitsForQuiet(t *testing.T) {
 	defer cancel()
 	events, out := make(chan fsnotify.Event), make(chan batch)
 	always := func(string) bool { return true }
-	go coalesce(ctx, events, nil, func(ev fsnotify.Event) []string { return []string{ev.Name} }, always, io.Discard, out)
+	go coalesce(ctx, events, nil, func(ev fsnotify.Event) []string { return []string{ev.Name} }, always, func(error) {}, out)
 	start := time.Now()
 	for i := 0; ; i++ {
 		select {
@@ -148,7 +149,7 @@ func TestCoalesceWaitsForQuiet(t *testing.T) {
 func TestWatchError(t *testing.T) {
 	limit := watchError("/site/content/x", fmt.Errorf("add: %w", syscall.ENOSPC))
 	for _, want := range []string{"cannot watch /site/content/x", "limit of watched folders", "--poll 1s", "fs.inotify.max_user_watches"} {
-		if !strings.Contains(limit.Error(), want) {
+		if !strings.Contains(msg.English.Err(limit), want) {
 			t.Errorf("%q does not say %q", limit, want)
 		}
 	}
