@@ -14,6 +14,7 @@ import (
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/zipfile"
 )
@@ -90,7 +91,7 @@ func newBatch(site *generator.Site, charts ChartsFunc) (*batch, error) {
 func (b *batch) add(p *page.Page) diag.List {
 	folder := p.DateString() + "-" + path.Base(p.URL)
 	if other := b.folders[folder]; other != nil {
-		return diag.List{diag.Errorf(p.Pos("slug"), "exports to the folder %s, as %s does: give one of them another slug", folder, other.File)}
+		return diag.List{diag.Errorf(p.Pos("slug"), msg.SameExportFolder, folder, other.File)}
 	}
 	b.folders[folder] = p
 	a := &article{page: p, folder: folder, files: map[string][]byte{}}
@@ -116,7 +117,7 @@ func (b *batch) add(p *page.Page) diag.List {
 	a.files[TextFile] = []byte(title + "\n\n" + text + "\n")
 	data, err := marshal(a.meta)
 	if err != nil {
-		problems.Errorf(diag.Position{File: p.File}, "meta.json: %v", err)
+		problems.Errorf(diag.Position{File: p.File}, msg.MetaFailed, err)
 	}
 	a.files[MetaFile] = data
 	problems = append(problems, b.check(p, title)...)
@@ -140,13 +141,13 @@ func characters(text string) int {
 func (b *batch) warnings() diag.List {
 	var problems diag.List
 	if b.text.err != nil {
-		problems.Errorf(diag.Position{File: config.File}, "converting to simplified characters: %v", b.text.err)
+		problems.Errorf(diag.Position{File: config.File}, msg.SimplifyFailed, b.text.err)
 	}
 	if b.conf.Organisation == "" {
-		problems.Add(diag.Warningf(diag.Position{File: config.File}, "organisation is not set: meta.json gives no source (来源)"))
+		problems.Add(diag.Warningf(diag.Position{File: config.File}, msg.NoOrganisation))
 	}
 	if b.conf.BaseURL == "" {
-		problems.Add(diag.Warningf(diag.Position{File: config.File}, "base_url is not set: meta.json gives each page's URL from the site's root only"))
+		problems.Add(diag.Warningf(diag.Position{File: config.File}, msg.NoBaseURL))
 	}
 	return problems
 }

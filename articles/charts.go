@@ -1,10 +1,9 @@
 package articles
 
 import (
-	"fmt"
-
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/chart"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -25,11 +24,11 @@ func siteCharts(site *generator.Site) ChartsFunc {
 		for i, spec := range specs {
 			svg, err := d.SVG(spec)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", spec.ID, err)
+				return nil, msg.New(msg.ChartOf, spec.ID, err)
 			}
 			table, err := d.DataTable(spec)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", spec.ID, err)
+				return nil, msg.New(msg.ChartOf, spec.ID, err)
 			}
 			charts[i] = Chart{Title: spec.Title, SVG: svg, Table: string(table), InBody: i >= inBody}
 		}

@@ -1,12 +1,12 @@
 package articles
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -28,27 +28,23 @@ var fullWidth = map[rune]string{
 func (b *batch) check(p *page.Page, title string) diag.List {
 	var problems diag.List
 	if n, most := utf8.RuneCountInString(title), b.conf.Export.TitleMax; n > most {
-		problems.Add(diag.Warningf(p.Pos("title"), "title has %d characters, more than the %d of site.yaml's export.title_max", n, most))
+		problems.Add(diag.Warningf(p.Pos("title"), msg.TitleTooLong, n, most))
 	}
 	if marks := halfWidth(p.Title); len(marks) > 0 {
-		problems.Add(diag.Warningf(p.Pos("title"), "title has half-width punctuation %s", strings.Join(marks, ", ")))
+		problems.Add(diag.Warningf(p.Pos("title"), msg.HalfWidthTitle, marks))
 	}
 	for _, field := range []struct{ key, value string }{{"title", p.Title}, {"summary", p.Summary}} {
 		for _, w := range b.localWordsIn(field.value) {
-			problems.Add(diag.Warningf(p.Pos(field.key), "%s: %s", field.key, localMessage(w.word)))
+			problems.Add(diag.Warningf(p.Pos(field.key), msg.LocalWordIn, field.key, w.word))
 		}
 	}
 	for i, line := range strings.Split(string(p.Body), "\n") {
 		for _, w := range b.localWordsIn(line) {
 			pos := diag.Position{File: p.File, Line: p.BodyLine + i, Col: w.col}
-			problems.Add(diag.Warningf(pos, "%s", localMessage(w.word)))
+			problems.Add(diag.Warningf(pos, msg.LocalWord, w.word))
 		}
 	}
 	return problems
-}
-
-func localMessage(word string) string {
-	return fmt.Sprintf("%q speaks from inside; readers of the civilization website need the name", word)
 }
 
 type localWord struct {
@@ -79,15 +75,27 @@ func (b *batch) localWordsIn(line string) []localWord {
 	return found
 }
 
+// marks are half-width punctuation marks, each with its full-width form, said as a list in
+// the printer's language.
+type marks []msg.Message
+
+func (m marks) Text(p *msg.Printer) string {
+	said := make([]string, len(m))
+	for i, mark := range m {
+		said[i] = mark.Text(p)
+	}
+	return p.List(said)
+}
+
 // halfWidth lists the half-width punctuation marks of a Chinese title, each with its
 // full-width form. Points and colons between digits (3.5, 10:30) and commas in numbers are
 // part of the number.
-func halfWidth(title string) []string {
+func halfWidth(title string) marks {
 	if !hasHan(title) {
 		return nil
 	}
 	runes := []rune(title)
-	var marks []string
+	var found marks
 	seen := map[rune]bool{}
 	for i, r := range runes {
 		full, ok := fullWidth[r]
@@ -98,7 +106,7 @@ func halfWidth(title string) []string {
 			continue
 		}
 		seen[r] = true
-		marks = append(marks, fmt.Sprintf("%q (use %s)", r, full))
+		found = append(found, msg.New(msg.HalfWidthMark, r, full))
 	}
-	return marks
+	return found
 }

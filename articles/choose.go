@@ -12,6 +12,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
@@ -23,10 +24,10 @@ func choose(site *page.Site, cfg Config) ([]*page.Page, diag.List) {
 	var chosen []*page.Page
 	var problems diag.List
 	for _, name := range cfg.Pages {
-		p, msg := find(site, cfg.Dir(), name)
+		p, why := find(site, cfg.Dir(), name)
 		switch {
 		case p == nil:
-			problems.Errorf(diag.Position{File: name}, "%s", msg)
+			problems.Errorf(diag.Position{File: name}, why.Key, why.Args...)
 		case !slices.Contains(chosen, p):
 			chosen = append(chosen, p)
 		}
@@ -43,17 +44,17 @@ func choose(site *page.Site, cfg Config) ([]*page.Page, diag.List) {
 		chosen = slices.DeleteFunc(chosen, func(p *page.Page) bool {
 			before := p.DateString() < since
 			if before && len(cfg.Pages) > 0 {
-				problems.Errorf(p.Pos("date"), "named for export, but dated %s, before --since %s", p.DateString(), since)
+				problems.Errorf(p.Pos("date"), msg.BeforeSince, p.DateString(), since)
 			}
 			return before
 		})
 	}
 	if len(chosen) == 0 && len(problems) == 0 {
-		msg := "nothing to export: no page has export: true"
+		nothing := msg.New(msg.NothingToExport)
 		if !cfg.Since.IsZero() {
-			msg += " and a date on or after " + cfg.Since.Format(time.DateOnly)
+			nothing = msg.New(msg.NothingSince, cfg.Since.Format(time.DateOnly))
 		}
-		problems.Errorf(diag.Position{File: config.File}, "%s; mark pages with export: true or name them on the command line", msg)
+		problems.Errorf(diag.Position{File: config.File}, nothing.Key, nothing.Args...)
 	}
 	slices.SortFunc(chosen, func(a, b *page.Page) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.URL, b.URL))
@@ -64,12 +65,12 @@ func choose(site *page.Site, cfg Config) ([]*page.Page, diag.List) {
 // find returns the published page that name stands for, or a message saying why there is none.
 // name is a source file, a bundle's folder or a URL, relative to the site's folder or to the
 // working folder.
-func find(site *page.Site, source, name string) (*page.Page, string) {
+func find(site *page.Site, source, name string) (*page.Page, msg.Message) {
 	slashed := filepath.ToSlash(name)
 	url := "/" + strings.Trim(slashed, "/") + "/"
 	for _, p := range site.Pages {
 		if p.URL == url {
-			return p, ""
+			return p, msg.Message{}
 		}
 	}
 	candidates := []string{path.Clean(slashed)}
@@ -83,17 +84,17 @@ func find(site *page.Site, source, name string) (*page.Page, string) {
 	for _, c := range candidates {
 		for _, file := range []string{c, path.Join(c, kinds.BundleFile)} {
 			if p := site.BySource(file); p != nil {
-				return p, ""
+				return p, msg.Message{}
 			}
 		}
 	}
 	if path.Base(slashed) == kinds.IndexFile {
-		return nil, "the introduction of a list, not a page: it has no date and is not exported"
+		return nil, msg.New(msg.NotAPage)
 	}
 	for _, c := range candidates {
 		if strings.HasSuffix(c, ".md") && strings.HasPrefix(c, kinds.ContentDir+"/") {
 			if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(c))); err == nil {
-				return nil, "not a published page (is it a draft?)"
+				return nil, msg.New(msg.NotPublished)
 			}
 		}
 	}
@@ -101,9 +102,8 @@ func find(site *page.Site, source, name string) (*page.Page, string) {
 	for i, p := range site.Pages {
 		files[i] = p.File
 	}
-	msg := "no such page in the site; name a page's file under content/ or its URL"
 	if near := yamlnode.Nearest(slashed, files); near != "" {
-		msg += "; did you mean " + near + "?"
+		return nil, msg.New(msg.NoSuchPageNear, near)
 	}
-	return nil, msg
+	return nil, msg.New(msg.NoSuchPage)
 }

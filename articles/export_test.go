@@ -22,11 +22,24 @@ import (
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
+
+// assertProblems checks that the problems hold each of wants, as they are said in English,
+// a stable language while the other stages' messages move into the catalogue.
+func assertProblems(t testing.TB, problems diag.List, wants ...string) {
+	t.Helper()
+	printed := problems.Text(msg.English)
+	for _, w := range wants {
+		if !strings.Contains(printed, w) {
+			t.Errorf("problems do not hold %q:\n%s", w, printed)
+		}
+	}
+}
 
 // run exports the site in dir into a new folder and fails the test on any error.
 func run(t *testing.T, cfg articles.Config) *articles.Report {
@@ -211,7 +224,7 @@ func TestNoScriptSurvives(t *testing.T) {
 		"! <script", "! alert", "! <style", "! color", "! javascript", "! <iframe", "! <link",
 		"! <form", "! <svg", "! <object", "! <embed", "! <base", "! <meta", "! onclick", "! onerror")
 	assertAllowed(t, got)
-	sitetest.AssertProblems(t, rep.Warnings, `content/activities/x.md: warning: image "https://example.com/x.png" is not a file of the site: it is left out`)
+	assertProblems(t, rep.Warnings, `content/activities/x.md: warning: image "https://example.com/x.png" is not a file of the site: it is left out`)
 }
 
 // allowed lists the elements article.html may hold.
@@ -340,7 +353,7 @@ func TestImages(t *testing.T) {
       "file": "2.jpg",
       "caption": "主题党日合影"
     }`, `"cover": "4.png"`)
-	sitetest.AssertProblems(t, rep.Warnings, `image "https://example.com/x.jpg" is not a file of the site: it is left out`)
+	assertProblems(t, rep.Warnings, `image "https://example.com/x.jpg" is not a file of the site: it is left out`)
 }
 
 func TestBrokenImage(t *testing.T) {
@@ -348,7 +361,7 @@ func TestBrokenImage(t *testing.T) {
 	writeImages(t, s)
 	s.Write("content/activities/photos/small.jpg", "\x89PNG\r\n\x1a\n cut short") // a picture to the site, not to a decoder
 	problems := fails(t, articles.Config{Options: generator.Options{Source: s.Dir}})
-	sitetest.AssertProblems(t, problems, `content/activities/photos/index.md: image "small.jpg": not a JPEG, PNG or GIF image`)
+	assertProblems(t, problems, `content/activities/photos/index.md: error: image "small.jpg": not a JPEG, PNG or GIF image`)
 }
 
 // chartSite has a yearly report, which the chart engine gives a chart.
@@ -431,7 +444,7 @@ func TestChartScripts(t *testing.T) {
 			sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(rep.Out, "2016-12-31-2016", "chart-1.svg")), "<text")
 			continue
 		}
-		sitetest.AssertProblems(t, fails(t, cfg), `content/reports/2016.md: chart "图": its SVG image could run a script: `+tt.found)
+		assertProblems(t, fails(t, cfg), `content/reports/2016.md: error: chart "图": its SVG image could run a script: `+tt.found)
 	}
 }
 
@@ -454,8 +467,8 @@ charts:
 func TestDeepList(t *testing.T) {
 	s := sitetest.New(t, chartSite)
 	s.Write("content/reports/2016.md", "---\ntitle: 2016年報告\ndate: 2016-12-31\nexport: true\n---\n全年。\n\n"+strings.Repeat("- ", 10_000)+"深\n")
-	sitetest.AssertProblems(t, fails(t, articles.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}),
-		"content/reports/2016.md:8:1: lists, quotes or emphasis nested more than 100 deep")
+	assertProblems(t, fails(t, articles.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}),
+		"content/reports/2016.md:8:1: error: lists, quotes or emphasis nested more than 100 deep")
 }
 
 // TestRealSiteReportCharts exports the real site's 2016 report: its two charts of site.yaml,
@@ -674,17 +687,17 @@ date: 2016-03-01
 		since time.Time
 		want  string
 	}{
-		{"no such page", []string{"content/activities/d.md"}, time.Time{}, "content/activities/d.md: no such page in the site; name a page's file under content/ or its URL; did you mean content/activities/a.md?"},
-		{"not a page", []string{"site.yaml"}, time.Time{}, "site.yaml: no such page in the site"},
-		{"a list", []string{"content/_index.md"}, time.Time{}, "content/_index.md: the introduction of a list, not a page: it has no date and is not exported"},
-		{"a draft", []string{"content/activities/draft.md"}, time.Time{}, "content/activities/draft.md: not a published page (is it a draft?)"},
-		{"named, but too old", []string{"content/activities/a.md"}, since, "content/activities/a.md:3:1: named for export, but dated 2016-03-01, before --since 2016-05-01"},
-		{"nothing since", nil, time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), "site.yaml: nothing to export: no page has export: true and a date on or after 2017-01-01"},
-		{"one folder for two pages", []string{"content/activities/a.md", "content/lectures/a.md"}, time.Time{}, "content/lectures/a.md:1:1: exports to the folder 2016-03-01-a, as content/activities/a.md does: give one of them another slug"},
+		{"no such page", []string{"content/activities/d.md"}, time.Time{}, "content/activities/d.md: error: no such page in the site; name a page's file under content/ or its URL; did you mean content/activities/a.md?"},
+		{"not a page", []string{"site.yaml"}, time.Time{}, "site.yaml: error: no such page in the site"},
+		{"a list", []string{"content/_index.md"}, time.Time{}, "content/_index.md: error: the introduction of a list, not a page: it has no date and is not exported"},
+		{"a draft", []string{"content/activities/draft.md"}, time.Time{}, "content/activities/draft.md: error: not a published page (is it a draft?)"},
+		{"named, but too old", []string{"content/activities/a.md"}, since, "content/activities/a.md:3:1: error: named for export, but dated 2016-03-01, before --since 2016-05-01"},
+		{"nothing since", nil, time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), "site.yaml: error: nothing to export: no page has export: true and a date on or after 2017-01-01"},
+		{"one folder for two pages", []string{"content/activities/a.md", "content/lectures/a.md"}, time.Time{}, "content/lectures/a.md:1:1: error: exports to the folder 2016-03-01-a, as content/activities/a.md does: give one of them another slug"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
-			sitetest.AssertProblems(t, fails(t, articles.Config{Options: generator.Options{Source: s.Dir}, Pages: tt.pages, Since: tt.since}), tt.want)
+			assertProblems(t, fails(t, articles.Config{Options: generator.Options{Source: s.Dir}, Pages: tt.pages, Since: tt.since}), tt.want)
 		})
 	}
 }
@@ -709,7 +722,7 @@ func TestNothingHalfWritten(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := articles.Export(t.Context(), articles.Config{Options: generator.Options{Source: s.Dir}, Out: foreign}); err == nil || !strings.Contains(err.Error(), "did not write") {
+	if _, err := articles.Export(t.Context(), articles.Config{Options: generator.Options{Source: s.Dir}, Out: foreign}); err == nil || !strings.Contains(msg.English.Err(err), "did not write") {
 		t.Errorf("export into a foreign folder: got %v, want a refusal", err)
 	}
 	if got := sitetest.Files(t, foreign); !slices.Equal(got, []string{"notes.txt"}) {
@@ -795,16 +808,27 @@ summary: 本公司的总结
 我廠的職工。
 `)
 	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
-	want := diag.List{
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 2, Col: 1}, "title has 20 characters, more than the 10 of site.yaml's export.title_max"),
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 2, Col: 1}, `title has half-width punctuation '"' (use “”), ',' (use ，)`),
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 2, Col: 1}, `title: "我公司" speaks from inside; readers of the civilization website need the name`),
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 5, Col: 1}, `summary: "本公司" speaks from inside; readers of the civilization website need the name`),
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 9, Col: 1}, `"我公司" speaks from inside; readers of the civilization website need the name`),
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 9, Col: 5}, `"我市" speaks from inside; readers of the civilization website need the name`),
-		diag.Warningf(diag.Position{File: "content/activities/x.md", Line: 10, Col: 1}, `"我厂" speaks from inside; readers of the civilization website need the name`),
-	}.Sort()
-	if got := rep.Warnings.Error(); got != want.Error() {
-		t.Errorf("warnings:\n%s\nwant:\n%s", got, want.Error())
+	const x = "content/activities/x.md"
+	want := `x.md:10:1: warning: "我厂" speaks from inside; readers of the civilization website need the name
+x.md:2:1: warning: title has 20 characters, more than the 10 of site.yaml's export.title_max
+x.md:2:1: warning: title has half-width punctuation '"' (use “”), ',' (use ，)
+x.md:2:1: warning: title: "我公司" speaks from inside; readers of the civilization website need the name
+x.md:5:1: warning: summary: "本公司" speaks from inside; readers of the civilization website need the name
+x.md:9:1: warning: "我公司" speaks from inside; readers of the civilization website need the name
+x.md:9:5: warning: "我市" speaks from inside; readers of the civilization website need the name`
+	var got []string
+	for _, p := range rep.Warnings {
+		got = append(got, strings.TrimPrefix(p.Text(msg.English), diag.Path("content/activities/")))
+	}
+	slices.Sort(got) // as text; the report's order is by the Chinese
+	if strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	// The default language: Chinese, the marks listed as Chinese lists them.
+	sitetest.AssertHolds(t, "the warnings", rep.Warnings.Error(),
+		x+`:2:1：警告：标题里有半角标点 '"'（请用 “”）、','（请用 ，）`,
+		x+`:9:5：警告："我市" 是本单位内部的说法；文明网的读者需要看到单位的名称`)
+	if english := msg.EnglishIn(rep.Warnings.Error()); english != "" {
+		t.Errorf("English in the warnings in Chinese: %q", english)
 	}
 }

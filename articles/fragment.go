@@ -49,7 +49,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 	r := &rewriter{b: b, a: a}
 	charts, err := b.charts(b.site.Model(), a.page)
 	if err != nil {
-		r.errorf("charts: %v", err)
+		r.errorf(msg.ChartsFailed, err)
 	}
 	var after []Chart
 	for _, c := range charts {
@@ -75,7 +75,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 	var buf bytes.Buffer
 	for c := root.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&buf, c); err != nil {
-			r.errorf("cannot write the article: %v", err)
+			r.errorf(msg.CannotWriteHTML, err)
 		}
 	}
 	out := policy.SanitizeBytes(buf.Bytes())
@@ -107,7 +107,7 @@ func (r *rewriter) parse(fragment string) []*html.Node {
 	holder := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), holder)
 	if err != nil {
-		r.errorf("cannot read the page's HTML: %v", err)
+		r.errorf(msg.CannotReadHTML, err)
 		return nil
 	}
 	appendAll(holder, nodes)
@@ -127,8 +127,8 @@ func (r *rewriter) chart(c Chart) []*html.Node {
 	r.charts++
 	name := fmt.Sprintf("chart-%d.svg", r.charts)
 	// The chart engine's pictures are copied as they are, so they are checked.
-	if found := activeSVG(c.SVG); found != "" {
-		r.errorf("chart %q: its SVG image could run a script: %s", c.Title, found)
+	if found := activeSVG(c.SVG); found != nil {
+		r.errorf(msg.ChartScript, c.Title, found)
 		return nil
 	}
 	title := r.b.text.clean(c.Title)
@@ -226,7 +226,7 @@ func (r *rewriter) image(img *html.Node) bool {
 func (r *rewriter) copyImage(src, caption string) (string, bool) {
 	u, err := url.Parse(src)
 	if src == "" || err != nil || u.Scheme != "" || u.Host != "" {
-		r.warnf("image %q is not a file of the site: it is left out", src)
+		r.warnf(msg.ImageNotInSite, src)
 		return "", false
 	}
 	target := u.Path
@@ -239,12 +239,12 @@ func (r *rewriter) copyImage(src, caption string) (string, bool) {
 	}
 	data, err := r.b.site.ReadFile(out)
 	if err != nil {
-		r.errorf("image %q: no such file in the site", src)
+		r.errorf(msg.ImageMissing, src)
 		return "", false
 	}
 	scaled, ext, err := scaleDown(data, r.b.conf.Export.ImageWidth)
 	if err != nil {
-		r.errorf("image %q: %v", src, err)
+		r.errorf(msg.ImageFailed, src, err)
 		return "", false
 	}
 	if r.images == nil {

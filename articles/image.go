@@ -2,12 +2,12 @@ package articles
 
 import (
 	"bytes"
-	"errors"
 	"image"
 	_ "image/gif" // decoded, and re-encoded as PNG when scaled
 	"image/jpeg"
 	"image/png"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"golang.org/x/image/draw"
 )
 
@@ -16,7 +16,7 @@ import (
 const jpegQuality = 88
 
 // errNotImage is the error for a file that is not a JPEG, PNG or GIF image.
-var errNotImage = errors.New("not a JPEG, PNG or GIF image")
+var errNotImage = msg.New(msg.NotImage)
 
 // scaleDown returns an image no wider than maxWidth, and the extension its format takes. An
 // image that is narrow enough is returned as it is; a wider one is scaled with its proportions

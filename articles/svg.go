@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // activeSVG says what could run in an SVG image, judging the parsed document, not its text: a
@@ -15,52 +16,53 @@ import (
 // URLs, animations of links, a DOCTYPE (whose entities could hide any of these
 // from a reading that does not expand them) and processing instructions (xml-stylesheet may
 // load a transform). A document that is not well-formed XML cannot be judged, so it is
-// refused too. It returns "" when the picture is inert.
-func activeSVG(data []byte) string {
+// refused too. It returns nil when the picture is inert.
+func activeSVG(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
-			return ""
+			return nil
 		}
 		if err != nil {
-			return fmt.Sprintf("it is not well-formed XML (%v), so it cannot be judged", err)
+			// The parser's own words: its error, said as a system's, would be bracketed twice.
+			return msg.New(msg.SVGNotXML, err.Error())
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			if found := activeElement(tok); found != "" {
+			if found := activeElement(tok); found != nil {
 				return found
 			}
 		case xml.Directive:
-			return "it has a DOCTYPE or other declaration"
+			return msg.New(msg.SVGDoctype)
 		case xml.ProcInst:
 			if tok.Target != "xml" {
-				return fmt.Sprintf("it has the processing instruction <?%s?>", tok.Target)
+				return msg.New(msg.SVGProcInst, tok.Target)
 			}
 		}
 	}
 }
 
-// activeElement says what could run in one element, or "".
-func activeElement(e xml.StartElement) string {
+// activeElement says what could run in one element, or nil.
+func activeElement(e xml.StartElement) error {
 	name := strings.ToLower(e.Name.Local)
 	switch name {
 	case "script", "foreignobject", "handler", "listener":
-		return fmt.Sprintf("it has a <%s> element", e.Name.Local)
+		return msg.New(msg.SVGElement, e.Name.Local)
 	}
 	animation := name == "set" || strings.HasPrefix(name, "animate")
 	for _, a := range e.Attr {
 		attr := strings.ToLower(a.Name.Local)
 		switch {
 		case strings.HasPrefix(attr, "on"):
-			return fmt.Sprintf("<%s> has the event attribute %s", e.Name.Local, a.Name.Local)
+			return msg.New(msg.SVGEventAttribute, e.Name.Local, a.Name.Local)
 		case runnableURL(a.Value):
-			return fmt.Sprintf("<%s> has a script URL in %s", e.Name.Local, a.Name.Local)
+			return msg.New(msg.SVGScriptURL, e.Name.Local, a.Name.Local)
 		case animation && attr == "attributename" && (strings.EqualFold(a.Value, "href") || strings.HasSuffix(strings.ToLower(a.Value), ":href")):
-			return fmt.Sprintf("<%s> animates a link", e.Name.Local)
+			return msg.New(msg.SVGAnimatesLink, e.Name.Local)
 		}
 	}
-	return ""
+	return nil
 }
 
 // runnableURL reports whether an attribute's value is a URL that runs a script when opened:

@@ -1,0 +1,44 @@
+package msg
+
+// The messages of export (package articles): the pages chosen, the bundle made of each, and
+// what a publicity editor wants to know before sending it.
+var (
+	// Choosing the pages.
+	NotAPage         = def(`这是栏目的介绍，不是文章：它没有日期，不导出`, `the introduction of a list, not a page: it has no date and is not exported`)
+	NotPublished     = def(`不是已发布的页面（是不是草稿？）`, `not a published page (is it a draft?)`)
+	NoSuchPage       = def(`网站里没有这个页面；请写 content/ 下页面的文件或它的网址`, `no such page in the site; name a page's file under content/ or its URL`)
+	NoSuchPageNear   = def(`网站里没有这个页面；请写 content/ 下页面的文件或它的网址；是不是 %s？`, `no such page in the site; name a page's file under content/ or its URL; did you mean %s?`)
+	BeforeSince      = def(`指定要导出，但日期是 %s，早于 --since %s`, `named for export, but dated %s, before --since %s`)
+	NothingToExport  = def(`没有可导出的页面：没有页面写了 export: true；请在页面里写上 export: true，或在命令行上写出页面`, `nothing to export: no page has export: true; mark pages with export: true or name them on the command line`)
+	NothingSince     = def(`没有可导出的页面：没有页面写了 export: true 且日期在 %s 或之后；请在页面里写上 export: true，或在命令行上写出页面`, `nothing to export: no page has export: true and a date on or after %s; mark pages with export: true or name them on the command line`)
+	SameExportFolder = def(`导出到文件夹 %s，和 %s 相同：请给其中一个换一个 slug`, `exports to the folder %s, as %s does: give one of them another slug`)
+
+	// Making the bundle.
+	MetaFailed        = def(`meta.json：%v`, `meta.json: %v`)
+	SimplifyFailed    = def(`转换为简体字时出错：%v`, `converting to simplified characters: %v`)
+	NoOrganisation    = def(`没有设置 organisation：meta.json 里没有来源`, `organisation is not set: meta.json gives no source (来源)`)
+	NoBaseURL         = def(`没有设置 base_url：meta.json 里每个页面的网址只从网站根目录写起`, `base_url is not set: meta.json gives each page's URL from the site's root only`)
+	ChartsFailed      = def(`图表：%v`, `charts: %v`)
+	ChartOf           = def(`%s：%v`, `chart %s: %v`)
+	CannotWriteHTML   = def(`无法写出文章：%v`, `cannot write the article: %v`)
+	CannotReadHTML    = def(`无法读取页面的 HTML：%v`, `cannot read the page's HTML: %v`)
+	ImageNotInSite    = def(`图片 %q 不是网站里的文件：不导出它`, `image %q is not a file of the site: it is left out`)
+	ImageMissing      = def(`图片 %q：网站里没有这个文件`, `image %q: no such file in the site`)
+	ImageFailed       = def(`图片 %q：%v`, `image %q: %v`)
+	NotImage          = def(`不是 JPEG、PNG 或 GIF 图片`, `not a JPEG, PNG or GIF image`)
+	ChartScript       = def(`图表 %q：它的 SVG 图片可能运行脚本：%v`, `chart %q: its SVG image could run a script: %v`)
+	SVGNotXML         = def(`它不是格式正确的 XML（%v），无法判断`, `it is not well-formed XML (%v), so it cannot be judged`)
+	SVGDoctype        = def(`它有 DOCTYPE 或其他声明`, `it has a DOCTYPE or other declaration`)
+	SVGProcInst       = def(`它有处理指令 <?%s?>`, `it has the processing instruction <?%s?>`)
+	SVGElement        = def(`它有 <%s> 元素`, `it has a <%s> element`)
+	SVGEventAttribute = def(`<%s> 有事件属性 %s`, `<%s> has the event attribute %s`)
+	SVGScriptURL      = def(`<%s> 的 %s 里有脚本网址`, `<%s> has a script URL in %s`)
+	SVGAnimatesLink   = def(`<%s> 会改变链接`, `<%s> animates a link`)
+
+	// What to mend before sending.
+	TitleTooLong   = def(`标题有 %d 个字，超过了 site.yaml 的 export.title_max 规定的 %d 个`, `title has %d characters, more than the %d of site.yaml's export.title_max`)
+	HalfWidthTitle = def(`标题里有半角标点 %s`, `title has half-width punctuation %s`)
+	HalfWidthMark  = def(`%q（请用 %s）`, `%q (use %s)`)
+	LocalWord      = def(`%q 是本单位内部的说法；文明网的读者需要看到单位的名称`, `%q speaks from inside; readers of the civilization website need the name`)
+	LocalWordIn    = def(`%s：%q 是本单位内部的说法；文明网的读者需要看到单位的名称`, `%s: %q speaks from inside; readers of the civilization website need the name`)
+)
