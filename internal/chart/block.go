@@ -243,7 +243,7 @@ func (r figureRenderer) draw(w util.BufWriter, _ []byte, n ast.Node, entering bo
 	if c := n.(*Node); !c.Broken {
 		fig, err := r.Drawer.Draw(c.Spec)
 		if err != nil {
-			markdown.RenderProblem(w, c.Offset, "chart: %v", err)
+			markdown.RenderProblem(w, c.Offset, msg.ChartProblem, err)
 		}
 		_, _ = w.WriteString(string(fig))
 	}

@@ -16,7 +16,7 @@ var (
 	EChartsMissing = def(`这个 dangjian 里缺少 ECharts：请运行 make，它从 npm 装好 ECharts 并重新生成 bin/dangjian`,
 		`ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian`)
 	BuildCancelled = def(`生成已取消`, `build cancelled`)
-	ManifestLost   = def(`清单是空的或不完整（断电可能造成这种情况）：本次生成的文件替换了同名文件，%s 里的其他文件都当作手工放入的保留了下来；不再需要的请删除`,
+	ManifestLost   = def(`这份文件清单是空的或不完整（断电可能造成这种情况）：本次生成的文件替换了同名的文件，%s 里的其他文件都当作手工放入的而保留；不再需要的请删除`,
 		`empty or cut short, as a power cut can leave it: the files this build writes replaced those of the same names, and every other file of %s was kept as if made by hand; delete those that should no longer be there`)
 	WritingSite = def(`写入网站时出错：%v`, `writing the site: %v`)
 	// TextProblems is the line build and serve end with: the slips check would report.
@@ -81,10 +81,10 @@ var (
 	SlugHTML     = def(`slug %q：页面的网址是一个文件夹，dangjian 把页面写在其中的 index.html 里；请去掉扩展名：slug: %s`,
 		`slug %q: a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: %s`)
 	SlugSpace      = def(`slug %q 里不能有空格或控制字符`, `slug %q: may not contain spaces or control characters`)
-	FolderIsFile   = def(`网址 %s 要成为文件夹，而这里发布的是文件 %s%s：请给页面换一个 slug`, `URL %s would be a folder, where the file %s is published%s: give the page another slug`)
+	FolderIsFile   = def(`网址 %s 需要是文件夹，但文件 %s%s 已发布在这个位置：请给页面换一个 slug`, `URL %s would be a folder, where the file %s is published%s: give the page another slug`)
 	ByFile         = def(`（来自 %s）`, ` (by %s)`)
 	FileIsFolder   = def(`%s 发布为文件，而 %s（来自 %s）需要一个同名的文件夹：请给其中一个改名`, `%s is published as a file, where %s (of %s) needs a folder of that name: rename the one or the other`)
-	ClaimedTwice   = def(`%s 被占用了两次：%s 也用了它`, `%s is claimed twice: also by %s`)
+	ClaimedTwice   = def(`%s 被重复占用：%s 也用了它`, `%s is claimed twice: also by %s`)
 	URLOf          = def(`网址 /%s`, `URL /%s`)
 	URLOfCase      = def(`网址 /%s（与 /%s 只差大小写）`, `URL /%s (as /%s, differing only in case)`)
 	GeneratedClash = def(`网址 /%s 也是 dangjian 自动生成的 %s 页面：请给这个文件夹或页面改名`, `URL /%s is also the %s page that dangjian writes: rename this folder or page`)
