@@ -9,7 +9,7 @@ import "strings"
 var (
 	NoSite = def(`在 %[2]s 及其上级文件夹中都找不到 %[1]s：请在网站文件夹（放 %[3]s 的那个）或其中的子文件夹里运行 dangjian，或用 -s 指定网站文件夹`,
 		`no %s in %s nor in any folder above it: run dangjian in the site's folder (the one holding %s) or in a folder inside it, or name the site's folder with -s`)
-	CannotReadConfig = def(`读不了网站的配置：%v（%s 是网站文件夹吗？）`, `cannot read the site's configuration: %v (is %s the site's folder?)`)
+	CannotReadConfig = def(`读不了网站的配置：%v；请确认 %s 是网站文件夹`, `cannot read the site's configuration: %v (is %s the site's folder?)`)
 	CannotRead       = def(`读不了这个文件：%v`, `cannot read: %v`)
 	CannotRemoveTemp = def(`删不掉这个临时文件（中途停下的 check --fix 留下的）：%v；请手工删除`,
 		`cannot remove this temporary file, which a check --fix that was stopped left: %v; delete it`)
@@ -81,7 +81,7 @@ var (
 	SlugHTML     = def(`slug %q：页面的网址是一个文件夹，dangjian 把页面写在其中的 index.html 里；请去掉扩展名：slug: %s`,
 		`slug %q: a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: %s`)
 	SlugSpace      = def(`slug %q 里不能有空格或控制字符`, `slug %q: may not contain spaces or control characters`)
-	FolderIsFile   = def(`网址 %s 需要是文件夹，但文件 %s%s 已发布在这个位置：请给页面换一个 slug`, `URL %s would be a folder, where the file %s is published%s: give the page another slug`)
+	FolderIsFile   = def(`网址 %s 需要是文件夹，但文件 %s 已发布在这个位置%s：请给页面换一个 slug`, `URL %s would be a folder, where the file %s is published%s: give the page another slug`)
 	ByFile         = def(`（来自 %s）`, ` (by %s)`)
 	FileIsFolder   = def(`%s 发布为文件，而 %s（来自 %s）需要一个同名的文件夹：请给其中一个改名`, `%s is published as a file, where %s (of %s) needs a folder of that name: rename the one or the other`)
 	ClaimedTwice   = def(`%s 被重复占用：%s 也用了它`, `%s is claimed twice: also by %s`)
