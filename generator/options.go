@@ -1,11 +1,11 @@
 package generator
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Options say which site a command works on and how to read it. Every command takes them:
@@ -14,7 +14,8 @@ type Options struct {
 	Source string // the site's folder, holding site.yaml; "" is the working folder
 	Drafts bool   // take drafts as published
 	// NoGit dates pages by their files' modification times even in a git checkout.
-	NoGit bool
+	NoGit   bool
+	Printer *msg.Printer // the language of messages; nil is Chinese
 }
 
 // Dir is the site's folder.
@@ -43,7 +44,7 @@ func FindSource(dir string) (string, error) {
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return "", fmt.Errorf("no %s in %s nor in any folder above it: run dangjian in the site's folder (the one holding %s) or in a folder inside it, or name the site's folder with -s", config.File, abs, config.File)
+			return "", msg.New(msg.NoSite, config.File, abs, config.File)
 		}
 		d = parent
 	}

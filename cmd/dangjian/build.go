@@ -36,7 +36,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var stopProgress func()
 	if !*quiet && isTerminal(stderr) {
 		cfg.Progress = new(generator.Progress)
-		stopProgress = showProgress(stderr, cfg.Progress, time.Now())
+		stopProgress = showProgress(stderr, cfg.Printer, cfg.Progress, time.Now())
 	}
 	rep, err := generator.Build(ctx, cfg)
 	if stopProgress != nil {
@@ -49,12 +49,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	printProblems(stderr, rep.Warnings)
 	if *verbose {
 		for _, t := range rep.Timings {
-			fmt.Fprintf(stdout, "%-10s %s\n", t.Stage, t.Duration.Round(time.Millisecond))
+			fmt.Fprintf(stdout, "%-10s %s\n", cfg.Printer.Sprintf(t.Stage), t.Duration.Round(time.Millisecond))
 		}
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %s, %d files in %s → %s\n", diag.Count(rep.Pages, "page"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
-		for _, note := range []string{generator.DraftsNote(rep.Drafts), generator.TextProblemsNote(rep.TextProblems)} {
+		for _, note := range []string{generator.DraftsNote(cfg.Printer, rep.Drafts), generator.TextProblemsNote(cfg.Printer, rep.TextProblems)} {
 			if note != "" {
 				fmt.Fprintln(stdout, note)
 			}

@@ -259,7 +259,7 @@ func TestBuildOutputs(t *testing.T) {
 func TestShowProgress(t *testing.T) {
 	var p generator.Progress
 	var out sitetest.SyncBuffer
-	stop := showProgress(&out, &p, time.Now())
+	stop := showProgress(&out, nil, &p, time.Now())
 	time.Sleep(3 * progressEvery)
 	stop()
 	// Before a build enters its first stage, the line shows only the time taken.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // isTerminal reports whether w is a terminal, where a build shows its progress; in a pipe or a
@@ -24,8 +25,8 @@ var isTerminal = func(w io.Writer) bool {
 const progressEvery = 200 * time.Millisecond
 
 // showProgress redraws one line on w with the build's stage, files written and time taken,
-// until stop is called.
-func showProgress(w io.Writer, p *generator.Progress, start time.Time) (stop func()) {
+// in pr's language, until stop is called.
+func showProgress(w io.Writer, pr *msg.Printer, p *generator.Progress, start time.Time) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
@@ -37,9 +38,10 @@ func showProgress(w io.Writer, p *generator.Progress, start time.Time) (stop fun
 			case <-done:
 				return
 			case <-tick.C:
-				stage, n, total := p.Now()
+				key, n, total := p.Now()
+				stage := pr.Sprintf(key)
 				if total > 0 {
-					stage = fmt.Sprintf("%s %d/%d files", stage, n, total)
+					stage = pr.Sprintf(msg.FilesOf, stage, n, total)
 				}
 				fmt.Fprintf(w, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
 			}
