@@ -168,7 +168,7 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 		ok = false
 	}
 	if len(block.Metrics) == 0 {
-		report(fb.Info.Segment.Start, msg.ChartNoMetrics)
+		report(fb.Info.Segment.Start, msg.ChartBlockNoMetrics)
 		ok = false
 	}
 	for i, key := range block.Metrics {

@@ -25,7 +25,6 @@ var (
 	// DraftsLeftOut is the line build and check end with: the drafts left out, the first named.
 	DraftsLeftOut = defPlural(`%d 篇草稿未发布：%s；要发布某篇，请在其中写上 draft: false`,
 		`1 draft not published: %[2]s; set draft: false in a page to publish it`, `%d drafts not published: %s; set draft: false in a page to publish it`)
-	AndMore = def(`%s 等，另有 %d 篇`, `%s and %d more`)
 )
 
 // The stages of a build, as its progress and --verbose name them.
@@ -61,15 +60,15 @@ var (
 
 // The chart blocks of a body, and the drawing of charts.
 var (
-	ChartProblem      = def(`图表：%s`, `chart: %s`)
-	ChartType         = def(`图表：type 应为 bar、line 或 pie，实为 %q`, `chart: type: want bar, line or pie, got %q`)
-	ChartNoMetrics    = def(`图表：metrics 中请至少写一个 site.yaml 里的指标`, `chart: metrics: name at least one metric of site.yaml`)
-	ChartUnknown      = def(`图表：没有指标 %q`, `chart: unknown metric %q`)
-	ChartUnknownNear  = def(`图表：没有指标 %q；是不是 %q？`, `chart: unknown metric %q; did you mean %q?`)
-	ChartToBeforeFrom = def(`图表：to %s 早于 from %s`, `chart: to %s is before from %s`)
-	UnknownMetric     = def(`没有指标 %q`, `unknown metric %q`)
-	ChartNotDrawn     = def(`画不出这个图表（go-echarts：%v）`, `go-echarts: %v`)
-	ChartOf           = def(`图表 %s：%v`, `chart %s: %v`)
+	ChartProblem        = def(`图表：%s`, `chart: %s`)
+	ChartType           = def(`图表：type 应为 bar、line 或 pie，实为 %q`, `chart: type: want bar, line or pie, got %q`)
+	ChartBlockNoMetrics = def(`图表：metrics 中请至少写一个 site.yaml 里的指标`, `chart: metrics: name at least one metric of site.yaml`)
+	ChartUnknown        = def(`图表：没有指标 %q`, `chart: unknown metric %q`)
+	ChartUnknownNear    = def(`图表：没有指标 %q；是不是 %q？`, `chart: unknown metric %q; did you mean %q?`)
+	ChartToBeforeFrom   = def(`图表：to %s 早于 from %s`, `chart: to %s is before from %s`)
+	UnknownMetric       = def(`没有指标 %q`, `unknown metric %q`)
+	ChartNotDrawn       = def(`画不出这个图表（go-echarts：%v）`, `go-echarts: %v`)
+	ChartOf             = def(`图表 %s：%v`, `chart %s: %v`)
 )
 
 // The pages' addresses (slug) and the files that claim them.

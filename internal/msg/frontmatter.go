@@ -147,7 +147,6 @@ var (
 
 // The files of the site.
 var (
-	CannotRead       = def(`读不了：%v`, `cannot read: %v`)
 	NameNotUTF8      = def(`这个%s的名字不是 UTF-8 文字（含有字节 %#x）：请给这个%s改名`, `this %s's name is not UTF-8 text (it has the byte %#x): rename the %s`)
 	NameControl      = def(`这个%s的名字里有看不见的控制字符 %U%s：请去掉它，重新给这个%s命名`, `this %s's name holds the invisible control character %U%s: rename the %s without it`)
 	AFile            = def(`文件`, `file`)
