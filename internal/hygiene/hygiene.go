@@ -266,10 +266,17 @@ func (t *text) addSkip(s span) {
 // utf8.RuneError at the start of the line. A mark that is being replaced reads as its
 // replacement, and a garbled run as it reads in step.
 func (t *text) before(offset int) rune {
+	r, _ := t.beforeAt(offset)
+	return r
+}
+
+// beforeAt is before, with the offset of the character (of the run) it returns, or of the
+// line's start.
+func (t *text) beforeAt(offset int) (rune, int) {
 	start := t.lineStart(offset)
 	for offset > start {
 		if run, ok := t.runAt(offset, func(run *misreadRun) int { return run.end }); ok {
-			return run.last()
+			return run.last(), run.at
 		}
 		r, size := utf8.DecodeLastRune(t.norm[start:offset])
 		if s, ok := t.skipped(offset - size); ok {
@@ -277,11 +284,11 @@ func (t *text) before(offset int) rune {
 			continue
 		}
 		if full, ok := t.becomes[offset-size]; ok {
-			return full
+			return full, offset - size
 		}
-		return r
+		return r, offset - size
 	}
-	return utf8.RuneError
+	return utf8.RuneError, start
 }
 
 // after returns the character at offset, looking past skipped ranges (and spaces, when

@@ -133,7 +133,13 @@ func (t *text) misreadAt(at, size int) *misreadRun {
 	for open, ok := garbageBefore(t.norm, before); ok; open, ok = garbageBefore(t.norm, before) {
 		before = open // garbage is found later: look past it now (確(què)?!皟蓪W)
 	}
-	prev := t.before(before)
+	prev, markAt := t.beforeAt(before)
+	if full, ok := fullWidth[prev]; ok && prev != '?' && isCJK(t.before(markAt)) {
+		// A half-width mark after Chinese is made full-width when the run after it reads as
+		// Chinese (確!?!皟 is 確！?!皟): the run is looked for as --fix leaves the mark, so that
+		// a second --fix finds nothing new.
+		prev, _ = utf8.DecodeRuneInString(full)
+	}
 	if !isCJK(prev) {
 		return nil
 	}

@@ -108,10 +108,10 @@ func (t *text) question(i int) {
 }
 
 // lostAt reports whether the "?" at offset i stands for a lost character: it is not before a
-// space, the line's end or a closing mark.
+// space, the line's end or a closing mark. Before a U+FFFD, another lost character, it is one.
 func (t *text) lostAt(i int) bool {
-	next, _ := t.after(i+1, false)
-	return next != utf8.RuneError && next != ' ' && next != '\t' && !strings.ContainsRune("」』）】》”", next)
+	next, at := t.after(i+1, false)
+	return at < t.lineEnd(i) && next != ' ' && next != '\t' && !strings.ContainsRune("」』）】》”", next)
 }
 
 // period reports a "." that ends a Chinese sentence or follows a Chinese numeral; it is
