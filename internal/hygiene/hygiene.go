@@ -33,8 +33,9 @@ type Finding struct {
 	diag.Problem
 	// Edits repair the slip when the repair is certain; nil otherwise.
 	Edits []Edit
-	// Done says what the edits did, for the list of changes: `deleted "(jù)" after 據`.
-	Done string
+	// Done says what the edits did, for the list of changes: `deleted "(jù)" after 據`; its
+	// Key is "" when there are none.
+	Done msg.Message
 }
 
 // Edit replaces the bytes [Start, End) of the file, as it was given, with New.
@@ -84,7 +85,7 @@ func (t *text) leaveCode(code []span) {
 		if len(f.Edits) > 0 && slices.ContainsFunc(f.Edits, func(e Edit) bool {
 			return slices.ContainsFunc(code, func(s span) bool { return e.Start < t.raw(s.end) && t.raw(s.start) < e.End })
 		}) {
-			f.Edits, f.Done = nil, ""
+			f.Edits, f.Done = nil, msg.Message{}
 			f.Message = msg.New(msg.ByHandInCode, f.Message)
 		}
 	}
@@ -221,7 +222,7 @@ func (t *text) lineEnd(offset int) int {
 }
 
 // report records a finding at offset. edits are in norm's offsets; report moves them to the file's.
-func (t *text) report(p diag.Problem, offset int, done string, edits ...Edit) {
+func (t *text) report(p diag.Problem, offset int, done msg.Message, edits ...Edit) {
 	t.handled[offset] = true
 	p.Pos = t.pos(offset)
 	for i := range edits {
