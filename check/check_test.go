@@ -387,7 +387,8 @@ func TestFixLeavesCode(t *testing.T) {
 		"content/activities/a.md:8:7: error: invisible character U+200B",
 		"content/activities/a.md:12:2: error: conversion garbage: pinyin (fā)",
 		"content/activities/a.md:15:7: error: conversion garbage: pinyin (jìn)",
-		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)")
+		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)",
+		"fixed 1 problem in 1 file\n")
 }
 
 // TestFixKeyboardSlips: --fix repairs the slips of a Chinese keyboard that are certain (a
