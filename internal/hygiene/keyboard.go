@@ -2,12 +2,12 @@ package hygiene
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/markdown"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
@@ -36,7 +36,7 @@ func (t *text) keyboard(c *cleaned) bool {
 		}
 		t.repairs = append(t.repairs, edits...)
 		repaired = repaired || len(edits) > 0
-		t.report(s.Problem, c.norm(from+s.Offset, false), s.Done.Text(nil), edits...)
+		t.report(s.Problem, c.norm(from+s.Offset, false), s.Done, edits...)
 	}
 	return repaired
 }
@@ -52,12 +52,12 @@ func (t *text) indents(indents []indent) {
 	for _, in := range indents {
 		spaces := strings.Repeat(wideSpace, len(in.spaces))
 		var edits []Edit
-		done := ""
+		var done msg.Message
 		if in.deletable {
 			for _, s := range in.spaces {
 				edits = append(edits, Edit{Start: s.start, End: s.end})
 			}
-			done = fmt.Sprintf(`deleted the indent "%s"`, spaces)
+			done = msg.New(msg.DeletedIndent, spaces)
 		}
 		t.report(markdown.IndentWarning(diag.Position{}, []byte(spaces)), in.spaces[0].start, done, edits...)
 	}

@@ -112,7 +112,6 @@ var (
 	MetricTwice     = def(`%[2]s 年的指标 %[1]s 声明了两次：%[3]s 里也有`, `metric %s for %s is declared twice: also by %s`)
 	MetricDisagrees = def(`%[2]s 年的指标 %[1]s：报告写的是 %[3]s，但按规则 %[4]s 算得 %[5]s（来自 %[6]s）；网站显示 %[7]s`, `metric %s for %s: declared %s, but its rule %s counts %s from %s; the site shows %s`)
 	NoPageOf        = def(`%s 年的页面，一个也没有`, `no page of %s`)
-	AndMore         = def(`%s 等，另有 %d 个`, `%s and %d more`)
 )
 
 // site.yaml.
