@@ -309,16 +309,6 @@ func (w *Writing) apart(text []byte) *Writing {
 	return &v
 }
 
-// add adds the evidence of another text.
-func (e *evidence) add(other *evidence) {
-	for r, n := range other.counts {
-		e.counts[r] += n
-	}
-	for k, n := range other.beside {
-		e.beside[k] += n
-	}
-}
-
 // checked returns the script of the site whose text is checked, "" when it is not: with no
 // Writing, or one of a script that is none of kinds.Scripts, of which site.yaml's error tells.
 func (w *Writing) checked() string {
@@ -328,14 +318,15 @@ func (w *Writing) checked() string {
 	return w.script
 }
 
-// mixed reports whether text writes a character both scripts write that the site's own text
-// writes in another form too by the word (志, 雜誌): whether it may be a finding there. Of
-// the other characters, a finding is in the start set of mayFind, or on a line with one.
-func (w *Writing) mixed(text []byte) bool {
+// mixed reports whether a text, by how often it writes each character whose form the site's
+// text may decide (forms), writes a character both scripts write that the site's own text
+// writes in another form too by the word (志, 雜誌): whether it may be a finding there. Of the
+// other characters, a finding is in the start set of mayFind, or on a line with one.
+func (w *Writing) mixed(forms map[rune]int) bool {
 	if w.checked() == "" {
 		return false
 	}
-	for _, r := range string(text) {
+	for r := range forms {
 		if w.classes.of(r)&shared == 0 {
 			continue
 		}
@@ -348,6 +339,21 @@ func (w *Writing) mixed(text []byte) bool {
 		}
 	}
 	return false
+}
+
+// formCounts returns how often text writes each character whose form the site's text may decide,
+// on every line: a quick count, at least Learn's.
+func (w *Writing) formCounts(text []byte) map[rune]int {
+	counts := map[rune]int{}
+	if w.checked() == "" {
+		return counts
+	}
+	for _, r := range string(text) {
+		if w.classes.of(r)&(variant|evidenced) != 0 {
+			counts[r]++
+		}
+	}
+	return counts
 }
 
 // count returns how often the site writes r.
