@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Options say which site a command works on and how to read it. Every command takes them:
@@ -14,7 +15,8 @@ type Options struct {
 	Source string // the site's folder, holding site.yaml; "" is the working folder
 	Drafts bool   // take drafts as published
 	// NoGit dates pages by their files' modification times even in a git checkout.
-	NoGit bool
+	NoGit   bool
+	Printer *msg.Printer // the language of messages; nil is Chinese
 }
 
 // Dir is the site's folder.
