@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/msg"
+	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
 // hanIn returns the first Chinese character of text that is not in what the user typed, args;
@@ -33,14 +34,21 @@ func hanIn(text string, args []string) string {
 // The cases marked converting reach messages of an area that speaks English still; they are
 // held to their exit status only.
 func TestLanguages(t *testing.T) {
-	good := t.TempDir()
-	write(t, good, "site.yaml", "title: 测试\nbase_url: https://dangjian.example/\norganisation: 国网甘肃电力\n")
-	write(t, good, "content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n正文。\n")
-	fresh := t.TempDir()
-	write(t, fresh, "site.yaml", "title: 测试\n")
-	blocked := t.TempDir() // content/lectures is a file: a new lecture cannot be written
-	write(t, blocked, "site.yaml", "title: 测试\n")
-	write(t, blocked, "content/lectures", "")
+	good := sitetest.New(t, `
+-- site.yaml --
+title: 测试
+base_url: https://dangjian.example/
+organisation: 国网甘肃电力
+-- content/activities/a.md --
+---
+title: 甲
+date: 2016-01-01
+---
+正文。
+`).Dir
+	fresh := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n").Dir
+	// content/lectures is a file: a new lecture cannot be written.
+	blocked := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n-- content/lectures --\n").Dir
 	missing := filepath.Join(t.TempDir(), "missing")
 	file := filepath.Join(t.TempDir(), "file")
 	write(t, filepath.Dir(file), "file", "")
