@@ -26,11 +26,11 @@ func runBuild(ctx context.Context, args []string, c console) int {
 	}
 	cfg.CountTextProblems = !*quiet
 	if !*quiet {
-		cfg.Waiting = func(msg string) {
+		cfg.Waiting = func(note string) {
 			if isTerminal(c.stderr) {
 				clearLine(c.stderr)
 			}
-			fmt.Fprintln(c.stderr, msg)
+			fmt.Fprintln(c.stderr, note)
 		}
 	}
 	var stopProgress func()
