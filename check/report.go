@@ -24,7 +24,7 @@ func (r *Report) WriteText(w io.Writer, pr *msg.Printer) error {
 	for _, p := range r.Problems {
 		fmt.Fprintln(b, p.Text(pr))
 	}
-	if note := generator.DraftsNote(r.Drafts); note != "" {
+	if note := generator.DraftsNote(pr, r.Drafts); note != "" {
 		fmt.Fprintln(b, note)
 	}
 	errors, warnings := r.Problems.Counts()

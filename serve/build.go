@@ -101,7 +101,7 @@ func (b *builder) tellTextProblems(n int) {
 	if n == b.textProblems {
 		return
 	}
-	note := generator.TextProblemsNote(n)
+	note := generator.TextProblemsNote(b.cfg.Printer, n)
 	if n == 0 {
 		note = "no text problems left"
 	}

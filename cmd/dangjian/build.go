@@ -49,12 +49,12 @@ func runBuild(ctx context.Context, args []string, c console) int {
 	printProblems(c, rep.Warnings)
 	if *verbose {
 		for _, t := range rep.Timings {
-			fmt.Fprintf(c.stdout, "%-10s %s\n", t.Stage, t.Duration.Round(time.Millisecond))
+			fmt.Fprintf(c.stdout, "%-10s %s\n", c.p.Sprintf(t.Stage), t.Duration.Round(time.Millisecond))
 		}
 	}
 	if !*quiet {
 		c.p.Fprintln(c.stdout, msg.Built, rep.Pages, rep.Files, rep.Duration.Round(time.Millisecond).String(), rep.Dest)
-		for _, note := range []string{generator.DraftsNote(rep.Drafts), generator.TextProblemsNote(rep.TextProblems)} {
+		for _, note := range []string{generator.DraftsNote(c.p, rep.Drafts), generator.TextProblemsNote(c.p, rep.TextProblems)} {
 			if note != "" {
 				fmt.Fprintln(c.stdout, note)
 			}

@@ -47,6 +47,24 @@ date: 2016-01-01
 正文。
 `).Dir
 	fresh := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n").Dir
+	mistaken := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n-- content/lectures/x.md --\n---\ntitle: 党课\ndate: 2016-09-20\nspeeker: 张三\n---\n").Dir
+	// A draft, and a slip in the text.
+	drafted := sitetest.New(t, `
+-- site.yaml --
+title: 测试
+-- content/activities/a.md --
+---
+title: 草稿
+date: 2016-01-01
+draft: true
+---
+-- content/activities/b.md --
+---
+title: 甲
+date: 2016-01-01
+---
+甲,乙
+`).Dir
 	// content/lectures is a file: a new lecture cannot be written.
 	blocked := sitetest.New(t, "-- site.yaml --\ntitle: 测试\n-- content/lectures --\n").Dir
 	missing := filepath.Join(t.TempDir(), "missing")
@@ -70,8 +88,10 @@ date: 2016-01-01
 		{"build, bad value", []string{"build", "--wait", "banana"}, exitUsage, ""},
 		{"build, bad switch", []string{"build", "--quiet=maybe"}, exitUsage, ""},
 		{"build, stray argument", []string{"build", "extra"}, exitUsage, ""},
-		{"build into a file", []string{"build", "-s", good, "-d", file}, exitProblems, "build"},
-		{"build, no such site", []string{"build", "-s", missing}, exitProblems, "build"},
+		{"build, a mistake", []string{"build", "-s", mistaken, "-d", filepath.Join(out, "mistaken")}, exitProblems, ""},
+		{"build, drafts and slips", []string{"build", "-s", drafted, "-d", filepath.Join(out, "drafted")}, exitOK, ""},
+		{"build into a file", []string{"build", "-s", good, "-d", file}, exitProblems, ""},
+		{"build, no such site", []string{"build", "-s", missing}, exitProblems, ""},
 		{"check", []string{"check", "-s", good}, exitOK, "check"},
 		{"check help", []string{"check", "-h"}, exitOK, ""},
 		{"check, bad format", []string{"check", "--format", "xml"}, exitUsage, ""},
@@ -82,7 +102,7 @@ date: 2016-01-01
 		{"new without a title", []string{"new", "lecture"}, exitUsage, ""},
 		{"new, unknown kind", []string{"new", "lectures", "党课"}, exitUsage, ""},
 		{"new, date without a value", []string{"new", "lecture", "党课", "--date"}, exitUsage, ""},
-		{"new, bad date", []string{"new", "lecture", "党课", "--date", "2017/6/28"}, exitUsage, "front matter"},
+		{"new, bad date", []string{"new", "lecture", "党课", "--date", "2017/6/28"}, exitUsage, ""},
 		{"new, no such site", []string{"new", "lecture", "党课", "-s", missing}, exitProblems, ""},
 		{"new into a file", []string{"new", "lecture", "党课", "-s", blocked}, exitProblems, ""},
 		{"export", []string{"export", "-s", good, "-o", filepath.Join(out, "export"), "content/activities/a.md"}, exitOK, ""},

@@ -38,9 +38,10 @@ func showProgress(c console, p *generator.Progress, start time.Time) (stop func(
 			case <-done:
 				return
 			case <-tick.C:
-				stage, n, total := p.Now()
+				key, n, total := p.Now()
+				stage := c.p.Sprintf(key)
 				if total > 0 {
-					stage = c.p.Sprintf(msg.StageFiles, stage, n, total)
+					stage = c.p.Sprintf(msg.FilesOf, stage, n, total)
 				}
 				fmt.Fprintf(c.stderr, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
 			}

@@ -36,7 +36,7 @@ func (t *text) keyboard(c *cleaned) bool {
 		}
 		t.repairs = append(t.repairs, edits...)
 		repaired = repaired || len(edits) > 0
-		t.report(s.Problem, c.norm(from+s.Offset, false), s.Done, edits...)
+		t.report(s.Problem, c.norm(from+s.Offset, false), s.Done.Text(nil), edits...)
 	}
 	return repaired
 }

@@ -77,7 +77,6 @@ var (
 	Built          = defPlural(`生成了 %d 个页面、%d 个文件，用时 %s → %s`, `built 1 page, %[2]d files in %[3]s → %[4]s`, `built %d pages, %d files in %s → %s`)
 	NothingWritten = defPlural(`%d 个错误；输出文件夹没有改动`, `1 error; nothing was written`, `%d errors; nothing was written`)
 	Exported       = defPlural(`导出了 %d 篇文章到 %s；请发送 %s`, `exported 1 article into %[2]s; send %[3]s`, `exported %d articles into %s; send %s`)
-	StageFiles     = def(`%s：%d/%d 个文件`, `%s %d/%d files`)
 	NamedByDate    = def(`标题 %q 里没有汉字、字母或数字可以拼成文件名，所以文件以日期命名；想要好读的网址，请在文件里填 slug:`, `the title %q has no Chinese characters, letters or digits to spell a name with, so the file is named after the date; set slug: in it for a readable address`)
 	WroteDraft     = def(`已写好草稿 %s：请填好开头的各项，在下面写正文；写完后改成 draft: false，再运行 dangjian check`, `wrote %s as a draft: fill in its front matter and write the text below it; set draft: false when it is ready, then run dangjian check`)
 	WroteBundle    = def(`已写好草稿 %s，放在它自己的文件夹里，照片也放进去（%s）：请填好开头的各项，在下面写正文；写完后改成 draft: false，再运行 dangjian check`, `wrote %s as a draft, in a folder of its own that takes its photos (%s): fill in its front matter and write the text below it; set draft: false when it is ready, then run dangjian check`)
