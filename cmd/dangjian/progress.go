@@ -24,9 +24,9 @@ var isTerminal = func(w io.Writer) bool {
 // progressEvery is how often the progress line is redrawn.
 const progressEvery = 200 * time.Millisecond
 
-// showProgress redraws one line on w with the build's stage, files written and time taken,
-// in pr's language, until stop is called.
-func showProgress(w io.Writer, pr *msg.Printer, p *generator.Progress, start time.Time) (stop func()) {
+// showProgress redraws one line on stderr with the build's stage, files written and time taken,
+// until stop is called.
+func showProgress(c console, p *generator.Progress, start time.Time) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
@@ -39,11 +39,11 @@ func showProgress(w io.Writer, pr *msg.Printer, p *generator.Progress, start tim
 				return
 			case <-tick.C:
 				key, n, total := p.Now()
-				stage := pr.Sprintf(key)
+				stage := c.p.Sprintf(key)
 				if total > 0 {
-					stage = pr.Sprintf(msg.FilesOf, stage, n, total)
+					stage = c.p.Sprintf(msg.FilesOf, stage, n, total)
 				}
-				fmt.Fprintf(w, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
+				fmt.Fprintf(c.stderr, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
 			}
 		}
 	}()
