@@ -63,7 +63,7 @@ const templatesDir = "new"
 func Create(cfg Config) (Page, error) {
 	kind, _ := kinds.Named(cfg.Kind)
 	if kind.Section == "" {
-		return Page{}, msg.New(msg.NoSuchKind, cfg.Kind, msg.Words(Kinds()))
+		return Page{}, msg.New(msg.NoSuchKind, cfg.Kind, msg.Items(Kinds()))
 	}
 	if cfg.Date.IsZero() {
 		now := time.Now()

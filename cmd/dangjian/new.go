@@ -14,7 +14,7 @@ import (
 )
 
 func runNew(_ context.Context, args []string, c console) int {
-	kinds := msg.New(msg.NewKinds, msg.Words(newpage.Kinds()))
+	kinds := msg.New(msg.NewKinds, msg.Items(newpage.Kinds()))
 	flags := newFlagSet(c, "new", msg.New(msg.UsageNew), kinds)
 	cfg := newpage.Config{}
 	cfg.Printer = c.p

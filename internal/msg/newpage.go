@@ -5,12 +5,5 @@ var (
 	NoSuchKind     = def(`没有 %q 这个类型：应为 %s 之一`, `unknown kind %q: want one of %s`)
 	CannotReadSite = def(`读不了 %s：%s。这是网站的文件夹吗？`, `cannot read %s: %s (is this the site's folder?)`)
 	CannotReadNew  = def(`读不了 layouts/%s：%s`, `layouts/%s: %s`)
-	BrokenTemplate = def(`模板写得不对（%v）`, `%v`)
+	BrokenTemplate = def(`模板写得不对（%v）`, `the template has a mistake: %v`)
 )
-
-// Words are words joined as a list in the printer's language, an argument of a message:
-// "activity、lecture" or "activity, lecture".
-type Words []string
-
-// Text joins the words in p's language.
-func (w Words) Text(p *Printer) string { return p.List(w) }
