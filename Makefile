@@ -111,7 +111,7 @@ cross: deps
 	  done && \
 	  host="$$tmp/dangjian-v0.0.0-test-$$($(GO) env GOOS)-$$($(GO) env GOARCH)" && \
 	  if [ -x "$$host" ]; then \
-	    "$$host" version | tee "$$tmp/version" && \
+	    "$$host" version --lang en | tee "$$tmp/version" && \
 	    grep -q '^dangjian v0.0.0-test commit 0123456789ab built 2016-09-20T08:00:00Z ' "$$tmp/version"; \
 	  fi
 

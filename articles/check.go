@@ -75,27 +75,15 @@ func (b *batch) localWordsIn(line string) []localWord {
 	return found
 }
 
-// marks are half-width punctuation marks, each with its full-width form, said as a list in
-// the printer's language.
-type marks []msg.Message
-
-func (m marks) Text(p *msg.Printer) string {
-	said := make([]string, len(m))
-	for i, mark := range m {
-		said[i] = mark.Text(p)
-	}
-	return p.List(said)
-}
-
 // halfWidth lists the half-width punctuation marks of a Chinese title, each with its
 // full-width form. Points and colons between digits (3.5, 10:30) and commas in numbers are
 // part of the number.
-func halfWidth(title string) marks {
+func halfWidth(title string) msg.Texts {
 	if !hasHan(title) {
 		return nil
 	}
 	runes := []rune(title)
-	var found marks
+	var found msg.Texts
 	seen := map[rune]bool{}
 	for i, r := range runes {
 		full, ok := fullWidth[r]
@@ -106,7 +94,7 @@ func halfWidth(title string) marks {
 			continue
 		}
 		seen[r] = true
-		found = append(found, msg.New(msg.HalfWidthMark, r, full))
+		found = append(found, msg.New(msg.TitleMark, r, full))
 	}
 	return found
 }

@@ -94,7 +94,7 @@ func find(site *page.Site, source, name string) (*page.Page, msg.Message) {
 	for _, c := range candidates {
 		if strings.HasSuffix(c, ".md") && strings.HasPrefix(c, kinds.ContentDir+"/") {
 			if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(c))); err == nil {
-				return nil, msg.New(msg.NotPublished)
+				return nil, msg.New(msg.NotPublishedPage)
 			}
 		}
 	}

@@ -7,7 +7,6 @@ package check
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/hygiene"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/internal/source"
@@ -44,10 +44,11 @@ type Report struct {
 // Change is one repair that Fix made.
 type Change struct {
 	Pos  diag.Position
-	Done string // what was done: `deleted (jù) after 據`
+	Done msg.Message // what was done: `deleted (jù) after 據`
 }
 
-func (c Change) String() string { return c.Pos.String() + ": fixed: " + c.Done }
+// Text says the change as a line in p's language: path:line:col: 已修复：what was done.
+func (c Change) Text(p *msg.Printer) string { return p.Sprintf(msg.FixedLine, c.Pos.String(), c.Done) }
 
 // Run checks the site. The error is for a repair that could not be written; problems in the
 // content are in the report.
@@ -96,7 +97,7 @@ func (t text) fix(site string) ([]Change, error) {
 		return nil, nil
 	}
 	if err := publish.ReplaceSource(filepath.Join(site, filepath.FromSlash(t.name)), hygiene.Apply(t.data, t.findings)); err != nil {
-		return nil, fmt.Errorf("repairing %s: %w", t.name, err)
+		return nil, msg.New(msg.RepairFailed, diag.Path(t.name), err)
 	}
 	return changes, nil
 }
@@ -148,7 +149,7 @@ func futureDates(site *page.Site, today time.Time) diag.List {
 	day := today.Format(time.DateOnly)
 	for _, p := range site.Pages {
 		if date := p.DateString(); date > day {
-			problems.Add(diag.Warningf(p.Pos("date"), "date %s is in the future (today is %s), yet the page is published; set draft: true to hold it back", date, day))
+			problems.Add(diag.Warningf(p.Pos("date"), msg.FutureDate, date, day))
 		}
 	}
 	return problems
@@ -161,7 +162,7 @@ func emptyListTitles(site *page.Site) diag.List {
 	for _, l := range site.Lists {
 		if idx := l.Index; idx != nil {
 			if _, given := idx.KeyPos["title"]; given && strings.TrimSpace(idx.Title) == "" {
-				problems.Add(diag.Warningf(idx.Pos("title"), "title is empty, so the list is called %q: write its title, or leave the key out", l.Title))
+				problems.Add(diag.Warningf(idx.Pos("title"), msg.EmptyListTitle, l.Title))
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package check_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -35,18 +36,32 @@ metrics:
   - {key: members, label: 党员人数}
 `
 
-// run checks the site and returns its report as text.
+// run checks the site and returns its report, and its text in Chinese.
 func run(t *testing.T, dir string, fix bool) (*check.Report, string) {
 	t.Helper()
 	rep, err := check.Run(context.Background(), check.Config{Options: generator.Options{Source: dir}, Fix: fix, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rep, text(t, rep, msg.Chinese)
+}
+
+// runEnglish checks the site and returns its report, and its text in English, which tests
+// match lines of.
+func runEnglish(t *testing.T, dir string, fix bool) (*check.Report, string) {
+	t.Helper()
+	rep, _ := run(t, dir, fix)
+	return rep, text(t, rep, msg.English)
+}
+
+// text is the report as WriteText writes it in p's language.
+func text(t *testing.T, rep *check.Report, p *msg.Printer) string {
+	t.Helper()
 	var out bytes.Buffer
-	if err := rep.WriteText(&out, msg.Chinese); err != nil {
+	if err := rep.WriteText(&out, p); err != nil {
 		t.Fatal(err)
 	}
-	return rep, out.String()
+	return out.String()
 }
 
 // TestProblems checks the sites of testdata/problems, each with one kind of problem, on
@@ -65,33 +80,51 @@ func problems(t *testing.T, s *sitetest.Site) string {
 	return out
 }
 
+// TestJSON: the report for tools, its severities in English, its messages and changes in
+// the printer's language.
 func TestJSON(t *testing.T) {
-	s := sitetest.New(t, siteYAML+"\n-- content/activities/x.md --\n---\ntitle: 甲\ndate: 2016-01-01\n---\n甲\u200B乙\n")
+	s := sitetest.New(t, siteYAML+"\n-- content/activities/x.md --\n---\ntitle: 甲\ndate: 2017-01-01\n---\n甲\u200B乙\n")
 	rep, err := check.Run(context.Background(), check.Config{Options: generator.Options{Source: s.Dir}, Fix: true, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	if err := rep.WriteJSON(&out, msg.Chinese); err != nil {
-		t.Fatal(err)
-	}
-	want := `{
+	const want = `{
   "files": 2,
   "errors": 0,
-  "warnings": 0,
-  "problems": [],
+  "warnings": 1,
+  "problems": [
+    {
+      "file": "content/activities/x.md",
+      "line": 3,
+      "col": 1,
+      "severity": "warning",
+      "message": %q
+    }
+  ],
   "fixed": [
     {
       "file": "content/activities/x.md",
       "line": 5,
       "col": 2,
-      "change": "deleted the invisible U+200B (zero-width space)"
+      "change": %q
     }
   ],
   "drafts": []
 }
 `
-	golden.Equal(t, "JSON", want, out.String())
+	for _, tt := range []struct {
+		p               *msg.Printer
+		message, change string
+	}{
+		{msg.Chinese, "日期 2017-01-01 还没到（今天是 2016-10-01），这一页却已发布：要等到那天再发布，请写 draft: true", "删除了看不见的字符 U+200B（零宽空格）"},
+		{msg.English, "date 2017-01-01 is in the future (today is 2016-10-01), yet the page is published; set draft: true to hold it back", "deleted the invisible U+200B (zero-width space)"},
+	} {
+		var out bytes.Buffer
+		if err := rep.WriteJSON(&out, tt.p); err != nil {
+			t.Fatal(err)
+		}
+		golden.Equal(t, "JSON", fmt.Sprintf(want, tt.message, tt.change), out.String())
+	}
 }
 
 // TestRealContentChecksClean checks the repository's own site, today.
@@ -198,10 +231,11 @@ func TestPastedSource(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			s, page := pastedSite(t, crlf)
-			_, out := run(t, s.Dir, false)
+			rep, chinese := run(t, s.Dir, false)
 			if !crlf {
-				sitetest.Golden(t, "testdata/pasted.golden", out)
+				sitetest.Golden(t, "testdata/pasted.golden", chinese)
 			}
+			out := text(t, rep, msg.English)
 
 			// Every garbled character, at its line and column, counted in characters.
 			var want []string
@@ -242,6 +276,9 @@ func TestPastedSource(t *testing.T) {
 
 			before := sitetest.Tree(t, s.Dir)
 			_, fixedOut := run(t, s.Dir, true)
+			if msg.EnglishIn(fixedOut) != "" {
+				t.Errorf("English in the Chinese report: %q", msg.EnglishIn(fixedOut))
+			}
 			if !crlf {
 				sitetest.Golden(t, "testdata/pasted-fixed.golden", fixedOut)
 			}
@@ -255,7 +292,7 @@ func TestPastedSource(t *testing.T) {
 
 			// Nothing is left but the 并 that nothing settles, and a second --fix finds
 			// nothing more to do.
-			rep, left := run(t, s.Dir, true)
+			rep, left := runEnglish(t, s.Dir, true)
 			if len(rep.Fixed) != 0 || len(rep.Problems) != 1 || !strings.Contains(left, "pasted.md:13:52: error: simplified character 并 in a site written in traditional ones (site.yaml script): it is 並 or 併 by the word") {
 				t.Errorf("after --fix:\n%s", left)
 			}
@@ -318,7 +355,7 @@ func TestStaleFixTemps(t *testing.T) {
 				}
 			}
 			if next == "check" {
-				if _, out := run(t, s.Dir, false); out != "checked 2 files: no problems\n" {
+				if rep, out := run(t, s.Dir, false); len(rep.Problems) > 0 || out != "检查了 2 个文件：没有问题\n" {
 					t.Errorf("check says:\n%s", out)
 				}
 			} else {
@@ -338,7 +375,7 @@ func TestFixLeavesCode(t *testing.T) {
 	const code = "```\n根据(jù)\u200B\n```\n\n~~~\n发(fā)电\n~~~\n\n    缩进(jìn)\n\n见`根据(jù)`。\n"
 	s := sitetest.New(t, siteYAML)
 	s.Write("content/activities/a.md", "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据(jù)集团\n\n"+code)
-	rep, out := run(t, s.Dir, true)
+	rep, out := runEnglish(t, s.Dir, true)
 	if got := s.Read("content/activities/a.md"); got != "---\ntitle: 甲\ndate: 2016-01-01\n---\n根据集团\n\n"+code {
 		t.Errorf("after --fix:\n%s", got)
 	}
@@ -350,7 +387,8 @@ func TestFixLeavesCode(t *testing.T) {
 		"content/activities/a.md:8:7: error: invisible character U+200B",
 		"content/activities/a.md:12:2: error: conversion garbage: pinyin (fā)",
 		"content/activities/a.md:15:7: error: conversion garbage: pinyin (jìn)",
-		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)")
+		"content/activities/a.md:17:5: error: conversion garbage: pinyin (jù)",
+		"fixed 1 problem in 1 file\n")
 }
 
 // TestFixKeyboardSlips: --fix repairs the slips of a Chinese keyboard that are certain (a
@@ -361,7 +399,7 @@ func TestFixKeyboardSlips(t *testing.T) {
 	s := sitetest.New(t, siteYAML)
 	s.Write("content/lecture-hall/x/index.md", "---\ntitle：道德讲堂\ndate:　２０１６-０６-２８\nattendance: １２０\nawards:\n\t- 获评先进\n---\n　　第一段。\n\n　　第二段。\n")
 	s.Write("content/activities/y.md", "---\ntitle: [通知]主题党日\ndate: 2016-06-28\n---\n")
-	rep, out := run(t, s.Dir, true)
+	rep, out := runEnglish(t, s.Dir, true)
 	sitetest.AssertHolds(t, "check --fix", out,
 		`content/lecture-hall/x/index.md:2:6: fixed: "：" → ": "`,
 		`content/lecture-hall/x/index.md:3:6: fixed: "　" → " "`,
@@ -380,7 +418,7 @@ func TestFixKeyboardSlips(t *testing.T) {
 	if rep := s.Build(); len(rep.Warnings) > 0 {
 		t.Errorf("the repaired site builds with warnings:\n%s", rep.Warnings)
 	}
-	if _, out := run(t, s.Dir, false); out != "checked 3 files: no problems\n" {
+	if _, out := runEnglish(t, s.Dir, false); out != "checked 3 files: no problems\n" {
 		t.Errorf("after --fix, check says:\n%s", out)
 	}
 }

@@ -7,31 +7,30 @@ import (
 	"io"
 
 	"github.com/dangjian/dangjian/generator"
-	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/msg"
 )
 
-// WriteText writes the changes a repair made, then the problems, one a line as
-// path:line:col: error|warning: message, then the drafts left out and a summary line.
+// WriteText writes, in pr's language, the changes a repair made, then the problems, one a
+// line as path:line:col: 错误：message, then the drafts left out and a summary line.
 func (r *Report) WriteText(w io.Writer, pr *msg.Printer) error {
 	b := bufio.NewWriter(w)
 	for _, c := range r.Fixed {
-		fmt.Fprintln(b, c)
+		fmt.Fprintln(b, c.Text(pr))
 	}
 	if len(r.Fixed) > 0 {
-		fmt.Fprintf(b, "fixed %s in %s\n", diag.Count(len(r.Fixed), "problem"), diag.Count(r.fixedFiles(), "file"))
+		pr.Fprintln(b, msg.FixedIn, msg.New(msg.ProblemsFixed, len(r.Fixed)), msg.New(msg.FilesChecked, r.fixedFiles()))
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(b, p.Text(pr))
 	}
-	if note := generator.DraftsNote(r.Drafts); note != "" {
+	if note := generator.DraftsNote(pr, r.Drafts); note != "" {
 		fmt.Fprintln(b, note)
 	}
-	errors, warnings := r.Problems.Counts()
-	if errors+warnings == 0 {
-		fmt.Fprintf(b, "checked %s: no problems\n", diag.Count(r.Files, "file"))
+	files := msg.New(msg.FilesChecked, r.Files)
+	if errors, warnings := r.Problems.Counts(); errors+warnings == 0 {
+		pr.Fprintln(b, msg.CheckedClean, files)
 	} else {
-		fmt.Fprintf(b, "checked %s: %s, %s\n", diag.Count(r.Files, "file"), diag.Count(errors, "error"), diag.Count(warnings, "warning"))
+		pr.Fprintln(b, msg.Checked, files, msg.New(msg.Errors, errors), msg.New(msg.Warnings, warnings))
 	}
 	return b.Flush()
 }
@@ -71,7 +70,8 @@ type jsonChange struct {
 
 // WriteJSON writes the report as one JSON object: files, errors, warnings, problems (file,
 // line, col, severity, message), fixed (file, line, col, change) and drafts (the files of the
-// drafts left out).
+// drafts left out). Severities are the English words, for tools; messages and changes are
+// said in pr's language.
 func (r *Report) WriteJSON(w io.Writer, pr *msg.Printer) error {
 	out := jsonReport{Files: r.Files, Problems: []jsonProblem{}, Fixed: []jsonChange{}, Drafts: []string{}}
 	out.Drafts = append(out.Drafts, r.Drafts...)
@@ -80,7 +80,7 @@ func (r *Report) WriteJSON(w io.Writer, pr *msg.Printer) error {
 		out.Problems = append(out.Problems, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, p.Severity.String(), p.Msg(pr)})
 	}
 	for _, c := range r.Fixed {
-		out.Fixed = append(out.Fixed, jsonChange{c.Pos.File, c.Pos.Line, c.Pos.Col, c.Done})
+		out.Fixed = append(out.Fixed, jsonChange{c.Pos.File, c.Pos.Line, c.Pos.Col, c.Done.Text(pr)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -8,7 +8,6 @@ package generator
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -31,6 +30,7 @@ import (
 	"github.com/dangjian/dangjian/internal/lastmod"
 	"github.com/dangjian/dangjian/internal/media"
 	"github.com/dangjian/dangjian/internal/metric"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/internal/render"
@@ -49,7 +49,8 @@ type Config struct {
 	// Wait is how long to wait for another run of dangjian that is writing Dest; zero fails
 	// at once, with a *publish.Busy error.
 	Wait time.Duration
-	// Waiting, when set, is told once that the build waits for another run, with a message.
+	// Waiting, when set, is told once that the build waits for another run, with a message in
+	// the language of Options.Printer.
 	Waiting func(msg string)
 	// CountTextProblems counts the slips in the text that check finds (hygiene.Count), for
 	// build and serve to say how many there are: Report.TextProblems, Site.TextProblems.
@@ -70,12 +71,12 @@ type Report struct {
 }
 
 // TextProblemsNote is the line that build and serve end with when check finds n slips in the
-// text, which they do not report themselves; "" when there are none.
-func TextProblemsNote(n int) string {
+// text, which they do not report themselves, in p's language; "" when there are none.
+func TextProblemsNote(p *msg.Printer, n int) string {
 	if n == 0 {
 		return ""
 	}
-	return diag.Count(n, "text problem") + ": run dangjian check to see where"
+	return p.Sprintf(msg.TextProblems, n)
 }
 
 // Build builds the site. Problems in the content come back as a diag.List error holding every
@@ -89,7 +90,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	rep := &Report{Dest: cfg.Dest}
 	stageStart := start
-	timed := func(stage string) {
+	timed := func(stage msg.Key) {
 		now := time.Now()
 		rep.Timings = append(rep.Timings, Timing{stage, now.Sub(stageStart)})
 		stageStart = now
@@ -100,11 +101,11 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, problems
 	}
 	waited := false
-	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Site: cfg.Dir(), Waiting: func(msg string) {
+	pub, err := publish.New(ctx, cfg.Dest, publish.Options{Wait: cfg.Wait, Site: cfg.Dir(), Waiting: func(m msg.Message) {
 		waited = true
 		cfg.Progress.enter(StageWait, 0)
 		if cfg.Waiting != nil {
-			cfg.Waiting(msg)
+			cfg.Waiting(m.Text(cfg.Printer))
 		}
 	}})
 	if err != nil {
@@ -124,7 +125,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	if pub.ManifestLost() {
 		problems.Add(diag.Warningf(diag.Position{File: filepath.Join(cfg.Dest, publish.ManifestFile)},
-			"empty or cut short, as a power cut can leave it: the files this build writes replaced those of the same names, and every other file of %s was kept as if made by hand; delete those that should no longer be there", cfg.Dest))
+			msg.ManifestLost, cfg.Dest))
 	}
 	rep.Pages, rep.Drafts, rep.Warnings, rep.TextProblems = len(site.model.Pages), site.drafts, problems.Sort(), site.TextProblems()
 	timed(StageLoad)
@@ -235,7 +236,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	siteLayouts := layouts.ForSite(fsys)
 	files := s.files(tree, siteLayouts)
 	if _, err := fs.Stat(siteLayouts, layouts.EChartsFile); err != nil {
-		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, "ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian")
+		problems.Errorf(diag.Position{File: path.Join("layouts", layouts.EChartsFile)}, msg.EChartsMissing)
 	}
 	published := 0
 	for _, d := range docs {
@@ -260,7 +261,7 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	problems = append(problems, layoutProblems...)
 	s.renderer = renderer
 	if err := ctx.Err(); err != nil {
-		problems.Errorf(diag.Position{File: cfg.Dir()}, "build cancelled")
+		problems.Errorf(diag.Position{File: cfg.Dir()}, msg.BuildCancelled)
 	}
 	return s, problems.Sort()
 }
@@ -270,7 +271,7 @@ func readConfig(fsys fs.FS, cfg Config) ([]byte, diag.List) {
 	var problems diag.List
 	data, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
-		problems.Errorf(diag.Position{File: config.File}, "cannot read the site's configuration: %v (is %s the site's folder?)", unwrapPath(err), cfg.Dir())
+		problems.Errorf(diag.Position{File: config.File}, msg.CannotReadConfig, unwrapPath(err), cfg.Dir())
 	}
 	return data, problems
 }
@@ -321,7 +322,7 @@ func (s *Site) RemoveFixTemps() diag.List {
 	var problems diag.List
 	for _, name := range s.fixTemps {
 		if err := publish.RemoveFixTemp(filepath.Join(s.cfg.Dir(), filepath.FromSlash(name))); err != nil {
-			problems.Add(diag.Warningf(diag.Position{File: name}, "cannot remove this temporary file, which a check --fix that was stopped left: %v; delete it", unwrapPath(err)))
+			problems.Add(diag.Warningf(diag.Position{File: name}, msg.CannotRemoveTemp, unwrapPath(err)))
 		}
 	}
 	return problems
@@ -390,7 +391,7 @@ func (s *Site) readDoc(conf *config.Site, name string, isIndex bool) parsedFile 
 	kind := kinds.InSection(section).Name
 	data, err := fs.ReadFile(s.fsys, name)
 	if err != nil {
-		parsed.problems.Errorf(diag.Position{File: name}, "cannot read: %v", unwrapPath(err))
+		parsed.problems.Errorf(diag.Position{File: name}, msg.CannotRead, unwrapPath(err))
 		parsed.doc = frontmatter.StandIn(name, nil, kind)
 		return parsed
 	}
@@ -556,7 +557,7 @@ func write(ctx context.Context, sink Sink, outs []output, progress *Progress) er
 		return err
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("writing the site: %w", errors.Join(errs...))
+		return msg.New(msg.WritingSite, msg.Joined(errs))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
@@ -210,7 +212,7 @@ func TestOnlyOwnFilesAreRemoved(t *testing.T) {
 	other := sitetest.New(t, basicSite)
 	other.Write("public/notes.txt", "not a site")
 	_, err := generator.Build(t.Context(), other.Config())
-	if err == nil || !strings.Contains(err.Error(), "holds files that dangjian did not write") {
+	if m, ok := errors.AsType[msg.Message](err); !ok || m.Key != msg.DestForeign {
 		t.Errorf("build into a foreign folder: got %v", err)
 	}
 	other.AssertFile("public/notes.txt", "not a site")
@@ -249,8 +251,31 @@ func TestDraftsNote(t *testing.T) {
 		{[]string{"content/a.md", "content/b.md", "content/c.md", "content/d.md", "content/e.md"}, "5 drafts not published: " + p("content/a.md") + ", " + p("content/b.md") + ", " + p("content/c.md") + " and 2 more; set draft: false in a page to publish it"},
 	}
 	for _, tt := range tests {
-		if got := generator.DraftsNote(tt.drafts); got != tt.want {
+		if got := generator.DraftsNote(msg.English, tt.drafts); got != tt.want {
 			t.Errorf("DraftsNote(%v) = %q, want %q", tt.drafts, got, tt.want)
+		}
+	}
+	five := tests[len(tests)-1].drafts
+	if got, want := generator.DraftsNote(nil, five), "5 篇草稿未发布："+p("content/a.md")+"、"+p("content/b.md")+"、"+p("content/c.md")+" 等，另有 2 篇；要发布某篇，请在其中写上 draft: false"; got != want {
+		t.Errorf("DraftsNote in Chinese = %q, want %q", got, want)
+	}
+}
+
+// TestTextProblemsNote: the count, in either language; nothing when there is none.
+func TestTextProblemsNote(t *testing.T) {
+	tests := []struct {
+		p    *msg.Printer
+		n    int
+		want string
+	}{
+		{msg.English, 0, ""},
+		{msg.English, 1, "1 text problem: run dangjian check to see where"},
+		{msg.English, 3, "3 text problems: run dangjian check to see where"},
+		{msg.Chinese, 3, "3 处文字问题：运行 dangjian check 查看位置"},
+	}
+	for _, tt := range tests {
+		if got := generator.TextProblemsNote(tt.p, tt.n); got != tt.want {
+			t.Errorf("TextProblemsNote(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -45,7 +44,7 @@ func FindSource(dir string) (string, error) {
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return "", fmt.Errorf("no %s in %s nor in any folder above it: run dangjian in the site's folder (the one holding %s) or in a folder inside it, or name the site's folder with -s", config.File, abs, config.File)
+			return "", msg.New(msg.NoSite, config.File, abs, config.File)
 		}
 		d = parent
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
@@ -86,7 +87,7 @@ title: 另一个
 	}
 	t.Run("no site", func(t *testing.T) {
 		dir := t.TempDir()
-		if got, err := generator.FindSource(dir); err == nil || !strings.Contains(err.Error(), "no site.yaml in "+dir+" nor in any folder above it") {
+		if got, err := generator.FindSource(dir); !strings.Contains(msg.English.Err(err), "no site.yaml in "+dir+" nor in any folder above it") {
 			t.Errorf("FindSource(%s) = %q, %v; want an error", dir, got, err)
 		}
 	})

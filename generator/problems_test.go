@@ -26,13 +26,13 @@ metrics:
 // every message, with its position, that the editor sees, and that nothing was written.
 func TestContentProblems(t *testing.T) {
 	golden.Cases(t, "testdata/problems", func(t *testing.T, site []txtar.File) []txtar.File {
-		return []txtar.File{{Name: "want", Data: []byte(problems(t, sitetest.NewFiles(t, site)))}}
+		return []txtar.File{{Name: "want", Data: []byte(problems(t, sitetest.NewFiles(t, site)).Error() + "\n")}}
 	})
 }
 
-// problems builds the site and returns its problems one a line. A site with errors fails,
-// and nothing may have been written; one with only warnings is built, and they are its problems.
-func problems(t *testing.T, s *sitetest.Site) string {
+// problems builds the site and returns its problems. A site with errors fails, and nothing
+// may have been written; one with only warnings is built, and they are its problems.
+func problems(t *testing.T, s *sitetest.Site) diag.List {
 	t.Helper()
 	rep, err := generator.Build(context.Background(), s.Config())
 	var found diag.List
@@ -40,12 +40,12 @@ func problems(t *testing.T, s *sitetest.Site) string {
 	case err == nil && len(rep.Warnings) == 0:
 		t.Fatal("the site was built without a problem")
 	case err == nil:
-		return rep.Warnings.Error() + "\n"
+		return rep.Warnings
 	case !errors.As(err, &found):
 		t.Fatalf("build: want problems in the content, got %v", err)
 	}
 	s.AssertExists("! public")
-	return found.Error() + "\n"
+	return found
 }
 
 // TestContentProblemsInCode are the cases of TestContentProblems that a txtar file would not
@@ -75,7 +75,7 @@ func TestContentProblemsInCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden.Equal(t, "problems", tt.want+"\n", problems(t, sitetest.New(t, problemSiteYAML+tt.files)))
+			golden.Equal(t, "problems", tt.want, sitetest.English(problems(t, sitetest.New(t, problemSiteYAML+tt.files))))
 		})
 	}
 }
@@ -101,7 +101,7 @@ date: 2016-01-01
 ---
 `)
 			s.Write(tt.file, "x")
-			golden.Equal(t, "problems", tt.want+"\n", problems(t, s))
+			golden.Equal(t, "problems", tt.want, sitetest.English(problems(t, s)))
 		})
 	}
 }

@@ -1,12 +1,12 @@
 package generator
 
 import (
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // ReadFile returns a file that the site publishes as it is (a page bundle's file, a file of
@@ -28,9 +28,9 @@ func (s *Site) ReadFile(out string) ([]byte, error) {
 // note stays one line however many there are.
 const draftsNamed = 3
 
-// DraftsNote is the line that build and check end with when they left drafts out: how many,
-// and the first of them; "" when there are none.
-func DraftsNote(drafts []string) string {
+// DraftsNote is the line that build and check end with when they left drafts out, in p's
+// language: how many, and the first of them; "" when there are none.
+func DraftsNote(p *msg.Printer, drafts []string) string {
 	if len(drafts) == 0 {
 		return ""
 	}
@@ -38,9 +38,9 @@ func DraftsNote(drafts []string) string {
 	for _, d := range drafts[:min(len(drafts), draftsNamed)] {
 		names = append(names, diag.Path(d))
 	}
-	list := strings.Join(names, ", ")
+	list := p.List(names)
 	if more := len(drafts) - len(names); more > 0 {
-		list += fmt.Sprintf(" and %d more", more)
+		list = p.Sprintf(msg.AndMore, list, more)
 	}
-	return fmt.Sprintf("%s not published: %s; set draft: false in a page to publish it", diag.Count(len(drafts), "draft"), list)
+	return p.Sprintf(msg.DraftsLeftOut, len(drafts), list)
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/hygiene"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/publish"
 	"github.com/dangjian/dangjian/layouts"
 	"gopkg.in/yaml.v3"
@@ -62,7 +63,7 @@ const templatesDir = "new"
 func Create(cfg Config) (Page, error) {
 	kind, _ := kinds.Named(cfg.Kind)
 	if kind.Section == "" {
-		return Page{}, fmt.Errorf("unknown kind %q: want one of %s", cfg.Kind, strings.Join(Kinds(), ", "))
+		return Page{}, msg.New(msg.NoSuchKind, cfg.Kind, msg.Items(Kinds()))
 	}
 	if cfg.Date.IsZero() {
 		now := time.Now()
@@ -121,7 +122,7 @@ func taken(fsys fs.FS, dir, name string) bool {
 func readSite(fsys fs.FS) (*config.Site, error) {
 	data, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w (is this the site's folder?)", config.File, err)
+		return nil, msg.New(msg.CannotReadSite, config.File, err)
 	}
 	site, problems := config.Parse(data)
 	if problems.HasErrors() {
@@ -156,7 +157,7 @@ func render(fsys fs.FS, site *config.Site, kind kinds.Kind, cfg Config) ([]byte,
 		file := path.Join(templatesDir, name)
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			return nil, fmt.Errorf("layouts/%s: %w", file, err)
+			return nil, msg.New(msg.CannotReadNew, file, err)
 		}
 		text := string(src)
 		if site.Script == kinds.Traditional {
@@ -185,5 +186,5 @@ func dateText(t time.Time) string {
 
 // diagnose names the layout file a template error comes from.
 func diagnose(file string, err error) error {
-	return diag.List{diag.Errorf(diag.Position{File: path.Join("layouts", file)}, "%v", err)}
+	return diag.List{diag.Errorf(diag.Position{File: path.Join("layouts", file)}, msg.BrokenTemplate, err.Error())}
 }

@@ -3,6 +3,7 @@ package newpage_test
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/hygiene"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"github.com/dangjian/dangjian/newpage"
@@ -203,15 +205,21 @@ func TestProblems(t *testing.T) {
 	s := sitetest.New(t, "-- site.yaml --\ntitle: \"\"\n")
 	_, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lecture", Title: "党课", Date: today})
 	var problems diag.List
-	if !errors.As(err, &problems) || !strings.Contains(problems.Error(), "site.yaml:1:8: title is required") {
+	if !errors.As(err, &problems) || !strings.Contains(problems.Text(msg.English), "site.yaml:1:8: error: title is required") {
 		t.Errorf("a bad site.yaml: got %v", err)
 	}
+	_, err = newpage.Create(newpage.Config{Options: generator.Options{Source: t.TempDir()}, Kind: "lecture", Title: "党课", Date: today})
+	if m, ok := errors.AsType[msg.Message](err); !ok || m.Key != msg.CannotReadSite || !errors.Is(err, fs.ErrNotExist) || msg.EnglishIn(err.Error()) != "" {
+		t.Errorf("no site.yaml: got %v", err)
+	}
 	s = sitetest.New(t, site("simplified"))
-	if _, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lectures", Title: "党课"}); err == nil || !strings.Contains(err.Error(), `unknown kind "lectures"`) {
+	_, err = newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lectures", Title: "党课"})
+	if m, ok := errors.AsType[msg.Message](err); !ok || m.Key != msg.NoSuchKind || m.Text(msg.English) != `unknown kind "lectures": want one of activity, lecture, project, lecture-hall, report` {
 		t.Errorf("an unknown kind: got %v", err)
 	}
 	s.Write("layouts/new/lecture.md", "{{template \"head\" .}\n")
-	if _, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lecture", Title: "党课"}); err == nil || !strings.Contains(err.Error(), "layouts/new/lecture.md") {
+	_, err = newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: "lecture", Title: "党课"})
+	if !errors.As(err, &problems) || problems[0].Key != msg.BrokenTemplate || problems[0].Pos.File != "layouts/new/lecture.md" || msg.EnglishIn(err.Error()) != "" {
 		t.Errorf("a broken template: got %v", err)
 	}
 	s.AssertExists("! content/lectures")

@@ -87,11 +87,11 @@ func (b *builder) rebuild(ctx context.Context, changed []string, rescan bool) di
 	for _, p := range problems {
 		fmt.Fprintln(b.stderr, p.Text(pr))
 	}
-	what := msg.Rebuilt
+	what := msg.RebuiltInMemory
 	if full {
-		what = msg.Built
+		what = msg.BuiltInMemory
 	}
-	pr.Fprintln(b.stdout, what, msg.New(msg.Files, written), time.Since(start).Round(time.Millisecond), listChanged(names, pr))
+	pr.Fprintln(b.stdout, what, msg.New(msg.FilesChecked, written), time.Since(start).Round(time.Millisecond), listChanged(names, pr))
 	b.tellTextProblems(next.TextProblems())
 	return problems
 }
@@ -102,7 +102,7 @@ func (b *builder) tellTextProblems(n int) {
 	if n == b.textProblems {
 		return
 	}
-	note := generator.TextProblemsNote(n)
+	note := generator.TextProblemsNote(b.cfg.Printer, n)
 	if n == 0 {
 		note = b.cfg.Printer.Sprintf(msg.NoTextLeft)
 	}
@@ -151,15 +151,16 @@ func listChanged(names []string, pr *msg.Printer) string {
 	case len(names) == 0:
 		return ""
 	case len(names) <= shown:
-		return pr.Sprintf(msg.ChangedFiles, joinPaths(names, pr))
+		return pr.Sprintf(msg.ChangedFiles, paths(names))
 	}
-	return pr.Sprintf(msg.ChangedMore, joinPaths(names[:shown], pr), len(names)-shown)
+	return pr.Sprintf(msg.ChangedFiles, msg.New(msg.AndMore, paths(names[:shown]), len(names)-shown))
 }
 
-func joinPaths(names []string, pr *msg.Printer) string {
-	native := make([]string, len(names))
+// paths are the names as the system writes paths.
+func paths(names []string) msg.Items {
+	native := make(msg.Items, len(names))
 	for i, name := range names {
 		native[i] = diag.Path(name)
 	}
-	return pr.List(native)
+	return native
 }

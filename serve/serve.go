@@ -213,9 +213,9 @@ func listenOn(addr string, port int, def string, stdout io.Writer, pr *msg.Print
 		return nil, "", msg.New(msg.PortsAllInUse, addr, mostMoves)
 	case given:
 		ln.Close()
-		return nil, "", msg.New(msg.PortGivenInUse, addr, strconv.Itoa(free))
+		return nil, "", msg.New(msg.PortGivenInUse, addr, free)
 	}
-	pr.Fprintln(stdout, msg.PortMoved, p, strconv.Itoa(free))
+	pr.Fprintln(stdout, msg.PortMoved, n, free)
 	return ln, net.JoinHostPort(host, strconv.Itoa(free)), nil
 }
 
@@ -251,7 +251,7 @@ func resolveAddr(addr string, port int, def string) (string, bool, error) {
 	}
 	if port != 0 {
 		if given && p != strconv.Itoa(port) {
-			return "", false, msg.New(msg.TwoPorts, p, addr, strconv.Itoa(port))
+			return "", false, msg.New(msg.TwoPorts, p, addr, port)
 		}
 		p, given = strconv.Itoa(port), true
 	}

@@ -4,59 +4,59 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/publish"
 )
 
-func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("build", stderr)
+func runBuild(ctx context.Context, args []string, c console) int {
+	flags := newFlagSet(c, "build", msg.New(msg.UsageBuild))
 	var cfg generator.Config
 	siteFlags(flags, &cfg.Options)
-	flags.StringVar(&cfg.Dest, "d", "", "the output `folder` (default SRC/public)")
-	flags.StringVar(&cfg.BaseURL, "base-url", "", "the site's absolute `URL`, for the sitemap and feed (default: site.yaml's base_url)")
-	quiet := flags.Bool("quiet", false, "print nothing but problems")
-	verbose := flags.Bool("verbose", false, "also print how long each stage took")
-	durationFlag(flags, &cfg.Wait, "wait", defaultWait, "how long to wait for another run of dangjian that is writing DEST (`DURATION`, e.g. 30s, 10m; 0: not at all)")
-	if code, ok := parseFlags(flags, args); !ok {
+	flags.StringVar(&cfg.Dest, "d", "", string(msg.FlagDest))
+	flags.StringVar(&cfg.BaseURL, "base-url", "", string(msg.FlagBaseURL))
+	quiet := flags.Bool("quiet", false, string(msg.FlagQuiet))
+	verbose := flags.Bool("verbose", false, string(msg.FlagVerbose))
+	durationFlag(flags, &cfg.Wait, "wait", defaultWait, msg.FlagWait)
+	if code, ok := flags.parseFlags(args); !ok {
 		return code
 	}
 	cfg.CountTextProblems = !*quiet
 	if !*quiet {
-		cfg.Waiting = func(msg string) {
-			if isTerminal(stderr) {
-				clearLine(stderr)
+		cfg.Waiting = func(note string) {
+			if isTerminal(c.stderr) {
+				clearLine(c.stderr)
 			}
-			fmt.Fprintln(stderr, msg)
+			fmt.Fprintln(c.stderr, note)
 		}
 	}
 	var stopProgress func()
-	if !*quiet && isTerminal(stderr) {
+	if !*quiet && isTerminal(c.stderr) {
 		cfg.Progress = new(generator.Progress)
-		stopProgress = showProgress(stderr, cfg.Progress, time.Now())
+		stopProgress = showProgress(c, cfg.Progress, time.Now())
 	}
 	rep, err := generator.Build(ctx, cfg)
 	if stopProgress != nil {
 		stopProgress()
-		clearLine(stderr)
+		clearLine(c.stderr)
 	}
 	if err != nil {
-		return reportError(stderr, err)
+		return reportError(c, err)
 	}
-	printProblems(stderr, rep.Warnings)
+	printProblems(c, rep.Warnings)
 	if *verbose {
 		for _, t := range rep.Timings {
-			fmt.Fprintf(stdout, "%-10s %s\n", t.Stage, t.Duration.Round(time.Millisecond))
+			fmt.Fprintf(c.stdout, "%-10s %s\n", c.p.Sprintf(t.Stage), t.Duration.Round(time.Millisecond))
 		}
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %s, %d files in %s → %s\n", diag.Count(rep.Pages, "page"), rep.Files, rep.Duration.Round(time.Millisecond), rep.Dest)
-		for _, note := range []string{generator.DraftsNote(rep.Drafts), generator.TextProblemsNote(rep.TextProblems)} {
+		c.p.Fprintln(c.stdout, msg.Built, rep.Pages, rep.Files, rep.Duration.Round(time.Millisecond).String(), rep.Dest)
+		for _, note := range []string{generator.DraftsNote(c.p, rep.Drafts), generator.TextProblemsNote(c.p, rep.TextProblems)} {
 			if note != "" {
-				fmt.Fprintln(stdout, note)
+				fmt.Fprintln(c.stdout, note)
 			}
 		}
 	}
@@ -69,23 +69,24 @@ const defaultWait = 5 * time.Minute
 
 // reportError prints every problem of a failed build, or the error, and returns its exit
 // status: 3 when another run was writing the output, else 1.
-func reportError(stderr io.Writer, err error) int {
+func reportError(c console, err error) int {
 	var problems diag.List
 	if errors.As(err, &problems) {
-		printProblems(stderr, problems)
+		printProblems(c, problems)
 		errs, _ := problems.Counts()
-		fmt.Fprintf(stderr, "%s; nothing was written\n", diag.Count(errs, "error"))
+		c.p.Fprintln(c.stderr, msg.NothingWritten, errs)
 		return exitProblems
 	}
-	fmt.Fprintf(stderr, "dangjian: %v\n", err)
+	c.p.Fprintln(c.stderr, msg.ErrorLine, err)
 	if _, busy := errors.AsType[*publish.Busy](err); busy {
 		return exitBusy
 	}
 	return exitProblems
 }
 
-func printProblems(w io.Writer, problems diag.List) {
+// printProblems prints each problem on a line of stderr.
+func printProblems(c console, problems diag.List) {
 	for _, p := range problems {
-		fmt.Fprintln(w, p)
+		fmt.Fprintln(c.stderr, p.Text(c.p))
 	}
 }

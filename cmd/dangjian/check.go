@@ -2,36 +2,34 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 
 	"github.com/dangjian/dangjian/check"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("check", stderr)
+func runCheck(ctx context.Context, args []string, c console) int {
+	flags := newFlagSet(c, "check", msg.New(msg.UsageCheck))
 	var cfg check.Config
 	siteFlags(flags, &cfg.Options)
-	flags.BoolVar(&cfg.Fix, "fix", false, "repair in place what is certain (conversion garbage, invisible characters, unambiguous punctuation) and print each change")
-	format := flags.String("format", "text", "the output's `format`: text, or json for other tools")
-	if code, ok := parseFlags(flags, args); !ok {
+	flags.BoolVar(&cfg.Fix, "fix", false, string(msg.FlagFix))
+	format := flags.String("format", "text", string(msg.FlagFormat))
+	if code, ok := flags.parseFlags(args); !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "dangjian check: -format: want text or json, got %q\n", *format)
-		return exitUsage
+		return flags.usageError(msg.New(msg.WantFormat, *format))
 	}
 	rep, err := check.Run(ctx, cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "dangjian: %v\n", err)
+		c.p.Fprintln(c.stderr, msg.ErrorLine, err)
 		return exitProblems
 	}
 	write := rep.WriteText
 	if *format == "json" {
 		write = rep.WriteJSON
 	}
-	if err := write(stdout, nil); err != nil {
-		fmt.Fprintf(stderr, "dangjian: %v\n", err)
+	if err := write(c.stdout, c.p); err != nil {
+		c.p.Fprintln(c.stderr, msg.ErrorLine, err)
 		return exitProblems
 	}
 	if rep.Problems.HasErrors() {

@@ -8,6 +8,8 @@
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
 //	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--port N] [--open] [--poll DURATION] [--drafts] [--no-git]
 //	dangjian version
+//
+// Every command takes --lang zh or --lang en, the language of its messages (see msg.Choose).
 package main
 
 import (
@@ -19,6 +21,9 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/dangjian/dangjian/internal/msg"
+	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
 // Exit statuses.
@@ -32,17 +37,23 @@ const (
 // command is one subcommand: it parses its own flags from args.
 type command struct {
 	name    string
-	summary string
-	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+	summary msg.Key
+	run     func(ctx context.Context, args []string, c console) int
 }
 
 var commands = []command{
-	{"build", "build the site into DEST (default SRC/public)", runBuild},
-	{"export", "make article bundles for the civilization website", runExport},
-	{"check", "report every problem of the site, and with --fix repair what is certain", runCheck},
-	{"new", "start a page of a KIND from its template: new KIND TITLE", runNew},
-	{"serve", "serve the site, rebuild it on every change and reload the browser", runServe},
-	{"version", "print the version", runVersion},
+	{"build", msg.AboutBuild, runBuild},
+	{"export", msg.AboutExport, runExport},
+	{"check", msg.AboutCheck, runCheck},
+	{"new", msg.AboutNew, runNew},
+	{"serve", msg.AboutServe, runServe},
+	{"version", msg.AboutVersion, runVersion},
+}
+
+// console is where a command writes, and the language it speaks.
+type console struct {
+	stdout, stderr io.Writer
+	p              *msg.Printer
 }
 
 func main() { os.Exit(runUntilStopped(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -58,31 +69,76 @@ func runUntilStopped(args []string, stdout, stderr io.Writer) int {
 
 // run runs the command line args and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	p, err := msg.Choose(langArg(args), os.Getenv)
+	c := console{stdout: stdout, stderr: stderr, p: p}
+	if err != nil {
+		p.Fprintln(stderr, msg.ErrorLine, err)
+		return exitUsage
+	}
+	if len(args) > 0 && isLangFlag(args[0]) { // dangjian --lang en COMMAND …
+		n := 2
+		if strings.Contains(args[0], "=") {
+			n = 1
+		}
+		args = args[min(n, len(args)):]
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stderr)
+		usage(c)
 		if len(args) == 0 {
 			return exitUsage
 		}
 		return exitOK
 	}
-	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
+	names := make([]string, len(commands))
+	for i, cmd := range commands {
+		if cmd.name == args[0] {
+			return cmd.run(ctx, args[1:], c)
 		}
+		names[i] = cmd.name
 	}
-	fmt.Fprintf(stderr, "dangjian: unknown command %q\n", args[0])
-	usage(stderr)
+	unknown := msg.New(msg.UnknownCommand, args[0])
+	if near := yamlnode.Nearest(args[0], names); near != "" {
+		unknown = msg.New(msg.UnknownCommandOr, args[0], near)
+	}
+	p.Fprintln(stderr, msg.ErrorLine, unknown)
+	usage(c)
 	return exitUsage
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: dangjian COMMAND [flags]")
-	fmt.Fprintln(w, "\ncommands:")
+// langArg returns the value of the last --lang among the flags of a command line: the language
+// is chosen before any flag is parsed, so that the errors of parsing are said in it too.
+func langArg(args []string) string {
+	lang := ""
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return lang
+		case !isLangFlag(a):
+		case strings.Contains(a, "="):
+			_, lang, _ = strings.Cut(a, "=")
+		case i+1 < len(args):
+			lang = args[i+1]
+		}
+	}
+	return lang
+}
+
+// isLangFlag reports whether a is --lang, as the flag package reads it: -lang, --lang,
+// --lang=en.
+func isLangFlag(a string) bool {
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return strings.HasPrefix(a, "-") && name == langFlagName
+}
+
+func usage(c console) {
+	c.p.Fprintln(c.stderr, msg.Usage)
+	c.p.Fprintln(c.stderr, msg.CommandsTitle)
 	names := make([]string, len(commands))
-	for i, c := range commands {
-		names[i] = fmt.Sprintf("  %-8s %s", c.name, c.summary)
+	for i, cmd := range commands {
+		names[i] = fmt.Sprintf("  %-8s %s", cmd.name, c.p.Sprintf(cmd.summary))
 	}
 	sort.Strings(names)
-	fmt.Fprintln(w, strings.Join(names, "\n"))
-	fmt.Fprintln(w, "\nRun 'dangjian COMMAND -h' for a command's flags.")
+	fmt.Fprintln(c.stderr, strings.Join(names, "\n"))
+	fmt.Fprintln(c.stderr)
+	c.p.Fprintln(c.stderr, msg.UsageHint)
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
 )
 
@@ -59,9 +60,9 @@ func TestExitStatus(t *testing.T) {
 		{"version", []string{"version"}, exitOK, "dangjian ", ""},
 		{"build", []string{"build", "-s", good}, exitOK, "built 1 page,", ""},
 		{"problems", []string{"build", "-s", bad}, exitProblems, "",
-			"content/lectures/x.md:4:1: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
-		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
-		{"no such site", []string{"build", "-s", mistyped}, exitProblems, "", "site.yaml: cannot read the site's configuration"},
+			"content/lectures/x.md:4:1: error: unknown key \"speeker\"; did you mean \"speaker\"?\n1 error; nothing was written"},
+		{"no site", []string{"build", "-s", t.TempDir()}, exitProblems, "", "site.yaml: error: cannot read the site's configuration"},
+		{"no such site", []string{"build", "-s", mistyped}, exitProblems, "", "site.yaml: error: cannot read the site's configuration"},
 		{"output a symbolic link", []string{"build", "-s", good, "-d", link}, exitProblems, "", "dangjian: " + link + " is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link\n"},
 		{"bad wait", []string{"build", "--wait", "banana"}, exitUsage, "", `invalid value "banana" for flag -wait: not a duration; write 30s, 5m or 0`},
 		{"wait without a unit", []string{"build", "--wait", "5"}, exitUsage, "", `invalid value "5" for flag -wait: not a duration; write 30s, 5m or 0`},
@@ -70,8 +71,8 @@ func TestExitStatus(t *testing.T) {
 		{"export", []string{"export", "-s", good, "-o", out, "content/activities/a.md"}, exitOK, "exported 1 article into " + out, ""},
 		{"export, flags after the page", []string{"export", "content/activities/a.md", "-s", good, "-o", out}, exitOK, "exported 1 article", ""},
 		{"export, page after --", []string{"export", "-s", good, "-o", out, "--", "content/activities/a.md"}, exitOK, "exported 1 article", ""},
-		{"export nothing", []string{"export", "-s", good, "-o", out}, exitProblems, "", "site.yaml: nothing to export"},
-		{"export, not a page", []string{"export", "-s", good, "-o", out, "content/x.md"}, exitProblems, "", "content/x.md: no such page in the site"},
+		{"export nothing", []string{"export", "-s", good, "-o", out}, exitProblems, "", "site.yaml: error: nothing to export"},
+		{"export, not a page", []string{"export", "-s", good, "-o", out, "content/x.md"}, exitProblems, "", "content/x.md: error: no such page in the site"},
 		{"export, bad date", []string{"export", "--since", "2016-13-01"}, exitUsage, "", `invalid value "2016-13-01" for flag -since`},
 		// The OpenCC package registers -dir on the global flag set; commands have their own.
 		{"export, OpenCC's flag", []string{"export", "-dir", "x"}, exitUsage, "", "flag provided but not defined: -dir"},
@@ -86,7 +87,7 @@ func TestExitStatus(t *testing.T) {
 		{"Chinese folders with spaces", []string{"build", "-s", chinese, "--no-git"}, exitOK, "built 2 pages,", ""},
 		// Paths are printed the way the system writes them: content\lectures\… on Windows.
 		{"problems in Chinese folders", []string{"build", "-s", chineseBad}, exitProblems, "",
-			filepath.FromSlash("content/lectures/专题 讨论/x.md") + ":4:1: unknown key \"speeker\""},
+			filepath.FromSlash("content/lectures/专题 讨论/x.md") + ":4:1: error: unknown key \"speeker\""},
 		{"check clean", []string{"check", "-s", good}, exitOK, "checked 2 files: no problems\n", ""},
 		{"check errors", []string{"check", "-s", bad}, exitProblems,
 			"content/lectures/x.md:4:1: error: unknown key \"speeker\"; did you mean \"speaker\"?\nchecked 2 files: 1 error, 0 warnings\n", ""},
@@ -158,7 +159,7 @@ func TestNamesDifferingOnlyInCase(t *testing.T) {
 	write(t, dir, "content/activities/A.md", "---\ntitle: 大\ndate: 2016-01-02\n---\n")
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"build", "-s", dir}, &stdout, &stderr)
-	want := filepath.FromSlash("content/activities/a.md") + ":1:1: URL /activities/a/ (as /activities/A/, differing only in case) is claimed twice: also by " +
+	want := filepath.FromSlash("content/activities/a.md") + ":1:1: error: URL /activities/a/ (as /activities/A/, differing only in case) is claimed twice: also by " +
 		filepath.FromSlash("content/activities/A.md") + "\n1 error; nothing was written\n"
 	if code != exitProblems || stderr.String() != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, stderr.String(), exitProblems, want)
@@ -202,7 +203,13 @@ checked 2 files: no problems
 
 // TestMain lets the test binary stand in for dangjian when DANGJIAN_AS_MAIN is set, for the
 // tests that run it as a process: the pre-commit hook, two builds at once, a stop by signal.
+// It pins the language of every command the tests run, in the process and in the processes it
+// starts, to English, so that the machine's LANG never changes what they print; the tests of
+// the Chinese set DANGJIAN_LANG themselves (TestLanguages).
 func TestMain(m *testing.M) {
+	if err := os.Setenv("DANGJIAN_LANG", "en"); err != nil {
+		panic(err)
+	}
 	if os.Getenv("DANGJIAN_AS_MAIN") == "1" {
 		os.Exit(runUntilStopped(os.Args[1:], os.Stdout, os.Stderr))
 	}
@@ -259,7 +266,7 @@ func TestBuildOutputs(t *testing.T) {
 func TestShowProgress(t *testing.T) {
 	var p generator.Progress
 	var out sitetest.SyncBuffer
-	stop := showProgress(&out, &p, time.Now())
+	stop := showProgress(console{stderr: &out, p: msg.English}, &p, time.Now())
 	time.Sleep(3 * progressEvery)
 	stop()
 	// Before a build enters its first stage, the line shows only the time taken.

@@ -3,61 +3,57 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"github.com/dangjian/dangjian/newpage"
 )
 
-func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("new", stderr)
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dangjian new KIND TITLE [--date DATE] [-s SRC]\n\nKIND is one of %s.\n\n", strings.Join(newpage.Kinds(), ", "))
-		flags.PrintDefaults()
-	}
+func runNew(_ context.Context, args []string, c console) int {
+	kinds := msg.New(msg.NewKinds, msg.Items(newpage.Kinds()))
+	flags := newFlagSet(c, "new", msg.New(msg.UsageNew), kinds)
 	cfg := newpage.Config{}
+	cfg.Printer = c.p
 	sourceFlag(flags, &cfg.Source)
-	dateFlag(flags, &cfg.Date, "date", "the page's `DATE`: 2016-09-20, or 2016-09-20T09:30:00+08:00 (default today)")
-	words, code, ok := parseArgs(flags, args)
+	dateFlag(flags, &cfg.Date, "date", msg.FlagDate)
+	words, code, ok := flags.parseArgs(args)
 	if !ok {
 		return code
 	}
 	if len(words) != 2 || strings.TrimSpace(words[1]) == "" {
-		fmt.Fprintln(stderr, "dangjian new: want a KIND and a TITLE (quote a title that has spaces)")
-		flags.Usage()
-		return exitUsage
+		return flags.usageError(msg.New(msg.WantKindAndTitle))
 	}
 	cfg.Kind, cfg.Title = words[0], words[1]
 	if !slices.Contains(newpage.Kinds(), cfg.Kind) {
-		msg := fmt.Sprintf("dangjian new: unknown kind %q", cfg.Kind)
+		unknown := msg.New(msg.UnknownKind, cfg.Kind)
 		if near := yamlnode.Nearest(cfg.Kind, newpage.Kinds()); near != "" {
-			msg += fmt.Sprintf("; did you mean %q?", near)
+			unknown = msg.New(msg.UnknownKindOr, cfg.Kind, near)
 		}
-		fmt.Fprintf(stderr, "%s\nKIND is one of %s.\n", msg, strings.Join(newpage.Kinds(), ", "))
+		c.p.Fprintln(c.stderr, msg.CommandErrorLine, "new", unknown)
+		c.p.Fprintln(c.stderr, kinds.Key, kinds.Args...)
 		return exitUsage
 	}
 	page, err := newpage.Create(cfg)
 	if err != nil {
 		var problems diag.List
 		if errors.As(err, &problems) {
-			printProblems(stderr, problems)
+			printProblems(c, problems)
 			return exitProblems
 		}
-		fmt.Fprintf(stderr, "dangjian: %v\n", err)
+		c.p.Fprintln(c.stderr, msg.ErrorLine, err)
 		return exitProblems
 	}
 	if page.Dated {
-		fmt.Fprintf(stdout, "the title %q has no Chinese characters, letters or digits to spell a name with, so the file is named after the date; set slug: in it for a readable address\n", cfg.Title)
+		c.p.Fprintln(c.stdout, msg.NamedByDate, cfg.Title)
 	}
 	if page.Bundle {
-		fmt.Fprintf(stdout, "wrote %s as a draft, in a folder of its own that takes its photos (%s): fill in its front matter and write the text below it; set draft: false when it is ready, then run dangjian check\n", diag.Path(page.File), diag.Path(path.Dir(page.File)))
+		c.p.Fprintln(c.stdout, msg.WroteBundle, diag.Path(page.File), diag.Path(path.Dir(page.File)))
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "wrote %s as a draft: fill in its front matter and write the text below it; set draft: false when it is ready, then run dangjian check\n", diag.Path(page.File))
+	c.p.Fprintln(c.stdout, msg.WroteDraft, diag.Path(page.File))
 	return exitOK
 }

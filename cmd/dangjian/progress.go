@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // isTerminal reports whether w is a terminal, where a build shows its progress; in a pipe or a
@@ -23,9 +24,9 @@ var isTerminal = func(w io.Writer) bool {
 // progressEvery is how often the progress line is redrawn.
 const progressEvery = 200 * time.Millisecond
 
-// showProgress redraws one line on w with the build's stage, files written and time taken,
+// showProgress redraws one line on stderr with the build's stage, files written and time taken,
 // until stop is called.
-func showProgress(w io.Writer, p *generator.Progress, start time.Time) (stop func()) {
+func showProgress(c console, p *generator.Progress, start time.Time) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
@@ -37,11 +38,12 @@ func showProgress(w io.Writer, p *generator.Progress, start time.Time) (stop fun
 			case <-done:
 				return
 			case <-tick.C:
-				stage, n, total := p.Now()
+				key, n, total := p.Now()
+				stage := c.p.Sprintf(key)
 				if total > 0 {
-					stage = fmt.Sprintf("%s %d/%d files", stage, n, total)
+					stage = c.p.Sprintf(msg.FilesOf, stage, n, total)
 				}
-				fmt.Fprintf(w, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
+				fmt.Fprintf(c.stderr, "\r\033[K%s … %s", stage, time.Since(start).Round(100*time.Millisecond))
 			}
 		}
 	}()

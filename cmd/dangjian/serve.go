@@ -2,30 +2,28 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/serve"
 )
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("serve", stderr)
-	cfg := serve.Config{Stdout: stdout, Stderr: stderr}
+func runServe(ctx context.Context, args []string, c console) int {
+	flags := newFlagSet(c, "serve", msg.New(msg.UsageServe))
+	cfg := serve.Config{Stdout: c.stdout, Stderr: c.stderr}
 	siteFlags(flags, &cfg.Options)
-	flags.StringVar(&cfg.Addr, "addr", "", "the `host:port` to serve on, or a port alone on this machine (default "+serve.DefaultAddr+", or the next free port when that one is in use)")
-	flags.Func("port", "serve on the port `N`, at --addr's host", func(s string) error {
+	flags.StringVar(&cfg.Addr, "addr", "", string(msg.FlagAddr))
+	flags.Func("port", string(msg.FlagPort), func(s string) error {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 65535 {
-			return errors.New("want a port number from 1 to 65535")
+			return msg.New(msg.WantPort)
 		}
 		cfg.Port = n
 		return nil
 	})
-	flags.BoolVar(&cfg.Open, "open", false, "open the site in the default browser once it is served")
-	flags.Func("host-name", "also answer to `NAME`, a name of this machine that others open the site by (with --addr 0.0.0.0:1313); repeatable, or a comma list", func(list string) error {
+	flags.BoolVar(&cfg.Open, "open", false, string(msg.FlagOpen))
+	flags.Func("host-name", string(msg.FlagHostName), func(list string) error {
 		for _, name := range strings.Split(list, ",") {
 			name = strings.TrimSpace(name)
 			if err := serve.CheckHostName(name); err != nil {
@@ -35,12 +33,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return nil
 	})
-	durationFlag(flags, &cfg.Poll, "poll", 0, "watch the files by listing them every `DURATION` (e.g. 1s), where change events do not arrive: network drives, WSL")
-	if code, ok := parseFlags(flags, args); !ok {
+	durationFlag(flags, &cfg.Poll, "poll", 0, msg.FlagPoll)
+	if code, ok := flags.parseFlags(args); !ok {
 		return code
 	}
 	if err := serve.Serve(ctx, cfg); err != nil {
-		fmt.Fprintf(stderr, "dangjian: %v\n", err)
+		c.p.Fprintln(c.stderr, msg.ErrorLine, err)
 		return exitProblems
 	}
 	return exitOK

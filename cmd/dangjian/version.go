@@ -2,18 +2,18 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"runtime"
 	"runtime/debug"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Set by the linker in release builds: -X main.version=… -X main.commit=… -X main.date=….
 var version, commit, date string
 
-func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("version", stderr)
-	if code, ok := parseFlags(flags, args); !ok {
+func runVersion(_ context.Context, args []string, con console) int {
+	flags := newFlagSet(con, "version", msg.New(msg.UsageVersion))
+	if code, ok := flags.parseFlags(args); !ok {
 		return code
 	}
 	v, c, d := version, commit, date
@@ -33,13 +33,13 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	if v == "" {
 		v = "dev"
 	}
-	fmt.Fprintf(stdout, "dangjian %s", v)
+	var commitText, dateText string
 	if c != "" {
-		fmt.Fprintf(stdout, " commit %.12s", c)
+		commitText = con.p.Sprintf(msg.VersionCommit, c)
 	}
 	if d != "" {
-		fmt.Fprintf(stdout, " built %s", d)
+		dateText = con.p.Sprintf(msg.VersionBuilt, d)
 	}
-	fmt.Fprintf(stdout, " %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	con.p.Fprintln(con.stdout, msg.Version, v, commitText, dateText, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return exitOK
 }

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -140,7 +141,7 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(body.String()), &doc); err != nil {
 		p := yamlnode.SyntaxError("", err)
-		report(at(p.Pos.Line, 1), "chart: %s", p.Message)
+		report(at(p.Pos.Line, 1), msg.ChartProblem, p.Message)
 		return Spec{}, false
 	}
 	// here returns the offset of a key's value (its i-th item for a list), or of the block.
@@ -153,7 +154,7 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 	var block blockSpec
 	problems := yamlnode.Decode("", &doc, &block)
 	for _, p := range problems {
-		report(at(p.Pos.Line, p.Pos.Col), "chart: %s", p.Message)
+		report(at(p.Pos.Line, p.Pos.Col), msg.ChartProblem, p.Message)
 	}
 	if len(problems) > 0 {
 		return Spec{}, false
@@ -163,25 +164,25 @@ func (d *Drawer) readBlock(fb *ast.FencedCodeBlock, source []byte, id string, re
 	}
 	ok = true
 	if !slices.Contains(Kinds, block.Type) {
-		report(here("type", -1), "chart: type: want bar, line or pie, got %q", block.Type)
+		report(here("type", -1), msg.ChartType, block.Type)
 		ok = false
 	}
 	if len(block.Metrics) == 0 {
-		report(fb.Info.Segment.Start, "chart: metrics: name at least one metric of site.yaml")
+		report(fb.Info.Segment.Start, msg.ChartBlockNoMetrics)
 		ok = false
 	}
 	for i, key := range block.Metrics {
 		if d.table.Series(key) == nil {
-			msg := fmt.Sprintf("chart: unknown metric %q", key)
 			if near := yamlnode.Nearest(key, d.table.Keys()); near != "" {
-				msg += fmt.Sprintf("; did you mean %q?", near)
+				report(here("metrics", i), msg.ChartUnknownNear, key, near)
+			} else {
+				report(here("metrics", i), msg.ChartUnknown, key)
 			}
-			report(here("metrics", i), "%s", msg)
 			ok = false
 		}
 	}
 	if block.From != 0 && block.To != 0 && block.To < block.From {
-		report(here("to", -1), "chart: to %d is before from %d", block.To, block.From)
+		report(here("to", -1), msg.ChartToBeforeFrom, strconv.Itoa(block.To), strconv.Itoa(block.From))
 		ok = false
 	}
 	if !ok {
@@ -242,7 +243,7 @@ func (r figureRenderer) draw(w util.BufWriter, _ []byte, n ast.Node, entering bo
 	if c := n.(*Node); !c.Broken {
 		fig, err := r.Drawer.Draw(c.Spec)
 		if err != nil {
-			markdown.RenderProblem(w, c.Offset, "chart: %v", err)
+			markdown.RenderProblem(w, c.Offset, msg.ChartProblem, err)
 		}
 		_, _ = w.WriteString(string(fig))
 	}

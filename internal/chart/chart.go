@@ -16,6 +16,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/metric"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -100,7 +101,7 @@ func (d *Drawer) resolve(spec Spec) (drawing, error) {
 	for _, key := range spec.Metrics {
 		s := d.table.Series(key)
 		if s == nil {
-			return drawing{}, fmt.Errorf("unknown metric %q", key)
+			return drawing{}, msg.New(msg.UnknownMetric, key)
 		}
 		dr.series = append(dr.series, s)
 	}
@@ -177,7 +178,7 @@ func options(spec Spec, series []*metric.Series, years []int, totalLabel string)
 	defer func() {
 		// go-echarts panics on what it cannot draw; a bad chart must not stop the build.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("go-echarts: %v", r)
+			err = msg.New(msg.ChartNotDrawn, fmt.Sprint(r))
 		}
 	}()
 	global := []charts.GlobalOpts{

@@ -4,7 +4,6 @@ package config
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -117,20 +116,20 @@ type listStyle struct {
 
 // HowToAdd says how to add value to the list in site.yaml: the line to add after its last, or,
 // for a list written in brackets, its key's line as it then reads.
-func (s *Site) HowToAdd(l List, value string) string {
+func (s *Site) HowToAdd(l List, value string) msg.Message {
 	style, ok := s.written[l.Name]
 	if ok && !style.flow {
 		item := style.indent + "- " + encode(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value})
-		return fmt.Sprintf("add it to %s in %s: the line %q after line %d", l.Name, File, item, style.last)
+		return msg.New(msg.AddAfterLine, l.Name, File, item, style.last)
 	}
 	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 	for _, v := range append(slices.Clip(l.Values), value) {
 		list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
 	}
 	if !ok {
-		return fmt.Sprintf("add it to %s in %s: %s: %s", l.Name, File, l.Name, encode(list))
+		return msg.New(msg.AddAsList, l.Name, File, l.Name, encode(list))
 	}
-	return fmt.Sprintf("add it to %s in %s, so that line %d reads: %s: %s", l.Name, File, style.line, l.Name, encode(list))
+	return msg.New(msg.AddToLine, l.Name, File, style.line, l.Name, encode(list))
 }
 
 // encode writes a YAML node on one line, as the editor is to type it.
@@ -310,7 +309,7 @@ func (v validator) item(key string, i int) validator {
 
 func (s *Site) validate(v validator) {
 	if strings.TrimSpace(s.Title) == "" {
-		v.errorf("title", "title is required")
+		v.errorf("title", msg.TitleRequired)
 	}
 	if s.Language == "" {
 		s.Language = DefaultLanguage
@@ -319,12 +318,12 @@ func (s *Site) validate(v validator) {
 		s.Script = DefaultScript
 	}
 	if !slices.Contains(kinds.Scripts[:], s.Script) {
-		v.errorf("script", "script: want %s, got %q", strings.Join(kinds.Scripts[:], " or "), s.Script)
+		v.errorf("script", msg.WantScript, kinds.Scripts[0], kinds.Scripts[1], s.Script)
 	}
 	if s.BaseURL != "" {
 		u, err := url.Parse(s.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			v.errorf("base_url", "base_url: want an absolute http or https URL, got %q", s.BaseURL)
+			v.errorf("base_url", msg.WantBaseURL, s.BaseURL)
 		} else if !strings.HasSuffix(s.BaseURL, "/") {
 			s.BaseURL += "/"
 		}
@@ -334,13 +333,13 @@ func (s *Site) validate(v validator) {
 		s.ContentFiles = ContentFilesChecked
 	case ContentFilesChecked, ContentFilesAny:
 	default:
-		v.errorf("content_files", "content_files: want %s (pictures, video, audio, PDFs and office documents only) or %s (every file, HTML and SVG among them), got %q", ContentFilesChecked, ContentFilesAny, s.ContentFiles)
+		v.errorf("content_files", msg.WantContentFiles, ContentFilesChecked, ContentFilesAny, s.ContentFiles)
 	}
 	switch {
 	case s.PageSize == 0:
 		s.PageSize = DefaultPageSize
 	case s.PageSize < 0:
-		v.errorf("page_size", "page_size: want a positive number, got %d", s.PageSize)
+		v.errorf("page_size", msg.WantPageSize, s.PageSize)
 		s.PageSize = DefaultPageSize
 	}
 	if s.Export.TitleMax == 0 {
@@ -352,11 +351,11 @@ func (s *Site) validate(v validator) {
 	for _, list := range s.Lists() {
 		for i, value := range list.Values {
 			if strings.TrimSpace(value) == "" {
-				v.item(list.Name, i).here("%s: empty value", list.Name)
+				v.item(list.Name, i).here(msg.EmptyValue, list.Name)
 			} else if first := (List{Values: list.Values[:i]}).Spelling(value); first == value {
-				v.item(list.Name, i).here("%s: %q listed twice", list.Name, value)
+				v.item(list.Name, i).here(msg.ListedTwice, list.Name, value)
 			} else if first != "" {
-				v.item(list.Name, i).here("%s: %q is %q, listed before, in other characters: list it once", list.Name, value, first)
+				v.item(list.Name, i).here(msg.ListedInOtherChars, list.Name, value, first)
 			}
 		}
 	}
@@ -367,12 +366,12 @@ func (s *Site) validate(v validator) {
 
 // keyOnce reports the key of an item of a list (a metric, a chart) when it is missing or an
 // earlier item has it; seen holds the earlier items' keys.
-func (v validator) keyOnce(what, key string, seen map[string]bool) {
+func (v validator) keyOnce(what msg.Key, key string, seen map[string]bool) {
 	switch {
 	case key == "":
-		v.errorf("key", "%s: key is required", what)
+		v.errorf("key", msg.KeyRequired, what)
 	case seen[key]:
-		v.errorf("key", "%s %q declared twice", what, key)
+		v.errorf("key", msg.DeclaredTwice, what, key)
 	}
 	seen[key] = true
 }
@@ -386,12 +385,12 @@ func (s *Site) validateMetrics(v validator) {
 	seen := map[string]bool{}
 	for i, m := range s.Metrics {
 		mv := v.item("metrics", i)
-		mv.keyOnce("metric", m.Key, seen)
+		mv.keyOnce(msg.AMetric, m.Key, seen)
 		if m.Label == "" {
-			mv.errorf("label", "metric %q: label is required", m.Key)
+			mv.errorf("label", msg.LabelRequired, m.Key)
 		}
 		if m.Count != nil && m.Sum != nil {
-			mv.errorf("sum", "metric %q: give count or sum, not both", m.Key)
+			mv.errorf("sum", msg.CountOrSum, m.Key)
 		}
 		if m.Count != nil {
 			validateRule(mv, "count", m.Count, false)
@@ -419,11 +418,11 @@ func (s *Site) validateRuleValues(v validator, key string, r *Rule) {
 			*f.value = spelt
 			continue
 		}
-		msg := fmt.Sprintf("%s: %s: %q is not one of %s", key, f.list.Key, *f.value, strings.Join(f.list.Values, ", "))
 		if near := f.list.Nearest(*f.value); near != "" {
-			msg += fmt.Sprintf("; did you mean %q?", near)
+			v.errorf(key, msg.RuleNotListedNear, key, f.list.Key, *f.value, msg.Items(f.list.Values), near)
+		} else {
+			v.errorf(key, msg.RuleNotListed, key, f.list.Key, *f.value, msg.Items(f.list.Values))
 		}
-		v.errorf(key, "%s", msg)
 	}
 	if r.Status == "" {
 		return
@@ -431,7 +430,7 @@ func (s *Site) validateRuleValues(v validator, key string, r *Rule) {
 	if status, ok := Status(r.Status); ok {
 		r.Status = status.Key
 	} else {
-		v.errorf(key, "%s: status: %q is not a project's status: write %s", key, r.Status, StatusNames(s.Script))
+		v.errorf(key, msg.RuleNotAStatus, key, r.Status, StatusNames(s.Script))
 	}
 }
 
@@ -450,32 +449,32 @@ func Status(value string) (kinds.Status, bool) {
 
 // StatusNames lists the names of the projects' statuses in script, and their keys: 计划中,
 // 进行中 or 已完成 (planned, active, done).
-func StatusNames(script string) string {
+func StatusNames(script string) msg.Message {
 	names := make([]string, len(kinds.ProjectStatuses))
 	keys := make([]string, len(kinds.ProjectStatuses))
 	for i, st := range kinds.ProjectStatuses {
 		names[i], keys[i] = st.NameIn(script), st.Key
 	}
-	return fmt.Sprintf("%s or %s (%s)", strings.Join(names[:len(names)-1], ", "), names[len(names)-1], strings.Join(keys, ", "))
+	return msg.New(msg.StatusChoices, msg.Items(names[:len(names)-1]), names[len(names)-1], msg.Items(keys))
 }
 
 // validateCharacters checks the pinned forms of characters: one character each, traditional
 // (a simplified site has no variants to choose between), and one form of a character only.
 func (s *Site) validateCharacters(v validator) {
 	if len(s.Characters) > 0 && s.Script != kinds.Traditional {
-		v.errorf("characters", "characters: only a site written in traditional characters (script: %s) chooses between their variants", kinds.Traditional)
+		v.errorf("characters", msg.CharactersNotTraditional, kinds.Traditional)
 		return
 	}
 	for i, c := range s.Characters {
 		r, size := utf8.DecodeRuneInString(c)
 		switch {
 		case size == 0 || size != len(c) || !unicode.Is(unicode.Han, r):
-			v.item("characters", i).here("characters: %q: want one Chinese character, such as 為", c)
+			v.item("characters", i).here(msg.WantOneCharacter, c)
 		case slices.Index(s.Characters, c) < i:
-			v.item("characters", i).here("characters: %q listed twice", c)
+			v.item("characters", i).here(msg.ListedTwice, "characters", c)
 		default:
 			if j := slices.IndexFunc(s.Characters[:i], func(other string) bool { return search.Fold(other) == search.Fold(c) }); j >= 0 {
-				v.item("characters", i).here("characters: %q and %q are forms of one character (%s): keep the one the site writes", s.Characters[j], c, search.Fold(c))
+				v.item("characters", i).here(msg.FormsOfOneCharacter, s.Characters[j], c, search.Fold(c))
 			}
 		}
 	}
@@ -484,16 +483,16 @@ func (s *Site) validateCharacters(v validator) {
 func validateRule(v validator, key string, r *Rule, sum bool) {
 	kind, _ := kinds.Named(r.Type)
 	if kind.Section == "" {
-		v.errorf(key, "%s: type: want one of %s, got %q", key, strings.Join(kinds.SectionNames(), ", "), r.Type)
+		v.errorf(key, msg.RuleWantType, key, msg.Items(kinds.SectionNames()), r.Type)
 		return
 	}
 	if sum {
 		fields := kind.Sums()
 		if !slices.Contains(fields, r.Field) {
-			v.errorf(key, "sum: field: pages of type %s have the numbers %s, got %q", r.Type, strings.Join(fields, ", "), r.Field)
+			v.errorf(key, msg.RuleWantField, r.Type, msg.Items(fields), r.Field)
 		}
 	} else if r.Field != "" {
-		v.errorf(key, "count: field is only for sum")
+		v.errorf(key, msg.CountField)
 	}
 }
 
@@ -501,20 +500,20 @@ func (s *Site) validateCharts(v validator) {
 	seen := map[string]bool{}
 	for i, c := range s.Charts {
 		cv := v.item("charts", i)
-		cv.keyOnce("chart", c.Key, seen)
+		cv.keyOnce(msg.AChart, c.Key, seen)
 		if k := c.Kind(); k != "bar" && k != "line" && k != "pie" {
-			cv.errorf("type", "chart %q: type: want bar, line or pie, got %q", c.Key, c.Type)
+			cv.errorf("type", msg.WantChartType, c.Key, c.Type)
 		}
 		if len(c.Metrics) == 0 {
-			cv.errorf("metrics", "chart %q: metrics: name at least one metric", c.Key)
+			cv.errorf("metrics", msg.ChartNoMetrics, c.Key)
 		}
 		for j, key := range c.Metrics {
 			if s.Metric(key) == nil {
-				msg := fmt.Sprintf("chart %q: unknown metric %q", c.Key, key)
 				if near := yamlnode.Nearest(key, s.MetricKeys()); near != "" {
-					msg += fmt.Sprintf("; did you mean %q?", near)
+					cv.item("metrics", j).here(msg.ChartUnknownMetricNear, c.Key, key, near)
+				} else {
+					cv.item("metrics", j).here(msg.ChartUnknownMetric, c.Key, key)
 				}
-				cv.item("metrics", j).here("%s", msg)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/markdown"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -66,7 +67,7 @@ func (c *Converter) Page(p *page.Page) *Page {
 	if p.Cover != "" {
 		target, _, err := resolver.target(p.Cover)
 		if err != nil {
-			converted.Problems.Errorf(p.Pos("cover"), "cover: %v", err)
+			converted.Problems.Errorf(p.Pos("cover"), msg.CoverLink, err)
 		}
 		converted.Cover = target
 	}

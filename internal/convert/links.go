@@ -1,13 +1,13 @@
 package convert
 
 import (
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -32,11 +32,11 @@ func (r linkResolver) Resolve(dest string) (string, error) {
 // apart; "" when dest is left as written (another site, mail, a fragment of this page).
 func (r linkResolver) target(dest string) (target, suffix string, err error) {
 	if strings.TrimSpace(dest) == "" {
-		return "", "", fmt.Errorf("empty link")
+		return "", "", msg.New(msg.EmptyLink)
 	}
 	u, err := url.Parse(dest)
 	if err != nil {
-		return "", "", fmt.Errorf("malformed link %q", dest)
+		return "", "", msg.New(msg.MalformedLink, dest)
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "#") {
 		return "", "", nil
@@ -47,7 +47,7 @@ func (r linkResolver) target(dest string) (target, suffix string, err error) {
 	}
 	p, err := url.PathUnescape(rawPath)
 	if err != nil {
-		return "", "", fmt.Errorf("malformed link %q", dest)
+		return "", "", msg.New(msg.MalformedLink, dest)
 	}
 	switch {
 	case strings.HasSuffix(p, ".md"):
@@ -69,9 +69,9 @@ func (r linkResolver) target(dest string) (target, suffix string, err error) {
 			return target + "/", suffix, nil
 		}
 		if draft := r.site.DraftAt(target); draft != "" {
-			return "", "", fmt.Errorf("link %q points to the draft %s, which is not published", dest, diag.Path(draft))
+			return "", "", msg.New(msg.LinkToDraft, dest, diag.Path(draft))
 		}
-		return "", "", fmt.Errorf("link %q points nowhere: no page or file has the URL %s", dest, target)
+		return "", "", msg.New(msg.LinkNowhere, dest, target)
 	}
 	return target, suffix, nil
 }
@@ -85,7 +85,7 @@ func (r linkResolver) sourceTarget(dest, p string) (string, error) {
 	if target := r.site.BySource(file); target != nil {
 		return target.URL, nil
 	}
-	return "", fmt.Errorf("link %q points nowhere: %s is not a published page", dest, diag.Path(file))
+	return "", msg.New(msg.LinkNotPage, dest, diag.Path(file))
 }
 
 // cleanURL cleans a root-relative path, keeping a final slash.

@@ -7,13 +7,13 @@ package frontmatter
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -74,7 +74,7 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 	var problems diag.List
 	start := diag.Position{File: file, Line: 1, Col: 1}
 	if len(data) > MaxFileSize {
-		problems.Errorf(start, "file is %d bytes; a page may have at most %d", len(data), MaxFileSize)
+		problems.Errorf(start, msg.FileTooLarge, len(data), MaxFileSize)
 		return nil, problems
 	}
 	data = textfile.Normalize(data)
@@ -86,12 +86,12 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 	d.Body, d.BodyLine = body, bodyLine
 	if !ok {
 		if !index {
-			problems.Errorf(start, "no front matter: a page starts with a --- line, then title: and date:, then another --- line")
+			problems.Errorf(start, msg.NoFrontMatter)
 		}
 		return d, problems
 	}
 	if matter == nil {
-		problems.Errorf(start, "front matter not closed: add a --- line after it")
+		problems.Errorf(start, msg.FrontMatterNotClosed)
 		return nil, problems
 	}
 	// A newline in place of the opening --- keeps YAML's line numbers equal to the file's.
@@ -113,12 +113,12 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 		if t := scalarKey(top, "type"); t != nil {
 			d.Kind = t.Value
 			if _, ok := kinds.Named(t.Value); !ok {
-				problems.Errorf(yamlnode.Pos(file, t), "type: want one of %s, got %q", strings.Join(kinds.Names(), ", "), t.Value)
+				problems.Errorf(yamlnode.Pos(file, t), msg.UnknownType, msg.Items(kinds.Names()), t.Value)
 				return nil, problems
 			}
 		}
 	} else if top.Kind != yaml.DocumentNode { // an empty front matter is a document with no content
-		problems.Errorf(yamlnode.Pos(file, top), "front matter: want keys such as title: and date:, got %s", describe(top))
+		problems.Errorf(yamlnode.Pos(file, top), msg.FrontMatterNotKeys, describe(top))
 		return nil, problems
 	}
 	kind, _ := kinds.Named(d.Kind)
@@ -130,12 +130,12 @@ func Parse(file string, data []byte, defaultType string, index bool) (*Doc, diag
 	if !index {
 		// A value that failed to decode was reported already, on its key's line.
 		if strings.TrimSpace(d.Title) == "" && !reported(problems, d.KeyPos, "title") {
-			problems.Errorf(d.Pos("title"), "title is required")
+			problems.Errorf(d.Pos("title"), msg.TitleRequired)
 		}
 		if _, given := d.KeyPos["date"]; !given {
-			problems.Errorf(start, "date is required")
+			problems.Errorf(start, msg.DateRequired)
 		} else if d.Date.IsZero() && !reported(problems, d.KeyPos, "date") {
-			problems.Errorf(d.Pos("date"), "date is required")
+			problems.Errorf(d.Pos("date"), msg.DateRequired)
 		}
 	}
 	return d, problems
@@ -209,12 +209,13 @@ func scalarKey(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-func describe(n *yaml.Node) string {
+// describe says what a front matter that is not keys is.
+func describe(n *yaml.Node) msg.Text {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.New(msg.AList)
 	case yaml.ScalarNode:
-		return fmt.Sprintf("the text %q", n.Value)
+		return msg.New(msg.TheText, n.Value)
 	}
-	return "something else"
+	return msg.New(msg.SomethingElse)
 }

@@ -2,7 +2,6 @@ package hygiene
 
 import (
 	"bytes"
-	"hash/maphash"
 	"path"
 	"slices"
 	"sync"
@@ -21,41 +20,59 @@ import (
 // check starts from, and checks only a file that holds one. A build counts the text's slips
 // of every file with a Tally, for a few percent of its time.
 func Count(file string, data []byte, w *Writing) int {
-	if !mayFind(file, data, w.checked()) && !w.mixed(data) {
+	t := NewTally(file, data, w.checked())
+	if !t.may && !w.mixed(t.forms) {
 		return 0
 	}
 	return len(Check(file, data, w))
 }
 
 // Tally is what a build keeps of a file to count, once every file is read, what Check finds
-// in it: the file, and what it shows of how the site writes.
+// in it: the file, whether it holds a character a check starts from, and how often it writes
+// each character whose form the site's own text may decide.
 type Tally struct {
-	file     string
-	data     []byte
-	evidence *evidence
+	file  string
+	data  []byte
+	may   bool // see mayFind
+	forms map[rune]int
 }
 
 // NewTally reads a file of a site written in script for CountAll.
 func NewTally(file string, data []byte, script string) Tally {
-	t := Tally{file: file, data: data, evidence: newEvidence()}
 	w := &Writing{script: script, classes: chars().classes[script]}
-	w.learn(t.evidence, data)
-	return t
+	return Tally{file: file, data: data, may: mayFind(file, data, w.checked()), forms: w.formCounts(data)}
 }
 
 // CountAll returns how many findings Check returns for the files of the tallies, how the site
-// writes learned from them all as check learns it (Learn).
+// writes learned from them all as check learns it (Learn). Nearly always no file may hold a
+// finding, and nothing is learned: that is most of the cost of learning.
 func CountAll(site *config.Site, tallies []Tally) int {
 	w := newWriting(site)
-	tallies = slices.DeleteFunc(slices.Clone(tallies), func(t Tally) bool { return t.evidence == nil }) // files not read
+	tallies = slices.DeleteFunc(slices.Clone(tallies), func(t Tally) bool { return t.forms == nil }) // files not read
 	for _, t := range tallies {
-		w.learned.add(t.evidence)
-		w.texts[maphash.Bytes(textSeed, t.data)] = true
+		for r, n := range t.forms {
+			w.learned.counts[r] += n
+		}
 	}
-	w.forms = w.chooseForms(nil)
-	n := 0
+	// These counts, of every line, pasted paragraphs too, are at least Learn's: a file that
+	// is not mixed by them is not by Learn's.
+	var checked []Tally
 	for _, t := range tallies {
-		n += Count(t.file, t.data, w)
+		if t.may || w.mixed(t.forms) {
+			checked = append(checked, t)
+		}
+	}
+	if len(checked) == 0 {
+		return 0
+	}
+	texts := make([][]byte, len(tallies))
+	for i, t := range tallies {
+		texts[i] = t.data
+	}
+	w = Learn(site, texts...)
+	n := 0
+	for _, t := range checked {
+		n += len(Check(t.file, t.data, w))
 	}
 	return n
 }
@@ -85,6 +102,9 @@ func mayFind(file string, data []byte, script string) bool {
 	flow := yamlEnd > 0 && flowLine(norm)
 	// A bracket pair's Chinese: whether a Han character came since the outermost "(" still open.
 	depth, hanInside := 0, false
+	// Within a link's destination, "](…)", the text is an address, not prose: its brackets and
+	// marks are not a check's.
+	destination := false
 	for i := 0; i < len(norm); {
 		r, size := rune(norm[i]), 1
 		switch {
@@ -102,18 +122,23 @@ func mayFind(file string, data []byte, script string) bool {
 		switch {
 		case r == '\n':
 			flow = i+1 < yamlEnd && flowLine(norm[i+1:])
+			destination = false
 		case r >= utf8.RuneSelf:
 			if r == utf8.RuneError || starts.has(r) {
 				return true
 			}
-			if depth > 0 && unicode.Is(unicode.Han, r) {
+			if depth > 0 && !destination && unicode.Is(unicode.Han, r) {
 				hanInside = true
 			}
+		case destination:
+			destination = r != ')'
 		case r == ',' && flow && i < yamlEnd: // YAML's comma between the items of a list
 		case r == ',' || r == ';' || r == ':' || r == '!' || r == '.' || r == '?':
 			if isCJK(prev) {
 				return true
 			}
+		case r == '(' && prev == ']' && linkDestination(norm, i):
+			destination = true
 		case r == '(':
 			if isCJK(prev) {
 				return true
@@ -136,6 +161,16 @@ func mayFind(file string, data []byte, script string) bool {
 		i += size
 	}
 	return false
+}
+
+// linkDestination reports whether the "(" at i, after a "]", surely opens a link's destination,
+// an address and no more: a "[" came before it on its line, and a ")" closes it before a space,
+// the line's end, or a character that makes it something else (a nested bracket, a title's
+// quotes, an escape).
+func linkDestination(b []byte, i int) bool {
+	start := bytes.LastIndexByte(b[:i], '\n') + 1
+	end := bytes.IndexAny(b[i+1:], ") \t\n(<>\"'\\[]")
+	return bytes.IndexByte(b[start:i], '[') >= 0 && end >= 0 && b[i+1+end] == ')'
 }
 
 // flowLine reports whether the line at the start of b is a key whose value is a flow list or

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // FuzzCheck feeds Check any bytes, seeded with the files of testdata/ (the source document's
@@ -50,8 +51,8 @@ func FuzzCheck(f *testing.F) {
 			if f.Pos.File != file || f.Pos.Line < 1 || f.Pos.Line > lines || f.Pos.Col < 1 {
 				t.Fatalf("finding outside the file: %v", f.Problem)
 			}
-			if (len(f.Edits) > 0) != (f.Done != "") {
-				t.Fatalf("edits %v and done %q disagree", f.Edits, f.Done)
+			if (len(f.Edits) > 0) != (f.Done.Key != "") {
+				t.Fatalf("edits %v and done %q disagree", f.Edits, f.Done.Text(msg.English))
 			}
 			edits = append(edits, f.Edits...)
 		}

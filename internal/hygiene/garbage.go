@@ -2,11 +2,11 @@ package hygiene
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // garbage finds the 字(pīnyīn) garbage of machine conversion: a Chinese character followed by
@@ -40,8 +40,8 @@ func (t *text) garbage() {
 		}
 		junk := string(t.norm[open:end])
 		t.addSkip(span{open, end})
-		t.report(diag.Errorf(diag.Position{}, "conversion garbage: pinyin %s after %c; delete it", junk, han),
-			open, fmt.Sprintf("deleted %s after %c", junk, han), Edit{Start: open, End: end})
+		t.report(diag.Errorf(diag.Position{}, msg.Garbage, junk, han),
+			open, msg.New(msg.DeletedGarbage, junk, han), Edit{Start: open, End: end})
 		i = end
 	}
 }

@@ -33,8 +33,9 @@ type Finding struct {
 	diag.Problem
 	// Edits repair the slip when the repair is certain; nil otherwise.
 	Edits []Edit
-	// Done says what the edits did, for the list of changes: `deleted "(jù)" after 據`.
-	Done string
+	// Done says what the edits did, for the list of changes: `deleted "(jù)" after 據`; its
+	// Key is "" when there are none.
+	Done msg.Message
 }
 
 // Edit replaces the bytes [Start, End) of the file, as it was given, with New.
@@ -84,7 +85,7 @@ func (t *text) leaveCode(code []span) {
 		if len(f.Edits) > 0 && slices.ContainsFunc(f.Edits, func(e Edit) bool {
 			return slices.ContainsFunc(code, func(s span) bool { return e.Start < t.raw(s.end) && t.raw(s.start) < e.End })
 		}) {
-			f.Edits, f.Done = nil, ""
+			f.Edits, f.Done = nil, msg.Message{}
 			f.Message = msg.New(msg.ByHandInCode, f.Message)
 		}
 	}
@@ -221,7 +222,7 @@ func (t *text) lineEnd(offset int) int {
 }
 
 // report records a finding at offset. edits are in norm's offsets; report moves them to the file's.
-func (t *text) report(p diag.Problem, offset int, done string, edits ...Edit) {
+func (t *text) report(p diag.Problem, offset int, done msg.Message, edits ...Edit) {
 	t.handled[offset] = true
 	p.Pos = t.pos(offset)
 	for i := range edits {
@@ -266,10 +267,17 @@ func (t *text) addSkip(s span) {
 // utf8.RuneError at the start of the line. A mark that is being replaced reads as its
 // replacement, and a garbled run as it reads in step.
 func (t *text) before(offset int) rune {
+	r, _ := t.beforeAt(offset)
+	return r
+}
+
+// beforeAt is before, with the offset of the character (of the run) it returns, or of the
+// line's start.
+func (t *text) beforeAt(offset int) (rune, int) {
 	start := t.lineStart(offset)
 	for offset > start {
 		if run, ok := t.runAt(offset, func(run *misreadRun) int { return run.end }); ok {
-			return run.last()
+			return run.last(), run.at
 		}
 		r, size := utf8.DecodeLastRune(t.norm[start:offset])
 		if s, ok := t.skipped(offset - size); ok {
@@ -277,11 +285,11 @@ func (t *text) before(offset int) rune {
 			continue
 		}
 		if full, ok := t.becomes[offset-size]; ok {
-			return full
+			return full, offset - size
 		}
-		return r
+		return r, offset - size
 	}
-	return utf8.RuneError
+	return utf8.RuneError, start
 }
 
 // after returns the character at offset, looking past skipped ranges (and spaces, when

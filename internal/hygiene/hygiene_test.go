@@ -52,7 +52,7 @@ func TestCheck(t *testing.T) {
 		for _, f := range files {
 			tallies = append(tallies, NewTally(f.Name, f.Data, script))
 			findings += len(Check(f.Name, f.Data, w))
-			found, after := outcome(f.Name, f.Data, w)
+			found, after := outcome(f.Name, f.Data, w, msg.Chinese)
 			report.WriteString(found)
 			if after != string(f.Data) {
 				fixed = append(fixed, txtar.File{Name: "want " + f.Name, Data: []byte(after)})
@@ -66,14 +66,14 @@ func TestCheck(t *testing.T) {
 }
 
 // outcome is what Check finds in the file, one a line as path:line:col: severity: message,
-// each repair under its finding, and the file as Apply leaves it.
-func outcome(file string, data []byte, w *Writing) (report, fixed string) {
+// each repair under its finding, said by p, and the file as Apply leaves it.
+func outcome(file string, data []byte, w *Writing, p *msg.Printer) (report, fixed string) {
 	found := Check(file, data, w)
 	var b strings.Builder
 	for _, f := range found {
-		fmt.Fprintln(&b, f.Text(msg.Chinese))
-		if f.Done != "" {
-			fmt.Fprintf(&b, "\tfix: %s\n", f.Done)
+		fmt.Fprintln(&b, f.Text(p))
+		if f.Done.Key != "" {
+			fmt.Fprintf(&b, "\tfix: %s\n", f.Done.Text(p))
 		}
 	}
 	return b.String(), string(Apply(data, found))
@@ -89,7 +89,7 @@ func page(body string) string { return "---\ntitle: 標題\ndate: 2016-01-01\n--
 
 // TestCheckInCode are the cases of TestCheck that a txtar file would not keep: line ends
 // that an editor may rewrite (CRLF, after a byte-order mark) and bytes that are not UTF-8.
-// The file is content/x.md, the site traditional.
+// The file is content/x.md, the site traditional; the findings are said in English.
 func TestCheckInCode(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -119,7 +119,7 @@ content/x.md:9:2: error: invisible character U+200B (zero-width space); delete i
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			report, fixed := outcome("content/x.md", []byte(tt.in), traditional([]byte(tt.in)))
+			report, fixed := outcome("content/x.md", []byte(tt.in), traditional([]byte(tt.in)), msg.English)
 			golden.Equal(t, "findings", tt.report, report)
 			want := tt.fixed
 			if want == "" {

@@ -1,34 +1,34 @@
 package hygiene
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // invisibles names the characters that take no room on screen and that pasted text brings
 // along: they break search, copying and line breaks, and an editor cannot see them.
-var invisibles = map[rune]string{
-	'\u00AD': "soft hyphen",
-	'\u180E': "Mongolian vowel separator",
-	'\u200B': "zero-width space",
-	'\u200C': "zero-width non-joiner",
-	'\u200D': "zero-width joiner",
-	'\u200E': "left-to-right mark",
-	'\u200F': "right-to-left mark",
-	'\u202A': "left-to-right embedding",
-	'\u202B': "right-to-left embedding",
-	'\u202C': "pop directional formatting",
-	'\u202D': "left-to-right override",
-	'\u202E': "right-to-left override",
-	'\u2060': "word joiner",
-	'\u2066': "left-to-right isolate",
-	'\u2067': "right-to-left isolate",
-	'\u2068': "first strong isolate",
-	'\u2069': "pop directional isolate",
-	'\uFEFF': "byte-order mark",
+var invisibles = map[rune]msg.Key{
+	'\u00AD': msg.SoftHyphen,
+	'\u180E': msg.MongolianVowelSeparator,
+	'\u200B': msg.ZeroWidthSpace,
+	'\u200C': msg.ZeroWidthNonJoiner,
+	'\u200D': msg.ZeroWidthJoiner,
+	'\u200E': msg.LeftToRightMark,
+	'\u200F': msg.RightToLeftMark,
+	'\u202A': msg.LeftToRightEmbedding,
+	'\u202B': msg.RightToLeftEmbedding,
+	'\u202C': msg.PopDirectionalFormatting,
+	'\u202D': msg.LeftToRightOverride,
+	'\u202E': msg.RightToLeftOverride,
+	'\u2060': msg.WordJoiner,
+	'\u2066': msg.LeftToRightIsolate,
+	'\u2067': msg.RightToLeftIsolate,
+	'\u2068': msg.FirstStrongIsolate,
+	'\u2069': msg.PopDirectionalIsolate,
+	'\uFEFF': msg.ByteOrderMark,
 }
 
 // invisible finds invisible characters, which deleting repairs. A byte-order mark at the very start of the file is not text and is left alone; so is a
@@ -39,8 +39,8 @@ func (t *text) invisible() {
 		name, ok := invisibles[r]
 		if ok && !(r == '\u200D' && t.inEmoji(i, size)) {
 			t.addSkip(span{i, i + size})
-			t.report(diag.Errorf(diag.Position{}, "invisible character U+%04X (%s); delete it", r, name),
-				i, fmt.Sprintf("deleted the invisible U+%04X (%s)", r, name), Edit{Start: i, End: i + size})
+			t.report(diag.Errorf(diag.Position{}, msg.Invisible, r, name),
+				i, msg.New(msg.DeletedInvisible, r, name), Edit{Start: i, End: i + size})
 		}
 		i += size
 	}

@@ -2,12 +2,12 @@ package hygiene
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/markdown"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
@@ -52,12 +52,12 @@ func (t *text) indents(indents []indent) {
 	for _, in := range indents {
 		spaces := strings.Repeat(wideSpace, len(in.spaces))
 		var edits []Edit
-		done := ""
+		var done msg.Message
 		if in.deletable {
 			for _, s := range in.spaces {
 				edits = append(edits, Edit{Start: s.start, End: s.end})
 			}
-			done = fmt.Sprintf(`deleted the indent "%s"`, spaces)
+			done = msg.New(msg.DeletedIndent, spaces)
 		}
 		t.report(markdown.IndentWarning(diag.Position{}, []byte(spaces)), in.spaces[0].start, done, edits...)
 	}

@@ -3,7 +3,6 @@ package hygiene
 import (
 	"bytes"
 	_ "embed"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -45,7 +45,7 @@ func (t *text) misread() {
 			continue
 		}
 		if r == utf8.RuneError && size == 3 {
-			t.report(diag.Errorf(diag.Position{}, "replacement character U+FFFD: a character was lost in a conversion; retype it from the original"), i, "")
+			t.report(diag.Errorf(diag.Position{}, msg.ReplacementCharacter), i, msg.Message{})
 		}
 		if (r != '?' || t.lostAt(i)) && isCJK(t.before(i)) {
 			t.lostOn[t.lineStart(i)] = true
@@ -77,12 +77,11 @@ func (t *text) tellMisread() {
 		garbled := string(t.norm[run.at:run.end])
 		if run.repair == "" {
 			reads, _ := t.inSiteScript(run.text)
-			t.report(diag.Errorf(diag.Position{}, "%q after %c is text read from GBK one byte out of step: it reads \"□%s\", where □ is a character lost in the conversion (%s); retype it from the original",
-				garbled, run.prev, reads, listed(run.lost)), run.at, "")
+			t.report(diag.Errorf(diag.Position{}, msg.MisreadUntold, garbled, run.prev, reads, listed(run.lost)), run.at, msg.Message{})
 			continue
 		}
-		t.report(diag.Errorf(diag.Position{}, "%q after %c is text read from GBK one byte out of step; write %q", garbled, run.prev, run.repair),
-			run.at, fmt.Sprintf("%q → %q", garbled, run.repair), Edit{Start: run.at, End: run.end, New: run.repair})
+		t.report(diag.Errorf(diag.Position{}, msg.Misread, garbled, run.prev, run.repair),
+			run.at, msg.New(msg.Rewritten, garbled, run.repair), Edit{Start: run.at, End: run.end, New: run.repair})
 	}
 }
 
@@ -133,7 +132,13 @@ func (t *text) misreadAt(at, size int) *misreadRun {
 	for open, ok := garbageBefore(t.norm, before); ok; open, ok = garbageBefore(t.norm, before) {
 		before = open // garbage is found later: look past it now (確(què)?!皟蓪W)
 	}
-	prev := t.before(before)
+	prev, markAt := t.beforeAt(before)
+	if full, ok := fullWidth[prev]; ok && prev != '?' && isCJK(t.before(markAt)) {
+		// A half-width mark after Chinese is made full-width when the run after it reads as
+		// Chinese (確!?!皟 is 確！?!皟): the run is looked for as --fix leaves the mark, so that
+		// a second --fix finds nothing new.
+		prev, _ = utf8.DecodeRuneInString(full)
+	}
 	if !isCJK(prev) {
 		return nil
 	}
@@ -354,19 +359,12 @@ func (run *misreadRun) choose(evidence map[[2]rune]int) (rune, bool) {
 }
 
 // listed names a few of the candidates for a lost character.
-func listed(candidates []rune) string {
+func listed(candidates []rune) msg.Text {
 	const shown = 6
-	var b strings.Builder
-	for i, c := range candidates[:min(shown, len(candidates))] {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteRune(c)
+	if len(candidates) <= shown {
+		return characters(candidates)
 	}
-	if len(candidates) > shown {
-		fmt.Fprintf(&b, " or one of %d others", len(candidates)-shown)
-	}
-	return b.String()
+	return msg.New(msg.OrOneOfOthers, characters(candidates[:shown]), len(candidates)-shown)
 }
 
 // gbkPair returns r's two bytes in GBK.

@@ -1,13 +1,13 @@
 package hygiene
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // fullWidth maps the half-width marks that have one full-width form in a Chinese sentence;
@@ -88,8 +88,8 @@ func (t *text) halfWidth(i int, r rune) {
 	}
 	full := fullWidth[r]
 	t.becomes[i], _ = utf8.DecodeRuneInString(full)
-	t.report(diag.Warningf(diag.Position{}, "half-width %q in Chinese text; write %q", string(r), full),
-		i, fmt.Sprintf("%q → %q", t.norm[i:end], full), Edit{Start: i, End: end, New: full})
+	t.report(diag.Warningf(diag.Position{}, msg.HalfWidthMark, string(r), full),
+		i, msg.New(msg.Rewritten, string(t.norm[i:end]), full), Edit{Start: i, End: end, New: full})
 }
 
 // question reports a "?" after a Chinese character. Before a space, the line's end or a closing
@@ -104,14 +104,14 @@ func (t *text) question(i int) {
 		t.halfWidth(i, '?')
 		return
 	}
-	t.report(diag.Errorf(diag.Position{}, `"?" after %c: a character was lost here in an encoding conversion; retype the words from the original (a question mark is written "？")`, prev), i, "")
+	t.report(diag.Errorf(diag.Position{}, msg.LostAtQuestionMark, prev), i, msg.Message{})
 }
 
 // lostAt reports whether the "?" at offset i stands for a lost character: it is not before a
-// space, the line's end or a closing mark.
+// space, the line's end or a closing mark. Before a U+FFFD, another lost character, it is one.
 func (t *text) lostAt(i int) bool {
-	next, _ := t.after(i+1, false)
-	return next != utf8.RuneError && next != ' ' && next != '\t' && !strings.ContainsRune("」』）】》”", next)
+	next, at := t.after(i+1, false)
+	return at < t.lineEnd(i) && next != ' ' && next != '\t' && !strings.ContainsRune("」』）】》”", next)
 }
 
 // period reports a "." that ends a Chinese sentence or follows a Chinese numeral; it is
@@ -121,7 +121,7 @@ func (t *text) period(i int) {
 		return
 	}
 	if next, _ := t.after(i+1, true); next == utf8.RuneError || isCJK(next) {
-		t.report(diag.Warningf(diag.Position{}, `half-width "." in Chinese text; write "。" at the end of a sentence, or "、" after a numeral`), i, "")
+		t.report(diag.Warningf(diag.Position{}, msg.HalfWidthPeriod), i, msg.Message{})
 	}
 }
 
@@ -130,7 +130,7 @@ func (t *text) period(i int) {
 func (t *text) quote(i int) {
 	next, _ := t.after(i+1, false)
 	if isCJK(t.before(i)) || isCJK(next) {
-		t.report(diag.Warningf(diag.Position{}, `half-width quote '"' in Chinese text; write “” or 「」`), i, "")
+		t.report(diag.Warningf(diag.Position{}, msg.HalfWidthQuote), i, msg.Message{})
 	}
 }
 
@@ -177,6 +177,6 @@ func (t *text) brackets(p pair) {
 		return
 	}
 	t.becomes[p.open], t.becomes[p.close] = '（', '）'
-	t.report(diag.Warningf(diag.Position{}, `half-width brackets "(…)" around Chinese text; write "（…）"`),
-		p.open, `"(…)" → "（…）"`, Edit{Start: p.open, End: p.open + 1, New: "（"}, Edit{Start: p.close, End: p.close + 1, New: "）"})
+	t.report(diag.Warningf(diag.Position{}, msg.HalfWidthBrackets),
+		p.open, msg.New(msg.Rewritten, "(…)", "（…）"), Edit{Start: p.open, End: p.open + 1, New: "（"}, Edit{Start: p.close, End: p.close + 1, New: "）"})
 }

@@ -2,7 +2,6 @@ package hygiene
 
 import (
 	_ "embed"
-	"fmt"
 	"hash/maphash"
 	"maps"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/search"
 )
 
@@ -177,7 +177,10 @@ type neighbours struct{ before, char, after rune }
 const noRune = -1
 
 // listedValue is a value site.yaml lists, and where.
-type listedValue struct{ value, list string }
+type listedValue struct {
+	value string
+	list  msg.Message
+}
 
 // Learn returns how the site writes, from its site.yaml and its own text: texts are the
 // files, site.yaml and the pages. Lines mostly in the other script than the site's (a
@@ -199,13 +202,13 @@ func newWriting(site *config.Site) *Writing {
 	for _, l := range site.Lists() {
 		for _, v := range l.Values {
 			if _, ok := w.words[search.Fold(v)]; !ok {
-				w.words[search.Fold(v)] = listedValue{v, "site.yaml's " + l.Name}
+				w.words[search.Fold(v)] = listedValue{v, msg.New(msg.SiteYAMLList, l.Name)}
 			}
 		}
 	}
 	for _, st := range kinds.ProjectStatuses {
 		for _, name := range st.Names[max(kinds.ScriptIndex(site.Script), 0)] {
-			w.words[search.Fold(name)] = listedValue{name, "a project's status"}
+			w.words[search.Fold(name)] = listedValue{name, msg.New(msg.ProjectStatus)}
 		}
 	}
 	return w
@@ -306,16 +309,6 @@ func (w *Writing) apart(text []byte) *Writing {
 	return &v
 }
 
-// add adds the evidence of another text.
-func (e *evidence) add(other *evidence) {
-	for r, n := range other.counts {
-		e.counts[r] += n
-	}
-	for k, n := range other.beside {
-		e.beside[k] += n
-	}
-}
-
 // checked returns the script of the site whose text is checked, "" when it is not: with no
 // Writing, or one of a script that is none of kinds.Scripts, of which site.yaml's error tells.
 func (w *Writing) checked() string {
@@ -325,14 +318,15 @@ func (w *Writing) checked() string {
 	return w.script
 }
 
-// mixed reports whether text writes a character both scripts write that the site's own text
-// writes in another form too by the word (志, 雜誌): whether it may be a finding there. Of
-// the other characters, a finding is in the start set of mayFind, or on a line with one.
-func (w *Writing) mixed(text []byte) bool {
+// mixed reports whether a text, by how often it writes each character whose form the site's
+// text may decide (forms), writes a character both scripts write that the site's own text
+// writes in another form too by the word (志, 雜誌): whether it may be a finding there. Of the
+// other characters, a finding is in the start set of mayFind, or on a line with one.
+func (w *Writing) mixed(forms map[rune]int) bool {
 	if w.checked() == "" {
 		return false
 	}
-	for _, r := range string(text) {
+	for r := range forms {
 		if w.classes.of(r)&shared == 0 {
 			continue
 		}
@@ -345,6 +339,21 @@ func (w *Writing) mixed(text []byte) bool {
 		}
 	}
 	return false
+}
+
+// formCounts returns how often text writes each character whose form the site's text may decide,
+// on every line: a quick count, at least Learn's.
+func (w *Writing) formCounts(text []byte) map[rune]int {
+	counts := map[rune]int{}
+	if w.checked() == "" {
+		return counts
+	}
+	for _, r := range string(text) {
+		if w.classes.of(r)&(variant|evidenced) != 0 {
+			counts[r]++
+		}
+	}
+	return counts
 }
 
 // count returns how often the site writes r.
@@ -670,16 +679,16 @@ func (w *Writing) judge(runes []rune, k int, phrases *phraseLine, inOther bool) 
 
 // item lists a change to the character at k of runes, as the line was written: 并 → 並 or 併,
 // or by the word that settled it, in the site's forms: 干部 → 幹部.
-func (w *Writing) item(runes []rune, k int, v verdict) string {
+func (w *Writing) item(runes []rune, k int, v verdict) respelling {
 	if v.word == nil {
-		return fmt.Sprintf("%c → %s", runes[k], runeList(v.options, " or "))
+		return respelling{string(runes[k]), choices(v.options)}
 	}
 	p := v.word
 	converted := make([]rune, len(p.converted))
 	for i, r := range p.converted {
 		converted[i] = w.form(r)
 	}
-	return string(runes[p.start:p.start+len(p.converted)]) + " → " + string(converted)
+	return respelling{string(runes[p.start : p.start+len(p.converted)]), []string{string(converted)}}
 }
 
 // writesOtherBeside reports whether the site writes another form than the character at k
@@ -706,7 +715,7 @@ func (t *text) scriptLine(start int, candidates []int, inOther bool) {
 		}
 	}
 	var changes []change
-	var names []string // characters the site's script writes only in names, listed
+	var names []respelling // characters the site's script writes only in names, listed
 	namesAt := 0
 	for i, v := range w.judgeAll(runes, at, inOther) {
 		k := at[i]
@@ -715,13 +724,13 @@ func (t *text) scriptLine(start int, candidates []int, inOther bool) {
 		case v.to != 0:
 			changes = append(changes, change{k, v})
 		case v.unsettled:
-			t.report(diag.Errorf(diag.Position{}, "%s character %c in a site written in %s ones (site.yaml script): it is %s by the word, and neither OpenCC's phrases nor this site's pages tell which here; write the one meant",
-				other(w.script), c, w.script, runeList(v.options, " or ")), offsets[k], "")
+			t.report(diag.Errorf(diag.Position{}, w.inOther(msg.SimplifiedUnsettled, msg.TraditionalUnsettled), c, alternatives(choices(v.options))),
+				offsets[k], msg.Message{})
 		case v.name:
 			if len(names) == 0 {
 				namesAt = offsets[k]
 			}
-			if item := fmt.Sprintf("%c → %s", c, runeList(chars().usually[w.script][c], " or ")); !slices.Contains(names, item) {
+			if item := (respelling{string(c), choices(chars().usually[w.script][c])}); !slices.ContainsFunc(names, item.same) {
 				names = append(names, item)
 			}
 		}
@@ -730,7 +739,7 @@ func (t *text) scriptLine(start int, candidates []int, inOther bool) {
 		t.reportChanges(runes, offsets, changes)
 	}
 	if len(names) > 0 {
-		t.report(diag.Warningf(diag.Position{}, "%s characters in a site written in %s ones (site.yaml script), unless they are part of a name: %s", other(w.script), w.script, shown(names)), namesAt, "")
+		t.report(diag.Warningf(diag.Position{}, w.inOther(msg.SimplifiedNames, msg.TraditionalNames), shown(names)), namesAt, msg.Message{})
 	}
 }
 
@@ -763,25 +772,27 @@ func (w *Writing) judgeAll(runes []rune, at []int, inOther bool) []verdict {
 // of them, with the edits that write them; none when the line lost a character, which may
 // have garbled those after it.
 func (t *text) reportChanges(runes []rune, offsets []int, changes []change) {
-	var items, done []string
+	var items []respelling
+	var done list
 	var edits []Edit
-	listed, told := map[string]bool{}, map[string]bool{}
+	told := map[string]bool{}
 	for _, ch := range changes {
-		if item := t.writing.item(runes, ch.k, ch.verdict); !listed[item] {
-			items, listed[item] = append(items, item), true
+		if item := t.writing.item(runes, ch.k, ch.verdict); !slices.ContainsFunc(items, item.same) {
+			items = append(items, item)
 		}
-		if d := fmt.Sprintf("%c → %c", runes[ch.k], ch.to); !told[d] {
-			done, told[d] = append(done, d), true
+		if d := (respelling{string(runes[ch.k]), alternatives{string(ch.to)}}); !told[d.from+d.to[0]] {
+			done, told[d.from+d.to[0]] = append(done, d), true
 		}
 		at := offsets[ch.k]
 		edits = append(edits, Edit{Start: at, End: at + utf8.RuneLen(runes[ch.k]), New: string(ch.to)})
 	}
 	first := offsets[changes[0].k]
+	said := msg.New(msg.Said, done)
 	if t.lostOn[t.lineStart(first)] {
-		done, edits = nil, nil
+		said, edits = msg.Message{}, nil
 	}
-	t.report(diag.Errorf(diag.Position{}, "%s characters in a site written in %s ones (site.yaml script): %s", other(t.writing.script), t.writing.script, shown(items)),
-		first, strings.Join(done, ", "), edits...)
+	t.report(diag.Errorf(diag.Position{}, t.writing.inOther(msg.SimplifiedCharacters, msg.TraditionalCharacters), shown(items)),
+		first, said, edits...)
 }
 
 // respell reports the values that fold to one site.yaml lists, or to a project's status,
@@ -794,29 +805,78 @@ func (t *text) respell(values []span) []span {
 		if !ok || listed.value == text {
 			continue
 		}
-		t.report(diag.Errorf(diag.Position{}, "%q is written %q in this site (%s)", text, listed.value, listed.list),
-			v.start, fmt.Sprintf("%q → %q", text, listed.value), Edit{Start: v.start, End: v.end, New: listed.value})
+		t.report(diag.Errorf(diag.Position{}, msg.Respelled, text, listed.value, listed.list),
+			v.start, msg.New(msg.Rewritten, text, listed.value), Edit{Start: v.start, End: v.end, New: listed.value})
 		respelled = append(respelled, v)
 	}
 	return respelled
 }
 
-// shown joins the items of a finding, at most mostShown of them, the rest counted.
-func shown(items []string) string {
-	s := strings.Join(items[:min(len(items), mostShown)], ", ")
+// inOther returns the message for characters of the simplified script, or of the traditional
+// one, the other script than the site's.
+func (w *Writing) inOther(simplified, traditional msg.Key) msg.Key {
+	if other(w.script) == kinds.Simplified {
+		return simplified
+	}
+	return traditional
+}
+
+// shown lists the items of a finding, at most mostShown of them, the rest counted.
+func shown(items []respelling) msg.Text {
+	l := make(list, min(len(items), mostShown))
+	for i := range l {
+		l[i] = items[i]
+	}
 	if more := len(items) - mostShown; more > 0 {
-		s += fmt.Sprintf(" and %d more", more)
+		return msg.New(msg.AndMore, l, more)
+	}
+	return l
+}
+
+// respelling is an item of a finding: a character or a word as written, and the forms to
+// write instead, one or a choice: 干部 → 幹部, 并 → 並 or 併.
+type respelling struct {
+	from string
+	to   alternatives
+}
+
+func (r respelling) Text(p *msg.Printer) string { return r.from + " → " + r.to.Text(p) }
+
+func (r respelling) same(o respelling) bool { return r.from == o.from && slices.Equal(r.to, o.to) }
+
+// alternatives are the forms to choose from: 並 or 併.
+type alternatives []string
+
+func (a alternatives) Text(p *msg.Printer) string {
+	if len(a) == 0 {
+		return ""
+	}
+	s := a[0]
+	for _, f := range a[1:] {
+		s = p.Sprintf(msg.Or, s, f)
 	}
 	return s
 }
 
-// runeList joins characters with sep.
-func runeList(runes []rune, sep string) string {
-	s := make([]string, len(runes))
+// choices returns characters as the forms to choose from.
+func choices(runes []rune) alternatives {
+	s := make(alternatives, len(runes))
 	for i, r := range runes {
 		s[i] = string(r)
 	}
-	return strings.Join(s, sep)
+	return s
+}
+
+// list is the items of a finding, joined in the printer's language: 甲、乙, or a, b.
+type list = msg.Texts
+
+// characters lists characters: 。、＃、埃.
+func characters(runes []rune) list {
+	l := make(list, len(runes))
+	for i, r := range runes {
+		l[i] = alternatives{string(r)}
+	}
+	return l
 }
 
 // convert returns s, which is to stand in a text of the site's script, with what the check

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // commitMark starts the line git prints for each commit, telling it from a file name.
@@ -58,7 +59,7 @@ func gitDates(ctx context.Context, root string, files []string, dates map[string
 		return nil // not a checkout, or no git: the files' own dates will do
 	}
 	if shallow, _, _ := strings.Cut(string(out), "\n"); shallow == "true" {
-		problems.Add(diag.Warningf(diag.Position{File: root}, "the git checkout is shallow: pages last changed before its oldest commit show that commit's date (clone the whole history, or build with --no-git)"))
+		problems.Add(diag.Warningf(diag.Position{File: root}, msg.ShallowCheckout))
 	}
 	wanted := make(map[string]bool, len(files))
 	var tops []string // the top folders of the files, as pathspecs
@@ -83,7 +84,7 @@ func gitDates(ctx context.Context, root string, files []string, dates map[string
 		err = cmd.Start()
 	}
 	if err != nil {
-		problems.Add(diag.Warningf(diag.Position{File: root}, "cannot read the git history, using the files' own dates: %v", err))
+		problems.Add(diag.Warningf(diag.Position{File: root}, msg.NoGitHistory, err))
 		return problems
 	}
 	parseErr := parseLog(stdout, wanted, dates, cancel)
@@ -93,9 +94,9 @@ func gitDates(ctx context.Context, root string, files []string, dates map[string
 	waitErr := cmd.Wait()
 	switch {
 	case parseErr != nil:
-		problems.Add(diag.Warningf(diag.Position{File: root}, "cannot read the git history, using the files' own dates: %v", parseErr))
+		problems.Add(diag.Warningf(diag.Position{File: root}, msg.NoGitHistory, parseErr))
 	case waitErr != nil && ctx.Err() == nil:
-		problems.Add(diag.Warningf(diag.Position{File: root}, "cannot read the git history, using the files' own dates: %v: %s", waitErr, strings.TrimSpace(stderr.String())))
+		problems.Add(diag.Warningf(diag.Position{File: root}, msg.NoGitHistorySaid, waitErr, strings.TrimSpace(stderr.String())))
 	}
 	return problems
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/gittest"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // repo is a real git repository in a temporary folder, with commits at known dates.
@@ -189,7 +190,7 @@ func TestFindWarnsOfShallowClone(t *testing.T) {
 	clone := filepath.Join(t.TempDir(), "clone")
 	r.git("clone", "-q", "--depth", "1", "file://"+filepath.ToSlash(r.dir), clone)
 	dates, problems := Find(context.Background(), clone, []string{"content/a.md"}, true)
-	if len(problems) != 1 || !strings.Contains(string(problems[0].Key), "shallow") {
+	if len(problems) != 1 || problems[0].Key != msg.ShallowCheckout {
 		t.Errorf("problems: got %v, want a warning about the shallow clone", problems)
 	}
 	assertDates(t, dates, map[string]time.Time{"content/a.md": mustParse(t, "2016-02-01T08:00:00+08:00")})

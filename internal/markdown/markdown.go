@@ -9,6 +9,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,7 +29,8 @@ import (
 )
 
 // Resolver checks the destination of a link or image written in a page and returns the URL
-// to write in its place, or an error saying why it points nowhere.
+// to write in its place, or an error saying why it points nowhere: a msg.Message, which is
+// the problem's message.
 type Resolver interface {
 	Resolve(dest string) (string, error)
 }
@@ -134,14 +136,14 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	pc.Set(conversionKey, conv)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	if start, deep := tooDeep(doc); deep {
-		conv.problems.Errorf(conv.position(lineStart(body, start)), "lists, quotes or emphasis nested more than %d deep, from here: a browser stops nesting at a few hundred and the export cannot read the page; take levels out", maxDepth)
+		conv.problems.Errorf(conv.position(lineStart(body, start)), msg.TooDeep, maxDepth)
 		return Result{Problems: conv.problems}
 	}
 	// HTML is the text and a few tags; sizing the buffer once saves growing it.
 	out := &bufferWriter{conv: conv}
 	out.Grow(len(body)*3/2 + 512)
 	if err := c.md.Renderer().Render(out, body, doc); err != nil {
-		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, "cannot render Markdown: %v", err)
+		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, msg.CannotRender, err)
 	}
 	res, indents := read(doc, body, c.kept)
 	for _, in := range indents {
@@ -182,7 +184,7 @@ var startsBlock = regexp.MustCompile(`^([-+*#>|` + "`" + `~<=_ \t]|[0-9]{1,9}[.)
 // IndentWarning is the warning for indent, the full-width spaces that start a paragraph at pos:
 // the build's words, and check's.
 func IndentWarning(pos diag.Position, indent []byte) diag.Problem {
-	return diag.Warningf(pos, `paragraph indented with full-width spaces "%s", as Word indents one: the page shows them as a blank before the first word; delete them (a blank line sets paragraphs apart)`, indent)
+	return diag.Warningf(pos, msg.FullWidthIndent, string(indent))
 }
 
 // maxDepth bounds how deep a body's Markdown may nest, counted in the parsed document's nodes:
@@ -302,7 +304,7 @@ func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 		case *ast.Image:
 			if strings.TrimSpace(textOf(n, conv.source)) == "" {
 				conv.problems.Add(diag.Warningf(conv.position(offsetOf(n, conv.source)),
-					"image %q has no alt text: say what it shows between the brackets, ![…](%s)", n.Destination, n.Destination))
+					msg.NoAltText, string(n.Destination), string(n.Destination)))
 			}
 			n.Destination = conv.resolve(n, n.Destination)
 		}
@@ -313,7 +315,12 @@ func (linkChecker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 func (c *conversion) resolve(n ast.Node, dest []byte) []byte {
 	resolved, err := c.resolver.Resolve(string(dest))
 	if err != nil {
-		c.problems.Errorf(c.position(offsetOf(n, c.source)), "%v", err)
+		pos := c.position(offsetOf(n, c.source))
+		var m msg.Message
+		if !errors.As(err, &m) {
+			m = msg.New(msg.BadLink, err)
+		}
+		c.problems.Add(diag.Problem{Pos: pos, Severity: diag.Error, Message: m})
 		return dest
 	}
 	return []byte(resolved)

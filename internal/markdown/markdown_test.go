@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -78,7 +79,7 @@ func TestKept(t *testing.T) {
 func TestRenderProblem(t *testing.T) {
 	c := New(WithExtensions(breakProblem{}))
 	res := c.Convert("a.md", []byte("正文\n\n***\n"), 5, nil)
-	if got, want := res.Problems.Error(), "a.md:7:1: the break"; got != want {
+	if got, want := res.Problems.Text(msg.English), "a.md:7:1: error: the break"; got != want {
 		t.Errorf("problems %q, want %q", got, want)
 	}
 }

@@ -9,7 +9,6 @@ package media
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -17,18 +16,19 @@ import (
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // sniffLen is how many first bytes of a file check looks at, as net/http's sniffing does.
 const sniffLen = 512
 
-// kind is what a file is: a picture, video or audio, or a document.
-type kind string
+// kind is what a file is: a picture, video or audio, or a document; "" for none of these.
+type kind = msg.Key
 
-const (
-	picture  kind = "a picture"
-	sound    kind = "video or audio"
-	document kind = "a document"
+var (
+	picture  = msg.APicture
+	sound    = msg.VideoOrAudio
+	document = msg.ADocument
 )
 
 // extensions are the names the published files may have, each with the kind it promises.
@@ -48,25 +48,25 @@ var extensions = func() map[string]kind {
 
 // active names the files a browser runs or renders with scripts, and what to make of each
 // instead.
-var active = map[string]struct{ what, instead string }{
-	".html":  {"an HTML page", "save it as PDF"},
-	".htm":   {"an HTML page", "save it as PDF"},
-	".xhtml": {"an HTML page", "save it as PDF"},
-	".shtml": {"an HTML page", "save it as PDF"},
-	".mht":   {"a web archive", "save it as PDF"},
-	".mhtml": {"a web archive", "save it as PDF"},
-	".svg":   {"an SVG picture", "convert it to PNG"},
-	".svgz":  {"an SVG picture", "convert it to PNG"},
-	".xml":   {"an XML file", "save it as PDF"},
-	".xsl":   {"an XML stylesheet", "leave it out"},
-	".xslt":  {"an XML stylesheet", "leave it out"},
-	".js":    {"a script", "leave it out"},
-	".mjs":   {"a script", "leave it out"},
-	".swf":   {"a Flash file", "convert it to MP4"},
+var active = map[string]struct{ what, instead msg.Key }{
+	".html":  {msg.AnHTMLPage, msg.SaveAsPDF},
+	".htm":   {msg.AnHTMLPage, msg.SaveAsPDF},
+	".xhtml": {msg.AnHTMLPage, msg.SaveAsPDF},
+	".shtml": {msg.AnHTMLPage, msg.SaveAsPDF},
+	".mht":   {msg.AWebArchive, msg.SaveAsPDF},
+	".mhtml": {msg.AWebArchive, msg.SaveAsPDF},
+	".svg":   {msg.AnSVGPicture, msg.ConvertToPNG},
+	".svgz":  {msg.AnSVGPicture, msg.ConvertToPNG},
+	".xml":   {msg.AnXMLFile, msg.SaveAsPDF},
+	".xsl":   {msg.AnXMLStylesheet, msg.LeaveItOut},
+	".xslt":  {msg.AnXMLStylesheet, msg.LeaveItOut},
+	".js":    {msg.AScript, msg.LeaveItOut},
+	".mjs":   {msg.AScript, msg.LeaveItOut},
+	".swf":   {msg.AFlashFile, msg.ConvertToMP4},
 }
 
 // optIn is how site.yaml lets every file under content/ be published as it is.
-const optIn = "or set content_files: any in site.yaml to publish every file under content/ as it is"
+var optIn = msg.ContentFilesAny
 
 // CheckFiles reports each of the files names of fsys, slash-separated paths under content/, that
 // is not published: what it is, and what to do instead.
@@ -79,11 +79,11 @@ func CheckFiles(fsys fs.FS, names []string) diag.List {
 			err = pe.Err // the position names the file
 		}
 		if err != nil {
-			problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
+			problems.Errorf(diag.Position{File: name}, msg.CannotRead, err)
 			continue
 		}
-		if why := check(name, head[:n]); why != "" {
-			problems.Errorf(diag.Position{File: name}, "not published: %s", why)
+		if why, ok := check(name, head[:n]); !ok {
+			problems.Errorf(diag.Position{File: name}, msg.NotPublished, why)
 		}
 	}
 	return problems
@@ -104,34 +104,35 @@ func readHead(fsys fs.FS, name string, head []byte) (int, error) {
 }
 
 // check says why the file name, whose first bytes (up to sniffLen) are head, is not published,
-// or returns "" when it is.
-func check(name string, head []byte) string {
+// and whether it is.
+func check(name string, head []byte) (msg.Message, bool) {
 	ext := strings.ToLower(path.Ext(name))
 	if a, ok := active[ext]; ok {
-		return fmt.Sprintf("%s can run scripts in readers' browsers (raw_html in site.yaml does not cover files): %s, %s", a.what, a.instead, optIn)
+		return msg.New(msg.ActiveFile, a.what, a.instead, optIn), false
 	}
 	want, ok := extensions[ext]
 	if !ok {
-		return fmt.Sprintf("files under content/ are published when they are pictures, video, audio, PDFs or office documents, and %s is none of these: save it as PDF, %s", described(ext), optIn)
+		return msg.New(msg.NotMedia, described(ext), optIn), false
 	}
 	if got, what := sniff(head); got != want {
-		return fmt.Sprintf("named as %s (%s), but it holds %s: save it again from the program that made it, %s", want, ext, what, optIn)
+		return msg.New(msg.NotWhatNamed, want, ext, what, optIn), false
 	}
-	return ""
+	return msg.Message{}, true
 }
 
 // described names a file by its extension.
-func described(ext string) string {
+func described(ext string) msg.Message {
 	if ext == "" {
-		return "a file without an extension"
+		return msg.New(msg.NoExtension)
 	}
-	return "a " + ext + " file"
+	return msg.New(msg.ExtFile, ext)
 }
 
-// sniff returns the kind of the content that starts with head, and what it is in words.
-func sniff(head []byte) (kind, string) {
+// sniff returns the kind of the content that starts with head, and what it is: in words, a
+// msg.Key, or its MIME type.
+func sniff(head []byte) (kind, any) {
 	if len(head) == 0 {
-		return "", "nothing: it is empty"
+		return "", msg.EmptyFile
 	}
 	for _, sig := range signatures {
 		if len(head) >= sig.at && bytes.HasPrefix(head[sig.at:], sig.magic) {
@@ -139,7 +140,7 @@ func sniff(head []byte) (kind, string) {
 		}
 	}
 	if len(head) >= 2 && head[0] == 0xFF && head[1]&0xE0 == 0xE0 {
-		return sound, "MPEG audio" // a frame without an ID3 tag before it: MP3, or AAC's ADTS
+		return sound, msg.MPEGAudio // a frame without an ID3 tag before it: MP3, or AAC's ADTS
 	}
 	mime := http.DetectContentType(head)
 	typ, _, _ := strings.Cut(mime, ";")
@@ -151,13 +152,13 @@ func sniff(head []byte) (kind, string) {
 	case typ == "application/pdf", typ == "application/zip":
 		return document, typ
 	case typ == "text/html":
-		return "", "an HTML page"
+		return "", msg.AnHTMLPage
 	case typ == "text/xml":
-		return "", "XML (an SVG picture, perhaps)"
+		return "", msg.MaybeSVG
 	case strings.HasPrefix(typ, "text/"):
-		return "", "text"
+		return "", msg.AText
 	case typ == "application/octet-stream":
-		return "", "data of a kind dangjian does not know"
+		return "", msg.UnknownData
 	}
 	return "", typ
 }
@@ -168,14 +169,14 @@ var signatures = []struct {
 	at    int // the offset of magic
 	magic []byte
 	kind  kind
-	what  string
+	what  msg.Key
 }{
-	{4, []byte("ftyp"), sound, "ISO media (MP4, MOV, M4A, 3GP)"},
-	{0, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), document, "an Office or WPS document"},
-	{0, []byte(`{\rtf`), document, "an RTF document"},
-	{0, []byte("fLaC"), sound, "FLAC audio"},
-	{0, []byte("#!AMR"), sound, "AMR audio"},
-	{0, []byte("\x30\x26\xB2\x75\x8E\x66\xCF\x11"), sound, "Windows Media"},
-	{0, []byte("FLV\x01"), sound, "Flash video"},
-	{0, []byte("\x00\x00\x01\xBA"), sound, "MPEG video"},
+	{4, []byte("ftyp"), sound, msg.ISOMedia},
+	{0, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), document, msg.OfficeDocument},
+	{0, []byte(`{\rtf`), document, msg.RTFDocument},
+	{0, []byte("fLaC"), sound, msg.FLACAudio},
+	{0, []byte("#!AMR"), sound, msg.AMRAudio},
+	{0, []byte("\x30\x26\xB2\x75\x8E\x66\xCF\x11"), sound, msg.WindowsMedia},
+	{0, []byte("FLV\x01"), sound, msg.FlashVideo},
+	{0, []byte("\x00\x00\x01\xBA"), sound, msg.MPEGVideo},
 }

@@ -1,9 +1,12 @@
 package media
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 func TestCheck(t *testing.T) {
@@ -44,9 +47,13 @@ func TestCheck(t *testing.T) {
 		{"通知.pdf", "\x00\x01\x02\x03\x04", "named as a document (.pdf), but it holds data of a kind dangjian does not know"},
 	}
 	for _, tt := range tests {
-		got := check(tt.name, []byte(tt.head))
-		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
-			t.Errorf("%s holding %q: got %q, want %q", tt.name, tt.head, got, tt.want)
+		why, ok := check(tt.name, []byte(tt.head))
+		got := why.Text(msg.English)
+		if ok != (tt.want == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("%s holding %q: got %v, %q, want %q", tt.name, tt.head, ok, got, tt.want)
+		}
+		if zh := why.Text(msg.Chinese); msg.EnglishIn(zh) != "" {
+			t.Errorf("%s holding %q: English in the Chinese %q", tt.name, tt.head, zh)
 		}
 	}
 }
@@ -57,13 +64,23 @@ func TestCheckFiles(t *testing.T) {
 		"content/a/页面.htm": {Data: []byte("<script>alert(1)</script>")},
 	}
 	problems := CheckFiles(fsys, []string{"content/a/现场.jpg", "content/a/页面.htm", "content/a/none.png"})
-	got := problems.Error()
-	for _, want := range []string{"content/a/页面.htm: not published: an HTML page can run scripts", "content/a/none.png: cannot read: "} {
+	got := problems.Text(msg.English)
+	for _, want := range []string{"content/a/页面.htm: error: not published: an HTML page can run scripts", "content/a/none.png: error: cannot read: "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems:\n%s\nwant %q", got, want)
 		}
 	}
 	if len(problems) != 2 {
 		t.Errorf("%d problems, want 2:\n%s", len(problems), got)
+	}
+}
+
+// TestCheckFilesInChinese checks a reason a file is not published as Chinese says it.
+func TestCheckFilesInChinese(t *testing.T) {
+	fsys := fstest.MapFS{"content/a/合影.jpg": {Data: []byte("<html><p>hi</p>")}}
+	problems := CheckFiles(fsys, []string{"content/a/合影.jpg"})
+	want := filepath.FromSlash("content/a/合影.jpg") + "：错误：不发布：文件名表明它是图片（.jpg），内容却是HTML 网页：请用做它的程序重新保存，或者在 site.yaml 里写 content_files: any，原样发布 content/ 下的所有文件"
+	if len(problems) != 1 || problems[0].Text(msg.Chinese) != want {
+		t.Errorf("problems:\n%s\nwant\n%s", problems, want)
 	}
 }

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -124,13 +126,13 @@ func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {
 			}
 			v := s.at(year)
 			if v.HasDeclared {
-				problems.Errorf(p.Pos("metrics"), "metric %s for %d is declared twice: also by %s", key, year, v.DeclaredBy)
+				problems.Errorf(p.Pos("metrics"), msg.MetricTwice, key, strconv.Itoa(year), v.DeclaredBy)
 				continue
 			}
 			v.Declared, v.HasDeclared, v.DeclaredBy = p.Report.Metrics[key], true, p.File
 			if s.Metric.Count != nil || s.Metric.Sum != nil {
-				if msg := v.disagreement(s.Metric, year); msg != "" {
-					problems.Add(diag.Warningf(p.Pos("metrics"), "%s", msg))
+				if v.Declared != v.Counted {
+					problems.Add(v.disagreement(p.Pos("metrics"), s.Metric, year))
 				}
 			}
 		}
@@ -138,22 +140,20 @@ func Compute(site *config.Site, pages []*page.Page) (*Table, diag.List) {
 	return t, problems
 }
 
-// disagreement says how a declared value differs from what the metric's rule counts, naming
-// the rule and the pages counted; "" when they agree.
-func (v *Value) disagreement(m config.Metric, year int) string {
-	if v.Declared == v.Counted {
-		return ""
-	}
-	from := fmt.Sprintf("no page of %d", year)
+// disagreement warns at pos that a declared value differs from what the metric's rule counts,
+// naming the rule and the pages counted. Years are text: a printer writes numbers with a
+// separator, 2,016.
+func (v *Value) disagreement(pos diag.Position, m config.Metric, year int) diag.Problem {
+	var from any = msg.New(msg.NoPageOf, strconv.Itoa(year))
 	if len(v.Sources) > 0 {
 		sources := slices.Sorted(slices.Values(v.Sources))
-		from = strings.Join(sources[:min(3, len(sources))], ", ")
+		from = msg.Items(sources[:min(3, len(sources))])
 		if more := len(sources) - 3; more > 0 {
-			from += fmt.Sprintf(" and %d more", more)
+			from = msg.New(msg.AndMore, from, more)
 		}
 	}
-	return fmt.Sprintf("metric %s for %d: declared %s, but its rule %s counts %s from %s; the site shows %s",
-		m.Key, year, Format(v.Declared), m.RuleString(), Format(v.Counted), from, Format(v.Declared))
+	return diag.Warningf(pos, msg.MetricDisagrees,
+		m.Key, strconv.Itoa(year), Format(v.Declared), m.RuleString(), Format(v.Counted), from, Format(v.Declared))
 }
 
 func (s *Series) at(year int) *Value {

@@ -8,6 +8,7 @@ import (
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 )
 
@@ -47,8 +48,11 @@ func TestCompute(t *testing.T) {
 	if years := table.Years("lectures", "members"); len(years) != 2 || years[0] != 2015 || years[1] != 2016 {
 		t.Errorf("years %v", years)
 	}
-	if len(problems) != 1 || !strings.Contains(problems[0].String(), "warning: metric lectures for 2016: declared 20, but its rule count: {type: lecture, form: 党课} counts 2 from b.md, c.md; the site shows 20") {
+	if len(problems) != 1 || !strings.Contains(problems[0].Text(msg.English), "warning: metric lectures for 2016: declared 20, but its rule count: {type: lecture, form: 党课} counts 2 from b.md, c.md; the site shows 20") {
 		t.Errorf("problems: %v", problems)
+	}
+	if got, want := problems[0].Msg(msg.Chinese), "2016 年的指标 lectures：报告写的是 20，但按规则 count: {type: lecture, form: 党课} 算得 2（来自 b.md、c.md）；网站显示 20"; got != want {
+		t.Errorf("in Chinese: %s, want %s", got, want)
 	}
 }
 
@@ -58,7 +62,7 @@ func TestDeclaredTwice(t *testing.T) {
 		return &page.Page{Doc: frontmatter.Doc{File: file, Kind: kinds.TypeReport, Matter: kinds.Matter{Common: kinds.Common{Date: day("2016-12-31")}, Report: &kinds.Report{Year: 2016, Metrics: map[string]float64{"members": 1}}}}}
 	}
 	_, problems := Compute(site, []*page.Page{report("a.md"), report("b.md")})
-	if !problems.HasErrors() || !strings.Contains(problems.Error(), "b.md:1:1: metric members for 2016 is declared twice: also by a.md") {
+	if !problems.HasErrors() || !strings.Contains(problems.Text(msg.English), "b.md:1:1: error: metric members for 2016 is declared twice: also by a.md") {
 		t.Errorf("problems: %v", problems)
 	}
 }

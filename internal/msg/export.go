@@ -5,7 +5,7 @@ package msg
 var (
 	// Choosing the pages.
 	NotAPage         = def(`这是栏目的介绍，不是文章：它没有日期，不导出`, `the introduction of a list, not a page: it has no date and is not exported`)
-	NotPublished     = def(`不是已发布的页面（是不是草稿？）`, `not a published page (is it a draft?)`)
+	NotPublishedPage = def(`不是已发布的页面（是不是草稿？）`, `not a published page (is it a draft?)`)
 	NoSuchPage       = def(`网站里没有这个页面；请写 content/ 下页面的文件或它的网址`, `no such page in the site; name a page's file under content/ or its URL`)
 	NoSuchPageNear   = def(`网站里没有这个页面；请写 content/ 下页面的文件或它的网址；是不是 %s？`, `no such page in the site; name a page's file under content/ or its URL; did you mean %s?`)
 	BeforeSince      = def(`指定要导出，但日期是 %s，早于 --since %s`, `named for export, but dated %s, before --since %s`)
@@ -19,7 +19,6 @@ var (
 	NoOrganisation    = def(`没有设置 organisation：meta.json 里没有来源`, `organisation is not set: meta.json gives no source (来源)`)
 	NoBaseURL         = def(`没有设置 base_url：meta.json 里每个页面的网址只从网站根目录写起`, `base_url is not set: meta.json gives each page's URL from the site's root only`)
 	ChartsFailed      = def(`图表：%v`, `charts: %v`)
-	ChartOf           = def(`%s：%v`, `chart %s: %v`)
 	CannotWriteHTML   = def(`无法写出文章：%v`, `cannot write the article: %v`)
 	CannotReadHTML    = def(`无法读取页面的 HTML：%v`, `cannot read the page's HTML: %v`)
 	ImageNotInSite    = def(`图片 %q 不是网站里的文件：不导出它`, `image %q is not a file of the site: it is left out`)
@@ -38,7 +37,7 @@ var (
 	// What to mend before sending.
 	TitleTooLong   = def(`标题有 %d 个字，超过了 site.yaml 的 export.title_max 规定的 %d 个`, `title has %d characters, more than the %d of site.yaml's export.title_max`)
 	HalfWidthTitle = def(`标题里有半角标点 %s`, `title has half-width punctuation %s`)
-	HalfWidthMark  = def(`%q（请用 %s）`, `%q (use %s)`)
+	TitleMark      = def(`%q（请用 %s）`, `%q (use %s)`)
 	LocalWord      = def(`%q 是本单位内部的说法；文明网的读者需要看到单位的名称`, `%q speaks from inside; readers of the civilization website need the name`)
 	LocalWordIn    = def(`%s：%q 是本单位内部的说法；文明网的读者需要看到单位的名称`, `%s: %q speaks from inside; readers of the civilization website need the name`)
 )

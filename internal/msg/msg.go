@@ -9,6 +9,7 @@
 package msg
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -80,7 +81,6 @@ var catalogue = sync.OnceValue(func() catalog.Catalog {
 // Printer says messages in one language. A nil *Printer says them in Chinese.
 type Printer struct {
 	tag language.Tag
-	p   *message.Printer
 }
 
 // The two languages.
@@ -116,7 +116,7 @@ func (p *Printer) Sprintf(k Key, args ...any) string {
 	if p == nil {
 		p = Chinese
 	}
-	return p.printer().Sprintf(string(k), p.args(args)...)
+	return p.printer().Sprintf(string(k), p.args(k, args)...)
 }
 
 // Fprintf writes the message k with args to w.
@@ -129,8 +129,9 @@ func (p *Printer) Fprintln(w interface{ Write([]byte) (int, error) }, k Key, arg
 	_, _ = w.Write([]byte(p.Sprintf(k, args...) + "\n"))
 }
 
-// args says the arguments that are messages, keys and errors in p's language.
-func (p *Printer) args(args []any) []any {
+// args says the arguments that are messages, keys and errors in p's language, and keeps the
+// numbers as written: x/text's printer would group their digits, 2016 as "2,016".
+func (p *Printer) args(k Key, args []any) []any {
 	out, copied := args, false
 	for i, a := range args {
 		var said any
@@ -141,6 +142,11 @@ func (p *Printer) args(args []any) []any {
 			said = a.Text(p)
 		case error:
 			said = p.Err(a)
+		case int, int64, uint, uint64, int32:
+			if i == 0 && englishOne[k] != "" && p.IsEnglish() {
+				continue // the count that chooses the plural's form
+			}
+			said = plain{a}
 		default:
 			continue
 		}
@@ -150,6 +156,14 @@ func (p *Printer) args(args []any) []any {
 		out[i] = said
 	}
 	return out
+}
+
+// plain is a number printed as package fmt prints it.
+type plain struct{ v any }
+
+func (n plain) Format(s fmt.State, verb rune) {
+	format := fmt.FormatString(s, verb)
+	fmt.Fprintf(s, format, n.v)
 }
 
 // Text is what a printer can say: a message and its arguments, a problem, a list of them.
@@ -192,4 +206,15 @@ func (p *Printer) List(items []string) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items, "、")
+}
+
+// Texts are texts said as a list in the printer's language, each in it too.
+type Texts []Text
+
+func (l Texts) Text(p *Printer) string {
+	said := make([]string, len(l))
+	for i, t := range l {
+		said[i] = t.Text(p)
+	}
+	return p.List(said)
 }

@@ -70,8 +70,11 @@ func TestPrinter(t *testing.T) {
 	if got := English.Sprintf(ProblemLine, "x", ErrorWord, nested); got != "x: error: a.md: warning: 2 errors" {
 		t.Errorf("nested: %q", got)
 	}
-	if got := nested.Error(); got != "a.md：警告：2 个错误" {
+	if got := nested.Error(); got != "a.md: 警告：2 个错误" {
 		t.Errorf("Error: %q", got)
+	}
+	if got := Chinese.Sprintf(Errors, 10000); got != "10000 个错误" {
+		t.Errorf("a number: %q", got)
 	}
 	var nilPrinter *Printer
 	if got := nilPrinter.Sprintf(WarningWord); got != "警告" {

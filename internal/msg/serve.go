@@ -3,34 +3,30 @@ package msg
 // The messages of serve: what it prints as it starts, builds and stops, the errors of its
 // address and of watching the files, its answer to a host it refuses, and the box it draws
 // over a page while the build fails.
-//
-// Ports are given as text (%s): the printer writes a number (%d) with its digits grouped.
 var (
 	// Where the site is served.
 	Serving         = def(`正在预览 %s：请在浏览器中打开 %s（按 Ctrl-C 停止）`, `serving %s on %s (Ctrl-C to stop)`)
 	ServingNetwork  = def(`局域网里的其他电脑请打开：`, `other machines of the network open it at:`)
 	VisibleToAll    = def(`警告：在 %s 上预览，局域网里的每台电脑都能看到这个网站，不只是本机；只让本机看，请用 --addr %s`, `warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s`)
 	CannotOpen      = def(`警告：无法打开浏览器（%v）：请自己在浏览器中打开 %s`, `warning: cannot open the browser (%v): open %s in it`)
-	PortMoved       = def(`端口 %s 已被占用，也许另一个 dangjian serve 正在用它：改用端口 %s`, `port %s is in use, perhaps by another dangjian serve: serving on port %s instead`)
+	PortMoved       = def(`端口 %d 已被占用，也许另一个 dangjian serve 正在用它：改用端口 %d`, `port %d is in use, perhaps by another dangjian serve: serving on port %d instead`)
 	Stopped         = def(`已停止`, `stopped`)
 	CannotServeOn   = def(`无法在 %s 上预览：%v；请用 --addr 换一个地址，或用 --port 换一个端口`, `cannot serve on %s: %v; choose another address with --addr, or a port with --port`)
 	PortsAllInUse   = def(`无法在 %s 上预览：端口已被占用，也许另一个 dangjian serve 正在用它，后面的 %d 个端口也都被占用；请停掉其中一个，或用 --port 另选端口`, `cannot serve on %s: the address is in use, perhaps by another dangjian serve, and so are the %d ports after it; stop one of them, or choose another port with --port`)
-	PortGivenInUse  = def(`无法在 %s 上预览：端口已被占用，也许另一个 dangjian serve 正在用它；请用 --port 另选端口，比如 --port %s，它是空闲的`, `cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another port with --port, e.g. --port %s, which is free`)
-	TwoPorts        = def(`给了两个端口：--addr %[2]s 里的 %[1]s 和 --port %[3]s；请只给一个`, `two ports given, %s in --addr %s and --port %s: give one`)
+	PortGivenInUse  = def(`无法在 %s 上预览：端口已被占用，也许另一个 dangjian serve 正在用它；请用 --port 另选端口，比如 --port %d，它是空闲的`, `cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another port with --port, e.g. --port %d, which is free`)
+	TwoPorts        = def(`给了两个端口：--addr %[2]s 里的 %[1]s 和 --port %[3]d；请只给一个`, `two ports given, %s in --addr %s and --port %d: give one`)
 	NotSiteFolder   = def(`无法预览 %s：%v（这是网站的文件夹吗？）`, `cannot serve %s: %v (is it the site's folder?)`)
 	ListenedAddress = def(`看不出监听的地址 %s：%v`, `cannot tell the address listened on, %s: %v`)
 	MachineAddrs    = def(`列不出本机的地址，无法判断该应答哪些 Host：%v；请在 127.0.0.1 上预览`, `cannot list this machine's addresses, to know which Host headers to answer: %v; serve on 127.0.0.1`)
 
 	// Building, as files change.
-	Built        = def(`已生成 %s，用时 %s%s`, `built %s in %s%s`)
-	Rebuilt      = def(`已重新生成 %s，用时 %s%s`, `rebuilt %s in %s%s`)
-	Files        = defPlural(`%d 个文件`, `1 file`, `%d files`)
-	ChangedFiles = def(`（%s）`, ` (%s)`)
-	ChangedMore  = def(`（%s 等，另有 %d 个）`, ` (%s and %d more)`)
-	NoTextLeft   = def(`文字问题都已改正`, `no text problems left`)
-	KeptLastGood = def(`%s；仍在预览上一次成功生成的版本`, `%s; still serving the last good build`)
-	NothingYet   = def(`%s；改正之前没有可预览的内容`, `%s; nothing to serve until they are fixed`)
-	WriteFailed  = def(`无法生成网站：%v`, `cannot build the site: %v`)
+	BuiltInMemory   = def(`已生成 %s，用时 %s%s`, `built %s in %s%s`)
+	RebuiltInMemory = def(`已重新生成 %s，用时 %s%s`, `rebuilt %s in %s%s`)
+	ChangedFiles    = def(`（%s）`, ` (%s)`)
+	NoTextLeft      = def(`文字问题都已改正`, `no text problems left`)
+	KeptLastGood    = def(`%s；仍在预览上一次成功生成的版本`, `%s; still serving the last good build`)
+	NothingYet      = def(`%s；改正之前没有可预览的内容`, `%s; nothing to serve until they are fixed`)
+	WriteFailed     = def(`无法生成网站：%v`, `cannot build the site: %v`)
 	// BuildFailed heads the box drawn over the page while the build fails.
 	BuildFailed = def(`dangjian：生成失败，这里显示的是上一次成功的版本。请改正文件并保存，页面会自动刷新。`, `dangjian: the build failed; this is the last good version. Fix the file and save: the page reloads.`)
 

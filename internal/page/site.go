@@ -1,7 +1,6 @@
 package page
 
 import (
-	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // NotFoundFile is the page a web server shows for a missing URL.
@@ -162,9 +162,9 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	for _, d := range in.Docs {
 		p := newPage(d)
-		if msg := setURL(p); msg != "" {
+		if bad, ok := setURL(p); !ok {
 			if !p.Failed {
-				problems.Errorf(p.Pos("slug"), "%s", msg)
+				problems.Add(diag.Problem{Pos: p.Pos("slug"), Severity: diag.Error, Message: bad})
 			}
 			// The page is where its file's name puts it, as links to it often say.
 			p.Failed, p.Slug = true, ""
@@ -258,11 +258,11 @@ func (s *Site) checkFolders(problems *diag.List) {
 			continue
 		}
 		told[key] = true
-		by := ""
+		var by any = ""
 		if f.source != f.path {
-			by = " (by " + diag.Path(f.source) + ")"
+			by = msg.New(msg.ByFile, diag.Path(f.source))
 		}
-		problems.Errorf(p.Pos("slug"), "URL %s would be a folder, where the file %s is published%s: give the page another slug", p.URL, f.path, by)
+		problems.Errorf(p.Pos("slug"), msg.FolderIsFile, p.URL, f.path, by)
 	}
 	for _, key := range slices.Sorted(maps.Keys(s.outputs)) {
 		for dir := path.Dir(key); dir != "."; dir = path.Dir(dir) {
@@ -272,7 +272,7 @@ func (s *Site) checkFolders(problems *diag.List) {
 			}
 			told[dir] = true
 			inside := s.outputs[key]
-			problems.Errorf(diag.Position{File: f.source}, "%s is published as a file, where %s (of %s) needs a folder of that name: rename the one or the other", f.path, inside.path, diag.Path(inside.source))
+			problems.Errorf(diag.Position{File: f.source}, msg.FileIsFolder, f.path, inside.path, diag.Path(inside.source))
 		}
 	}
 }
@@ -311,11 +311,11 @@ func parentDir(dir string) string {
 func (s *Site) claim(out, source string, problems *diag.List) {
 	key := strings.ToLower(out)
 	if prev, ok := s.outputs[key]; ok {
-		what := "URL /" + strings.TrimSuffix(out, "index.html")
+		what := msg.New(msg.URLOf, strings.TrimSuffix(out, "index.html"))
 		if prev.path != out {
-			what = fmt.Sprintf("URL /%s (as /%s, differing only in case)", strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
+			what = msg.New(msg.URLOfCase, strings.TrimSuffix(out, "index.html"), strings.TrimSuffix(prev.path, "index.html"))
 		}
-		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, "%s is claimed twice: also by %s", what, diag.Path(prev.source))
+		problems.Errorf(diag.Position{File: source, Line: 1, Col: 1}, msg.ClaimedTwice, what, diag.Path(prev.source))
 		return
 	}
 	s.outputs[key] = claim{path: out, source: source}
@@ -333,7 +333,7 @@ func (s *Site) claimFree(out, source string) {
 func (s *Site) claimGenerated(out, what string, problems *diag.List) {
 	key := strings.ToLower(out)
 	if prev, ok := s.outputs[key]; ok {
-		problems.Errorf(diag.Position{File: prev.source, Line: 1, Col: 1}, "URL /%s is also the %s page that dangjian writes: rename this folder or page", strings.TrimSuffix(out, "index.html"), what)
+		problems.Errorf(diag.Position{File: prev.source, Line: 1, Col: 1}, msg.GeneratedClash, strings.TrimSuffix(out, "index.html"), what)
 		return
 	}
 	s.outputs[key] = claim{path: out, source: what}
@@ -359,9 +359,9 @@ func OutputPath(url string) string {
 	return strings.TrimPrefix(url, "/") + "index.html"
 }
 
-// setURL works out the page's folder, slug and URL, and returns a message when the slug
-// is not a plain name.
-func setURL(p *Page) string {
+// setURL works out the page's folder, slug and URL; when the slug is not a plain name, it
+// leaves the URL empty and returns what is wrong, and false.
+func setURL(p *Page) (msg.Message, bool) {
 	rel := strings.TrimPrefix(p.File, kinds.ContentDir+"/")
 	dir, name := path.Split(rel)
 	if p.IsBundle() {
@@ -373,31 +373,31 @@ func setURL(p *Page) string {
 	if slug == "" {
 		slug = strings.TrimSuffix(name, ".md")
 	}
-	if msg := checkSlug(slug); msg != "" {
-		return msg
+	if bad, ok := checkSlug(slug); !ok {
+		return bad, false
 	}
 	p.URL = "/" + path.Join(p.Dir, slug) + "/"
-	return ""
+	return msg.Message{}, true
 }
 
 // checkSlug makes sure a slug is one plain path segment: no folders, no "..", nothing that
 // a file system or a URL would read differently.
-func checkSlug(slug string) string {
+func checkSlug(slug string) (msg.Message, bool) {
 	switch {
 	case strings.TrimSpace(slug) == "":
-		return "slug: empty"
+		return msg.New(msg.SlugEmpty), false
 	case slug == "." || slug == "..":
-		return fmt.Sprintf("slug %q: not a name", slug)
+		return msg.New(msg.SlugNotAName, slug), false
 	case strings.ContainsAny(slug, `/\?#%:*"<>|`):
-		return fmt.Sprintf(`slug %q: may not contain / \ ? # %% : * " < > |`, slug)
+		return msg.New(msg.SlugBadChar, slug), false
 	case strings.HasPrefix(slug, "."):
-		return fmt.Sprintf("slug %q: may not start with a dot", slug)
+		return msg.New(msg.SlugDot, slug), false
 	case strings.HasSuffix(strings.ToLower(slug), ".html") || strings.HasSuffix(strings.ToLower(slug), ".htm"):
-		return fmt.Sprintf("slug %q: a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: %s", slug, strings.TrimSuffix(slug, path.Ext(slug)))
+		return msg.New(msg.SlugHTML, slug, strings.TrimSuffix(slug, path.Ext(slug))), false
 	case strings.IndexFunc(slug, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) >= 0:
-		return fmt.Sprintf("slug %q: may not contain spaces or control characters", slug)
+		return msg.New(msg.SlugSpace, slug), false
 	}
-	return ""
+	return msg.Message{}, true
 }
 
 // linkNeighbours sets each page's previous and next page within its section, newest first.

@@ -26,12 +26,12 @@ func TestRel(t *testing.T) {
 
 func TestCheckSlug(t *testing.T) {
 	for _, ok := range []string{"ai-de-chuan-di", "爱的传递", "2016", "a.b"} {
-		if msg := checkSlug(ok); msg != "" {
-			t.Errorf("checkSlug(%q) = %q, want ok", ok, msg)
+		if bad, fine := checkSlug(ok); !fine {
+			t.Errorf("checkSlug(%q) = %q, want ok", ok, bad)
 		}
 	}
 	for _, bad := range []string{"", " ", ".", "..", "../x", "a/b", `a\b`, ".hidden", "a b", "a%2fb", "a?b", "a\x00b", "c:", "index.html", "a.HTM"} {
-		if msg := checkSlug(bad); msg == "" {
+		if _, fine := checkSlug(bad); fine {
 			t.Errorf("checkSlug(%q): want a problem", bad)
 		}
 	}

@@ -3,13 +3,14 @@ package publish
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"syscall"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // owned tells which files of an old output dangjian wrote.
@@ -183,9 +184,9 @@ func (c *clearing) move(name string) error {
 func (c *clearing) keptError() error {
 	errs := make([]error, len(c.kept))
 	for i, name := range c.kept {
-		errs[i] = fmt.Errorf("%s was put into %s while dangjian published it, where the new output has %s too: it is kept as %s; move it where you want it, then build again", name, c.p.dest, c.newPath(name), c.oldPath(name))
+		errs[i] = msg.New(msg.PutIn, name, c.p.dest, c.newPath(name), c.oldPath(name))
 	}
-	return fmt.Errorf("the new output is in place, but not all of the old one could be removed:\n%w", errors.Join(errs...))
+	return msg.New(msg.OldNotRemoved, msg.Joined(errs))
 }
 
 // sameFile reports whether the file a (its info) of the old output is the same as the file b

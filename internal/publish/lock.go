@@ -2,11 +2,12 @@ package publish
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // lockPoll is how often a run that waits for another one tries the lock again.
@@ -16,17 +17,19 @@ const lockPoll = 100 * time.Millisecond
 // and gave up waiting for it.
 type Busy struct {
 	Dest   string
-	Holder string        // the other run, as its lock file names it: "process 1234"
+	Holder msg.Message   // the other run, as its lock file names it: "process 1234"
 	Waited time.Duration // how long this run waited
 }
 
-func (b *Busy) Error() string {
-	msg := fmt.Sprintf("another run of dangjian (%s) is writing %s", b.Holder, b.Dest)
+// Text says the error in p's language.
+func (b *Busy) Text(p *msg.Printer) string {
 	if b.Waited > 0 {
-		msg += fmt.Sprintf(" and did not finish within %s", b.Waited)
+		return p.Sprintf(msg.BusyWaited, b.Holder, b.Dest, b.Waited.String())
 	}
-	return msg + ": try again when it has finished, or stop it"
+	return p.Sprintf(msg.Busy, b.Holder, b.Dest)
 }
+
+func (b *Busy) Error() string { return b.Text(msg.Chinese) }
 
 // takeLock takes the lock file name, the lock of one output folder, waiting up to opts.Wait for a
 // run that holds it. The lock is the operating system's, on the open file: the system releases
@@ -42,7 +45,7 @@ func takeLock(ctx context.Context, name, dest string, opts Options) (*os.File, e
 		ok, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("cannot lock %s: %w", name, err)
+			return nil, msg.New(msg.CannotLock, name, err)
 		}
 		if ok {
 			if err := writeHolder(f); err != nil {
@@ -57,7 +60,7 @@ func takeLock(ctx context.Context, name, dest string, opts Options) (*os.File, e
 				return nil, &Busy{Dest: dest, Holder: readHolder(name)}
 			}
 			if opts.Waiting != nil {
-				opts.Waiting(fmt.Sprintf("waiting for another run of dangjian (%s) to finish writing %s …", readHolder(name), dest))
+				opts.Waiting(msg.New(msg.WaitingFor, readHolder(name), dest))
 			}
 			timer := time.NewTimer(opts.Wait)
 			defer timer.Stop()
@@ -87,14 +90,14 @@ func writeHolder(f *os.File) error {
 }
 
 // readHolder names the process that holds the lock file name, as it wrote itself there.
-func readHolder(name string) string {
+func readHolder(name string) msg.Message {
 	data, _ := os.ReadFile(name)
 	pid, host, _ := strings.Cut(strings.TrimSpace(string(data)), " ")
 	if _, err := strconv.Atoi(pid); err != nil {
-		return "process unknown"
+		return msg.New(msg.ProcessWho)
 	}
 	if self, _ := os.Hostname(); host != "" && host != self {
-		return "process " + pid + " on " + host
+		return msg.New(msg.ProcessOn, pid, host)
 	}
-	return "process " + pid
+	return msg.New(msg.Process, pid)
 }

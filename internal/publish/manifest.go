@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // ManifestFile lists the files dangjian wrote into an output folder: a header line, then each
@@ -86,7 +88,7 @@ func readManifest(dir string) (map[string]bool, manifestState, error) {
 		lineNo++
 		file, err := unquote(bytes.TrimSuffix(line, []byte("\n")))
 		if err != nil {
-			return nil, 0, fmt.Errorf("%s:%d: damaged (%v): move the folder %s away and build again", name, lineNo, err, dir)
+			return nil, 0, msg.New(msg.ManifestBad, name, strconv.Itoa(lineNo), err, dir)
 		}
 		files[file] = true
 	}

@@ -12,7 +12,6 @@ package publish
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -23,6 +22,8 @@ import (
 	"syscall"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Options say how New waits for another run writing the same output.
@@ -30,7 +31,7 @@ type Options struct {
 	// Wait is how long to wait for it to finish; zero fails at once.
 	Wait time.Duration
 	// Waiting, when set, is told once that New waits, with a message for the user.
-	Waiting func(msg string)
+	Waiting func(msg.Message)
 	// Site, when set, is the site's folder: the output may be neither it nor a folder that
 	// holds it, which the swap would move away.
 	Site string
@@ -97,7 +98,7 @@ func checkDest(dest, site string) error {
 	}
 	instead := filepath.Join(site, "public")
 	if filepath.Dir(abs) == abs {
-		return fmt.Errorf("%s is the root of a file system, which cannot be replaced: dangjian replaces the output folder when it publishes; give a folder of its own with -d, such as %s", dest, instead)
+		return msg.New(msg.DestIsRoot, dest, instead)
 	}
 	info, err := os.Lstat(dest)
 	switch {
@@ -106,21 +107,21 @@ func checkDest(dest, site string) error {
 	case err != nil:
 		return err
 	case info.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("%s is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link", dest)
+		return msg.New(msg.DestIsLink, dest)
 	case !info.IsDir():
-		return fmt.Errorf("%s is a file, not a folder: give another output folder with -d, or move the file away", dest)
+		return msg.New(msg.DestIsFile, dest)
 	}
 	if site == "" {
 		return nil
 	}
 	switch found, self := holds(info, site); {
 	case self:
-		return fmt.Errorf("%s is the site's folder: dangjian replaces the output folder when it publishes, and would move the site away; give a folder of its own with -d, such as %s", dest, instead)
+		return msg.New(msg.DestIsSite, dest, instead)
 	case found:
 		if absSite, err := filepath.Abs(site); err == nil {
 			site = absSite
 		}
-		return fmt.Errorf("%s holds the site's folder %s: dangjian replaces the output folder when it publishes, and would move the site away with it; give a folder of its own with -d, such as %s", dest, site, instead)
+		return msg.New(msg.DestHoldsSite, dest, site, instead)
 	}
 	return nil
 }
@@ -170,7 +171,7 @@ func (p *Publisher) start() error {
 			return err
 		}
 		if len(entries) > 0 {
-			return fmt.Errorf("%s holds files that dangjian did not write (it has no %s): empty it or choose another output folder", p.dest, ManifestFile)
+			return msg.New(msg.DestForeign, p.dest, ManifestFile)
 		}
 	}
 	p.ours = ours
@@ -217,14 +218,14 @@ func (p *Publisher) Copy(name string, src fs.FS, srcNames ...string) error {
 // create records name as written and makes its folder in staging.
 func (p *Publisher) create(name string) (string, error) {
 	if !filepath.IsLocal(filepath.FromSlash(name)) || name != path.Clean(name) || name == ManifestFile || name == MarkerFile || !utf8.ValidString(name) {
-		return "", fmt.Errorf("refusing to write %q: not a plain path inside the output", name)
+		return "", msg.New(msg.NotPlainPath, name)
 	}
 	p.mu.Lock()
 	dup := p.written[name]
 	p.written[name] = true
 	p.mu.Unlock()
 	if dup {
-		return "", fmt.Errorf("%s written twice", name)
+		return "", msg.New(msg.WrittenTwice, name)
 	}
 	full := filepath.Join(p.staging, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
@@ -316,10 +317,10 @@ func (p *Publisher) carryOver() error {
 		}
 		target := filepath.Join(p.staging, rel)
 		if p.clashes(name, target, d.IsDir()) {
-			return fmt.Errorf("%s: this build writes %s, where dangjian did not write before; move it away first", full, name)
+			return msg.New(msg.WritesForeign, full, name)
 		}
 		if !d.IsDir() && !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return fmt.Errorf("%s is %s, not a file or a folder: dangjian keeps what it did not write in the output, and cannot keep this; move it out of the output folder", full, kindOf(d.Type()))
+			return msg.New(msg.CannotKeep, full, kindOf(d.Type()))
 		}
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return carryError(full, err)
@@ -378,22 +379,22 @@ func carryError(full string, err error) error {
 		err = linkErr.Err
 	}
 	if errors.Is(err, fs.ErrPermission) {
-		return fmt.Errorf("%s: dangjian did not write this, and keeps it in the new output, but may not read it (%v): give your user the right to read it, or move it out of the output folder", full, err)
+		return msg.New(msg.MayNotRead, full, err)
 	}
-	return fmt.Errorf("%s: dangjian did not write this, and cannot carry it over into the new output: %v", full, err)
+	return msg.New(msg.CannotCarry, full, err)
 }
 
 // kindOf names what a file of this mode is.
-func kindOf(mode fs.FileMode) string {
+func kindOf(mode fs.FileMode) msg.Key {
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
+		return msg.NamedPipe
 	case mode&fs.ModeSocket != 0:
-		return "a socket"
+		return msg.Socket
 	case mode&fs.ModeDevice != 0:
-		return "a device"
+		return msg.Device
 	}
-	return "a special file"
+	return msg.SpecialFile
 }
 
 // clashes reports whether the build wrote a file at name, or at a folder of it, or (for a file
@@ -424,7 +425,7 @@ func copyFile(from, to string) error {
 		return err
 	}
 	if !info.Mode().IsRegular() {
-		return fmt.Errorf("it is %s, not a file", kindOf(info.Mode()))
+		return msg.New(msg.NotAFile, kindOf(info.Mode()))
 	}
 	return writeFrom(to, in, info.Mode().Perm())
 }

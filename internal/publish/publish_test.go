@@ -17,6 +17,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // publish writes files into dest with one publisher and commits them.
@@ -43,7 +45,7 @@ func TestPublisherRefuses(t *testing.T) {
 	}
 	defer pub.Abort()
 	for _, name := range []string{"../outside.html", "/etc/passwd", "a/../../b", "a//b", "./a", ManifestFile, MarkerFile, "a\xffb", ""} {
-		if err := pub.Write(name, []byte("x")); err == nil || !strings.Contains(err.Error(), "refusing to write") {
+		if err := pub.Write(name, []byte("x")); err == nil || !strings.Contains(english(err), "refusing to write") {
 			t.Errorf("Write(%q): %v, want a refusal", name, err)
 		}
 	}
@@ -51,7 +53,7 @@ func TestPublisherRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := fstest.MapFS{"one.js": {Data: []byte("1")}}
-	if err := pub.Copy("a/index.html", src, "one.js"); err == nil || !strings.Contains(err.Error(), "written twice") {
+	if err := pub.Copy("a/index.html", src, "one.js"); err == nil || !strings.Contains(english(err), "written twice") {
 		t.Errorf("writing a file twice: %v", err)
 	}
 }
@@ -105,7 +107,7 @@ func TestCommit(t *testing.T) {
 
 	for _, clash := range []string{"mine.txt", "mine.txt/index.html", "empty"} {
 		err := publish(t, dest, Options{}, map[string]string{clash: "generated"})
-		if err == nil || !strings.Contains(err.Error(), "where dangjian did not write before") {
+		if err == nil || !strings.Contains(english(err), "where dangjian did not write before") {
 			t.Errorf("writing %s over what dangjian did not write: %v", clash, err)
 		}
 	}
@@ -209,7 +211,7 @@ func TestFirstManifestFormat(t *testing.T) {
 
 	writeFile(t, filepath.Join(dest, ManifestFile), manifestHeader+"\n\"index.html\"\nnot JSON\n")
 	err := publish(t, dest, Options{}, nil)
-	if err == nil || !strings.Contains(err.Error(), ManifestFile+":3: damaged") {
+	if err == nil || !strings.Contains(english(err), ManifestFile+":3: damaged") {
 		t.Errorf("a damaged manifest: %v", err)
 	}
 }
@@ -226,8 +228,11 @@ func TestOneRunAtATime(t *testing.T) {
 	for _, wait := range []time.Duration{0, time.Millisecond} {
 		_, err := New(t.Context(), dest, Options{Wait: wait})
 		busy, ok := errors.AsType[*Busy](err)
-		if !ok || busy.Holder != self || busy.Waited != wait {
+		if !ok || busy.Holder.Text(msg.English) != self || busy.Waited != wait {
 			t.Errorf("waiting %s: %v, want Busy by %s", wait, err, self)
+		}
+		if english := msg.EnglishIn(err.Error()); english != "" {
+			t.Errorf("waiting %s: English in the Chinese %q: %q", wait, err, english)
 		}
 	}
 	ctx, cancel := context.WithCancel(t.Context())
@@ -239,7 +244,7 @@ func TestOneRunAtATime(t *testing.T) {
 	waiting := make(chan string, 1)
 	second := make(chan error)
 	go func() {
-		pub, err := New(context.Background(), dest, Options{Wait: time.Hour, Waiting: func(msg string) { waiting <- msg }})
+		pub, err := New(context.Background(), dest, Options{Wait: time.Hour, Waiting: func(m msg.Message) { waiting <- m.Text(msg.English) }})
 		if err == nil {
 			err = pub.Write("second.html", []byte("2"))
 		}
@@ -465,7 +470,7 @@ func TestFilesMadeWhilePublishing(t *testing.T) {
 			for _, name := range []string{"b/index.html", "mine.txt"} {
 				kept := filepath.Join(aside, filepath.FromSlash(name))
 				want := name + " was put into " + dest + " while dangjian published it, where the new output has " + filepath.Join(dest, filepath.FromSlash(name)) + " too: it is kept as " + kept + "; move it where you want it, then build again"
-				if err == nil || !strings.Contains(err.Error(), want) {
+				if err == nil || !strings.Contains(english(err), want) {
 					t.Errorf("renames only %v: got %v, want %q", renamesOnly, err, want)
 				}
 			}
@@ -475,7 +480,7 @@ func TestFilesMadeWhilePublishing(t *testing.T) {
 				t.Errorf("renames only %v: kept %v", renamesOnly, got)
 			}
 			// The next build stops until they are moved away; then it removes the rest.
-			if err := publish(t, dest, Options{}, nil); err == nil || !strings.Contains(err.Error(), "it is kept as") {
+			if err := publish(t, dest, Options{}, nil); err == nil || !strings.Contains(english(err), "it is kept as") {
 				t.Errorf("renames only %v: the next build: %v", renamesOnly, err)
 			}
 			for _, name := range []string{"b/index.html", "mine.txt"} {
@@ -539,7 +544,7 @@ func TestFoldersInTheWay(t *testing.T) {
 			mine := filepath.Join(filepath.Dir(dest), tt.folder, "mine.txt")
 			writeFile(t, mine, "mine")
 			err := publish(t, dest, Options{}, map[string]string{"index.html": "B"})
-			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "rename or remove it") {
+			if err == nil || !strings.Contains(english(err), tt.want) || !strings.Contains(english(err), "rename or remove it") {
 				t.Errorf("got %v, want %q", err, tt.want)
 			}
 			if data, err := os.ReadFile(mine); string(data) != "mine" {
@@ -551,7 +556,7 @@ func TestFoldersInTheWay(t *testing.T) {
 	t.Run("a file named like the staging folder", func(t *testing.T) {
 		dest := filepath.Join(t.TempDir(), "public")
 		writeFile(t, filepath.Join(filepath.Dir(dest), ".public.dangjian-new"), "mine")
-		if err := publish(t, dest, Options{}, nil); err == nil || !strings.Contains(err.Error(), "is in the way") {
+		if err := publish(t, dest, Options{}, nil); err == nil || !strings.Contains(english(err), "is in the way") {
 			t.Errorf("got %v", err)
 		}
 	})
@@ -583,14 +588,14 @@ func TestDestNotAFolder(t *testing.T) {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 	err := publish(t, link, Options{}, map[string]string{"index.html": "x"})
-	if err == nil || err.Error() != link+" is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link" {
+	if err == nil || english(err) != link+" is a symbolic link: dangjian replaces the output folder when it publishes, and would replace the link; give the real folder with -d, or remove the link" {
 		t.Errorf("a link as the output: %v", err)
 	}
 	if target, err := os.Readlink(link); err != nil || target != real {
 		t.Errorf("the link is now %q, %v", target, err)
 	}
 	file := filepath.Join(real, "mine.txt")
-	if err := publish(t, file, Options{}, nil); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
+	if err := publish(t, file, Options{}, nil); err == nil || !strings.Contains(english(err), "is a file, not a folder") {
 		t.Errorf("a file as the output: %v", err)
 	}
 }
@@ -624,7 +629,7 @@ func TestDestHoldsTheSite(t *testing.T) {
 			}
 			before, beforeSite := listNames(t, filepath.Dir(site)), listNames(t, site)
 			_, err := New(t.Context(), tt.dest, Options{Site: tt.site})
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
+			if err == nil || !strings.Contains(english(err), tt.want) {
 				t.Errorf("got %v, want %q", err, tt.want)
 			}
 			if after := listNames(t, filepath.Dir(site)); !slices.Equal(after, before) {
@@ -733,7 +738,7 @@ func TestLockEndsWithTheProcess(t *testing.T) {
 		t.Fatalf("the holding process said %q, %v", line, err)
 	}
 	_, err = New(t.Context(), dest, Options{})
-	if busy, ok := errors.AsType[*Busy](err); !ok || busy.Holder != "process "+strconv.Itoa(holder.Process.Pid) {
+	if busy, ok := errors.AsType[*Busy](err); !ok || busy.Holder.Text(msg.English) != "process "+strconv.Itoa(holder.Process.Pid) {
 		t.Errorf("while another process holds the lock: %v", err)
 	}
 	if err := holder.Process.Kill(); err != nil {
@@ -780,3 +785,7 @@ func BenchmarkPublish(b *testing.B) {
 		build()
 	}
 }
+
+// english says err as the English messages say it: the tests compare English, which stays as
+// it is when the Chinese is reworded.
+func english(err error) string { return msg.English.Err(err) }

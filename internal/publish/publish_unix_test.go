@@ -29,7 +29,7 @@ func TestWhatCannotBeCarriedOver(t *testing.T) {
 		// old output with what the first carried over.
 		for range 2 {
 			if err := publish(t, dest, Options{}, map[string]string{"index.html": "new"}); err != nil {
-				fmt.Print(err)
+				fmt.Print(english(err))
 				return
 			}
 		}
@@ -151,7 +151,7 @@ func publishAsOther(t *testing.T, dir, dest string, asOther bool) string {
 	if !asOther {
 		for range 2 {
 			if err := publish(t, dest, Options{}, map[string]string{"index.html": "new"}); err != nil {
-				return err.Error()
+				return english(err)
 			}
 		}
 		return "published"

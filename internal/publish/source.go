@@ -2,12 +2,12 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/source"
 )
 
@@ -49,7 +49,7 @@ func CreateSource(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s exists already: %w", name, fs.ErrExist)
+			return msg.New(msg.ExistsAlready, name, fs.ErrExist)
 		}
 		return err
 	}

@@ -2,10 +2,11 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // The swap and its repair. Beside the output DEST, a build uses two folders: .DEST.dangjian-new,
@@ -117,7 +118,7 @@ func (p *Publisher) renames() error {
 	}
 	if err := os.Rename(p.staging, p.dest); err != nil {
 		if back := os.Rename(p.old, p.dest); back != nil {
-			return fmt.Errorf("%w; the old output is in %s, and the next build puts it back", err, p.old)
+			return msg.New(msg.OldKept, err, p.old)
 		}
 		return err
 	}
@@ -154,7 +155,7 @@ func (p *Publisher) recover() error {
 		case state == foreign:
 			return inTheWay(dir)
 		case holdsOld && !destMarked:
-			return fmt.Errorf("%s holds an output that an interrupted run of dangjian set aside, and %s is not the one it made: move what you need from %s, then remove it", dir, p.dest, dir)
+			return msg.New(msg.AsideNotOurs, dir, p.dest, dir)
 		case holdsOld:
 			own, err := p.ownedIn(dir)
 			if err != nil {
@@ -177,7 +178,7 @@ func (p *Publisher) recover() error {
 
 // inTheWay is the error of a folder named as dangjian's that dangjian did not make.
 func inTheWay(dir string) error {
-	return fmt.Errorf("%s is in the way: dangjian uses that name beside the output while it publishes, and this folder is not one it made; rename or remove it, then build again", dir)
+	return msg.New(msg.InTheWay, dir)
 }
 
 // A folder's state, for recover.

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"path"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/search"
 )
@@ -300,7 +300,7 @@ func (d *Data) siteCharts(years []int) ([]template.HTML, error) {
 	for i, spec := range chart.SiteSpecs(d.Site.Config.Charts, years) {
 		fig, err := d.r.charts.Draw(spec)
 		if err != nil {
-			return nil, fmt.Errorf("chart %s: %w", d.Site.Config.Charts[i].Key, err)
+			return nil, msg.New(msg.ChartOf, d.Site.Config.Charts[i].Key, err)
 		}
 		figs = append(figs, fig)
 	}

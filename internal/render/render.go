@@ -21,6 +21,7 @@ import (
 	"github.com/dangjian/dangjian/internal/convert"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/search"
 )
@@ -128,7 +129,7 @@ func (r *Renderer) cached(name string, data any, keys ...any) (template.HTML, er
 	}
 	t := r.templates[singleLayout]
 	if t == nil {
-		return "", fmt.Errorf("partial %s: no layouts", name)
+		return "", msg.New(msg.PartialNoLayout, name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
@@ -157,18 +158,19 @@ func chineseDate(t time.Time) string {
 // parseLayouts parses the base layout and partials, then each page layout on a copy of them.
 func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.Template, diag.List) {
 	var problems diag.List
-	report := func(name string, err error) {
-		problems.Errorf(diag.Position{File: path.Join("layouts", name)}, "%v", err)
+	report := func(name string, key msg.Key, args ...any) {
+		problems.Errorf(diag.Position{File: path.Join("layouts", name)}, key, args...)
 	}
+	broken := func(name string, err error) { report(name, msg.LayoutBroken, err.Error()) }
 	base := template.New(baseLayout).Funcs(funcs)
 	if _, err := parseFile(base, layouts, baseLayout); err != nil {
-		report(baseLayout, err)
+		broken(baseLayout, err)
 		return nil, problems
 	}
 	partials, _ := fs.Glob(layouts, partialsDir+"/*.html")
 	for _, name := range partials {
 		if _, err := parseFile(base.New(name), layouts, name); err != nil {
-			report(name, err)
+			broken(name, err)
 		}
 	}
 	names, _ := fs.Glob(layouts, "*.html")
@@ -182,14 +184,14 @@ func parseLayouts(layouts fs.FS, funcs template.FuncMap) (map[string]*template.T
 			_, err = parseFile(t.New(name), layouts, name)
 		}
 		if err != nil {
-			report(name, err)
+			broken(name, err)
 			continue
 		}
 		templates[name] = t
 	}
 	for _, required := range []string{homeLayout, listLayout, singleLayout, taxonomyLayout, notFoundLayout, searchLayout} {
 		if templates[required] == nil && len(problems) == 0 {
-			report(required, fmt.Errorf("layout missing"))
+			report(required, msg.LayoutMissing)
 		}
 	}
 	return templates, problems
@@ -216,7 +218,7 @@ func (r *Renderer) Page(p *page.Page) ([]byte, error) {
 		d.Prev, d.Next = d.neighbour(p.Prev), d.neighbour(p.Next)
 	}
 	d.Crumbs = d.crumbs(r.site.List(p.Dir), p)
-	return r.execute(layout, d, p.File)
+	return r.execute(layout, d, diag.Path(p.File))
 }
 
 // List renders one page of a list, or the home page.
@@ -237,7 +239,7 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 		d.Entries, err = d.entries(pg.Pages, 2)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", pg.URL, err)
+		return nil, msg.New(msg.ListFailed, pg.URL, err)
 	}
 	if l.Index != nil {
 		d.setPage(l.Index)
@@ -245,12 +247,11 @@ func (r *Renderer) List(pg *page.Pager) ([]byte, error) {
 	switch {
 	case l.Taxonomy != nil:
 		d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.L["tax-"+l.Taxonomy.Key], Href: d.Rel(l.Taxonomy.URL)}, Crumb{Title: l.Title})
-		return r.execute(layout, d, "the "+l.Taxonomy.Key+" of the pages")
+		return r.execute(layout, d, msg.New(msg.TaxonomyPages, l.Taxonomy.Key))
 	case !l.IsHome():
 		d.Crumbs = append(d.crumbs(l.Parent, nil), Crumb{Title: l.Title})
 	}
-	source := path.Join(kinds.ContentDir, l.Dir, kinds.IndexFile)
-	return r.execute(layout, d, source)
+	return r.execute(layout, d, diag.Path(path.Join(kinds.ContentDir, l.Dir, kinds.IndexFile)))
 }
 
 // Taxonomy renders the index of a taxonomy: its terms with their counts.
@@ -261,7 +262,7 @@ func (r *Renderer) Taxonomy(t *page.Taxonomy) ([]byte, error) {
 		d.Taxonomy = t
 	}
 	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
-	return r.execute(taxonomyLayout, d, "the "+t.Key+" of the pages")
+	return r.execute(taxonomyLayout, d, msg.New(msg.TaxonomyPages, t.Key))
 }
 
 // NotFound renders the page a web server shows for any missing URL. Since that URL may be at
@@ -275,7 +276,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 		d.base = strings.TrimSuffix(u.Path, "/") + "/"
 	}
 	d.Crumbs = []Crumb{{Title: d.L["home"], Href: d.Rel("/")}, {Title: title}}
-	return r.execute(notFoundLayout, d, path.Join("layouts", notFoundLayout))
+	return r.execute(notFoundLayout, d, diag.Path(path.Join("layouts", notFoundLayout)))
 }
 
 // Search renders the search page.
@@ -283,13 +284,15 @@ func (r *Renderer) Search() ([]byte, error) {
 	d := r.data(search.URL, "", SearchShows)
 	d.Title = d.L["search"]
 	d.Crumbs = append(d.crumbs(r.site.Home, nil), Crumb{Title: d.Title})
-	return r.execute(searchLayout, d, "the search page")
+	return r.execute(searchLayout, d, msg.SearchPage)
 }
 
-func (r *Renderer) execute(layout string, d *Data, source string) ([]byte, error) {
+// execute renders d with layout; source says what is rendered, for the error: a path as the
+// user's system writes it, or a message.
+func (r *Renderer) execute(layout string, d *Data, source any) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.templates[layout].ExecuteTemplate(&buf, baseLayout, d); err != nil {
-		return nil, fmt.Errorf("%s: %s: %v", diag.Path(source), diag.Path(path.Join("layouts", layout)), err)
+		return nil, msg.New(msg.LayoutFailed, source, diag.Path(path.Join("layouts", layout)), err.Error())
 	}
 	return buf.Bytes(), nil
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -141,12 +141,12 @@ func t2sCharacters() (map[rune]rune, error) {
 				}
 			}
 			if len(table) < 1000 {
-				return nil, fmt.Errorf("opencc's %s holds only %d characters", tsCharacters, len(table))
+				return nil, msg.New(msg.FoldingShort, tsCharacters, len(table))
 			}
 			return table, nil
 		}
 	}
-	return nil, fmt.Errorf("opencc's t2s conversion has no %s", tsCharacters)
+	return nil, msg.New(msg.FoldingMissing, tsCharacters)
 }
 
 // Fold returns s folded as the index folds it: traditional characters to simplified ones,

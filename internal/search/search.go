@@ -20,6 +20,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Output files, in the folder Dir of the output, which also holds the search page.
@@ -72,7 +74,7 @@ func pagesFile(file int) string  { return Dir + "/" + pagesName(file) + ".js" }
 func Build(docs []Doc) ([]File, error) {
 	f, err := theFolding()
 	if err != nil {
-		return nil, fmt.Errorf("search: the folding table: %w", err)
+		return nil, msg.New(msg.FoldingTable, err)
 	}
 	runs := f.indexRuns(docs)
 	shards := byShard(runs)

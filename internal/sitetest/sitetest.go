@@ -35,6 +35,7 @@ import (
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/testenv"
 	"golang.org/x/tools/txtar"
 )
@@ -166,15 +167,29 @@ func (s *Site) AssertExists(names ...string) {
 	}
 }
 
-// AssertProblems checks that problems, printed one a line, hold each of wants.
+// AssertProblems checks that problems, printed one a line by English, hold each of wants.
 func AssertProblems(t testing.TB, problems diag.List, wants ...string) {
 	t.Helper()
-	printed := problems.Error()
+	printed := English(problems)
 	for _, w := range wants {
 		if !strings.Contains(printed, w) {
 			t.Errorf("problems do not hold %q:\n%s", w, printed)
 		}
 	}
+}
+
+// English prints problems one a line as path:line:col: message, a warning's message after
+// "warning: ", in English, which stays as it is when the Chinese is reworded: for tests that
+// compare whole lines.
+func English(problems diag.List) string {
+	lines := make([]string, len(problems))
+	for i, p := range problems {
+		lines[i] = p.Pos.String() + ": " + p.Msg(msg.English)
+		if p.Severity == diag.Warning {
+			lines[i] = p.Pos.String() + ": warning: " + p.Msg(msg.English)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Tree returns the SHA-256 of every file under dir, by slash-separated relative path.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/kinds"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // Tree lists a site's source files. Paths are slash-separated and relative to the site root,
@@ -52,7 +53,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				if name == root && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				problems.Errorf(diag.Position{File: name}, "cannot read: %v", err)
+				problems.Errorf(diag.Position{File: name}, msg.CannotRead, err)
 				return nil
 			}
 			if root == kinds.ContentDir && IsFixTemp(d.Name()) {
@@ -64,8 +65,8 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 				}
 				return nil
 			}
-			if msg := badName(d.Name(), d.IsDir()); msg != "" {
-				problems.Errorf(diag.Position{File: visible(name)}, "%s", msg)
+			if why, bad := badName(d.Name(), d.IsDir()); bad {
+				problems.Add(diag.Problem{Pos: diag.Position{File: visible(name)}, Message: why})
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -73,7 +74,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 			}
 			switch {
 			case d.Type()&fs.ModeSymlink != 0:
-				problems.Add(diag.Warningf(diag.Position{File: name}, "symbolic link skipped: copy the file instead"))
+				problems.Add(diag.Warningf(diag.Position{File: name}, msg.SymlinkSkipped))
 			case !d.Type().IsRegular():
 				// folders are walked into; devices and pipes are not site files
 			case root == kinds.StaticDir:
@@ -84,7 +85,7 @@ func Walk(fsys fs.FS) (*Tree, diag.List) {
 			return nil
 		})
 		if err != nil {
-			problems.Errorf(diag.Position{File: root}, "cannot read: %v", err)
+			problems.Errorf(diag.Position{File: root}, msg.CannotRead, err)
 		}
 	}
 	if entries, err := fs.ReadDir(fsys, "."); err == nil {
@@ -110,7 +111,7 @@ func (t *Tree) classify(content []string, problems *diag.List) {
 	for _, name := range content {
 		if bundle := bundleOf(name, bundles); bundle != "" && bundle != name {
 			if strings.HasSuffix(name, ".md") {
-				problems.Add(diag.Warningf(diag.Position{File: name}, "Markdown file inside the page bundle %s is not a page: move it out of the bundle's folder", diag.Path(path.Dir(bundle))))
+				problems.Add(diag.Warningf(diag.Position{File: name}, msg.MarkdownInBundle, diag.Path(path.Dir(bundle))))
 				continue
 			}
 			t.Resources[bundle] = append(t.Resources[bundle], strings.TrimPrefix(name, path.Dir(bundle)+"/"))
@@ -142,29 +143,29 @@ func bundleOf(name string, bundles map[string]string) string {
 	return ""
 }
 
-// badName returns why a file or folder name cannot be published, or "": a name with a control
-// character (a line break, a tab, any of C0, DEL and C1) or that is not UTF-8 would be read
-// wrongly by every list of file names, the manifest of the output among them.
-func badName(name string, isDir bool) string {
-	what := "file"
+// badName says why a file or folder name cannot be published, and whether it cannot: a name
+// with a control character (a line break, a tab, any of C0, DEL and C1) or that is not UTF-8
+// would be read wrongly by every list of file names, the manifest of the output among them.
+func badName(name string, isDir bool) (msg.Message, bool) {
+	what := msg.AFile
 	if isDir {
-		what = "folder"
+		what = msg.AFolder
 	}
 	for i := 0; i < len(name); {
 		r, size := utf8.DecodeRuneInString(name[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return fmt.Sprintf("this %s's name is not UTF-8 text (it has the byte %#x): rename the %s", what, name[i], what)
+			return msg.New(msg.NameNotUTF8, what, name[i], what), true
 		case unicode.IsControl(r):
-			return fmt.Sprintf("this %s's name holds the invisible control character %U%s: rename the %s without it", what, r, controlNames[r], what)
+			return msg.New(msg.NameControl, what, r, controlNames[r], what), true
 		}
 		i += size
 	}
-	return ""
+	return msg.Message{}, false
 }
 
 // controlNames says which control characters a name is likely to hold.
-var controlNames = map[rune]string{'\t': " (a tab)", '\n': " (a line break)", '\r': " (a carriage return)"}
+var controlNames = map[rune]msg.Key{'\t': msg.ControlTab, '\n': msg.ControlLineBreak, '\r': msg.ControlReturn}
 
 // visible writes a path with its control characters as escapes (\n, \t, \u0085) and the bytes
 // that are not UTF-8 as \xff, so that a message naming it stays on one line.

@@ -4,10 +4,10 @@ package textfile
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 )
 
 var bom = []byte("\uFEFF")
@@ -28,14 +28,14 @@ func Normalize(data []byte) []byte {
 func Check(file string, data []byte) diag.List {
 	var problems diag.List
 	if !utf8.Valid(data) {
-		problems.Errorf(position(file, data, firstInvalidUTF8(data)), "invalid UTF-8: save the file as UTF-8")
+		problems.Errorf(position(file, data, firstInvalidUTF8(data)), msg.InvalidUTF8)
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		more := ""
 		if n := bytes.Count(data[i+1:], []byte{0}); n > 0 {
-			more = fmt.Sprintf(" (the file holds %d more)", n)
+			problems.Errorf(position(file, data, i), msg.NulBytesMore, n)
+		} else {
+			problems.Errorf(position(file, data, i), msg.NulByte)
 		}
-		problems.Errorf(position(file, data, i), "a NUL byte (U+0000), often left by a broken copy from another program: delete it%s", more)
 	}
 	return problems
 }

@@ -1,6 +1,10 @@
 package textfile
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dangjian/dangjian/internal/msg"
+)
 
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
@@ -21,8 +25,8 @@ func TestCheck(t *testing.T) {
 	}{
 		{"标题\n正文\n", nil},
 		{"标题\n正\xe6\xb4文\x00\x00", []string{
-			"x.md:2:2: invalid UTF-8: save the file as UTF-8",
-			"x.md:2:5: a NUL byte (U+0000), often left by a broken copy from another program: delete it (the file holds 1 more)",
+			"x.md:2:2: error: invalid UTF-8: save the file as UTF-8",
+			"x.md:2:5: error: a NUL byte (U+0000), often left by a broken copy from another program: delete it (the file holds 1 more)",
 		}},
 	}
 	for _, tt := range tests {
@@ -31,8 +35,8 @@ func TestCheck(t *testing.T) {
 			t.Fatalf("Check(%q) = %v, want %q", tt.in, problems, tt.want)
 		}
 		for i, p := range problems {
-			if p.String() != tt.want[i] {
-				t.Errorf("Check(%q): got %s, want %s", tt.in, p, tt.want[i])
+			if p.Text(msg.English) != tt.want[i] || msg.EnglishIn(p.Text(msg.Chinese)) != "" {
+				t.Errorf("Check(%q): got %s (%s), want %s", tt.in, p.Text(msg.English), p, tt.want[i])
 			}
 		}
 	}

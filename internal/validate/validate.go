@@ -7,14 +7,15 @@
 package validate
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/config"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/yamlnode"
 )
 
@@ -24,7 +25,7 @@ func Doc(site *config.Site, d *frontmatter.Doc) diag.List {
 	listed(&problems, site, d, "branch", &d.Branch)
 	for _, tag := range d.Tags {
 		if strings.TrimSpace(tag) == "" {
-			problems.Errorf(d.Pos("tags"), "tags: empty tag")
+			problems.Errorf(d.Pos("tags"), msg.EmptyTag)
 		}
 	}
 	switch {
@@ -36,7 +37,7 @@ func Doc(site *config.Site, d *frontmatter.Doc) diag.List {
 	case d.Activity != nil:
 		a := d.Activity
 		if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
-			problems.Errorf(d.Pos("end"), "end %s is before start %s", a.End.Format("2006-01-02"), a.Start.Format("2006-01-02"))
+			problems.Errorf(d.Pos("end"), msg.EndBeforeStart, a.End.Format("2006-01-02"), a.Start.Format("2006-01-02"))
 		}
 	case d.LectureHall != nil:
 		for _, pub := range d.LectureHall.Published {
@@ -44,7 +45,7 @@ func Doc(site *config.Site, d *frontmatter.Doc) diag.List {
 				continue
 			}
 			if u, err := url.Parse(pub.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-				problems.Errorf(d.Pos("published"), "published: url %q: want an absolute http or https URL", pub.URL)
+				problems.Errorf(d.Pos("published"), msg.PublishedURL, pub.URL)
 			}
 		}
 	case d.Report != nil:
@@ -64,13 +65,11 @@ func listed(problems *diag.List, site *config.Site, d *frontmatter.Doc, key stri
 		*value = spelt
 		return
 	}
-	msg := fmt.Sprintf("%s: %q is not one of %s; ", key, *value, strings.Join(list.Values, ", "))
 	if near := list.Nearest(*value); near != "" {
-		msg += fmt.Sprintf("did you mean %q? If not, and it is a new %s, ", near, key)
+		problems.Errorf(d.Pos(key), msg.NotListedNear, key, *value, msg.Items(list.Values), near, key, site.HowToAdd(list, *value))
 	} else {
-		msg += fmt.Sprintf("if it is a new %s, ", key)
+		problems.Errorf(d.Pos(key), msg.NotListed, key, *value, msg.Items(list.Values), key, site.HowToAdd(list, *value))
 	}
-	problems.Errorf(d.Pos(key), "%s%s", msg, site.HowToAdd(list, *value))
 }
 
 // status reports a project's status that is none of kinds.ProjectStatuses, and writes one
@@ -83,7 +82,7 @@ func status(problems *diag.List, site *config.Site, d *frontmatter.Doc) {
 		d.Project.Status = st.Key
 		return
 	}
-	problems.Errorf(d.Pos("status"), "status: %q is not a project's status: write %s", d.Project.Status, config.StatusNames(site.Script))
+	problems.Errorf(d.Pos("status"), msg.NotAStatus, d.Project.Status, config.StatusNames(site.Script))
 }
 
 func report(problems *diag.List, site *config.Site, d *frontmatter.Doc) {
@@ -91,8 +90,9 @@ func report(problems *diag.List, site *config.Site, d *frontmatter.Doc) {
 	// The charts show a report's figures under its year: one that disagrees with the date is a
 	// slip in one of them, and would put the figures under a year they are not of.
 	if r.Year != 0 && r.Year != d.Year() {
-		problems.Errorf(d.Pos("year"), "year %d is not the year of the date %s: write year: %d if these are %d's figures, or give a date in %d if they are %d's",
-			r.Year, d.DateString(), d.Year(), d.Year(), r.Year, r.Year)
+		// Years as text: a printer writes numbers with a separator, 2,017.
+		year, dateYear := strconv.Itoa(r.Year), strconv.Itoa(d.Year())
+		problems.Errorf(d.Pos("year"), msg.YearNotDateYear, year, d.DateString(), dateYear, dateYear, year, year)
 	}
 	keys := make([]string, 0, len(r.Metrics))
 	for key := range r.Metrics {
@@ -105,9 +105,9 @@ func report(problems *diag.List, site *config.Site, d *frontmatter.Doc) {
 			continue
 		}
 		if near := yamlnode.Nearest(key, known); near != "" {
-			problems.Errorf(d.Pos("metrics"), "metrics: %q is not a metric of site.yaml; did you mean %q?", key, near)
+			problems.Errorf(d.Pos("metrics"), msg.NotAMetricNear, key, near)
 		} else {
-			problems.Errorf(d.Pos("metrics"), "metrics: %q is not a metric of site.yaml", key)
+			problems.Errorf(d.Pos("metrics"), msg.NotAMetric, key)
 		}
 	}
 }

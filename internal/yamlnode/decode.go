@@ -56,7 +56,7 @@ func CheckAliases(file string, doc *yaml.Node) diag.List {
 	walk = func(n *yaml.Node) bool {
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			if total += expandedSize(n.Alias, sizes); total > maxNodes {
-				problems.Errorf(Pos(file, n), "too many aliases: *%s expands too far, to more than %d values with those before it (an alias of a list of aliases multiplies them); write the values out instead", n.Value, maxNodes)
+				problems.Errorf(Pos(file, n), msg.TooManyAliases, n.Value, maxNodes)
 				return false
 			}
 			return true
@@ -105,19 +105,19 @@ func Pos(file string, node *yaml.Node) diag.Position {
 // SyntaxError turns a YAML parse error into a problem. yaml.v3 gives no structured position
 // for syntax errors, only a "yaml: line N: ..." message, so the line is read from it.
 func SyntaxError(file string, err error) diag.Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	said := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+	if rest, ok := strings.CutPrefix(said, "line "); ok {
 		if n, after, ok := strings.Cut(rest, ": "); ok {
 			if _, scanErr := fmt.Sscanf(n, "%d", &line); scanErr == nil {
-				msg = after
+				said = after
 			}
 		}
 	}
 	if line == 0 {
 		line = 1
 	}
-	return diag.Errorf(diag.Position{File: file, Line: line}, "invalid YAML: %s", msg)
+	return diag.Errorf(diag.Position{File: file, Line: line}, msg.InvalidYAML, said)
 }
 
 func (d *decoder) errorf(node *yaml.Node, key msg.Key, args ...any) {
@@ -131,7 +131,7 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, key string) {
 	d.visited++
 	if d.visited > maxNodes {
 		if d.visited == maxNodes+1 {
-			d.errorf(node, "document too large or too deeply aliased")
+			d.errorf(node, msg.DocumentTooLarge)
 		}
 		return
 	}
@@ -160,35 +160,35 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, key string) {
 	case reflect.Map:
 		d.mapOf(node, v, key)
 	case reflect.String:
-		if s, ok := d.scalar(node, key, "text"); ok {
+		if s, ok := d.scalar(node, key, msg.AText); ok {
 			v.SetString(s)
 		}
 	case reflect.Bool:
-		if s, ok := d.scalar(node, key, "true or false"); ok {
+		if s, ok := d.scalar(node, key, msg.TrueOrFalse); ok {
 			b, err := strconv.ParseBool(s)
 			if err != nil || node.Tag != "!!bool" {
-				d.errorf(node, "%s: want true or false, got %q", name(key), s)
+				d.errorf(node, msg.WantTrueOrFalse, name(key), s)
 				return
 			}
 			v.SetBool(b)
 		}
 	case reflect.Int:
-		if s, ok := d.scalar(node, key, "a whole number"); ok {
+		if s, ok := d.scalar(node, key, msg.AWholeNumber); ok {
 			n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 0, 64)
 			if err != nil || node.Tag != "!!int" || n > math.MaxInt32 || n < math.MinInt32 {
-				if !d.quotedValue(node, key, s, "a number", isWhole) {
-					d.errorf(node, "%s: want a whole number, got %q", name(key), s)
+				if !d.quotedValue(node, key, s, msg.ANumber, isWhole) {
+					d.errorf(node, msg.WantWhole, name(key), s)
 				}
 				return
 			}
 			v.SetInt(n)
 		}
 	case reflect.Float64:
-		if s, ok := d.scalar(node, key, "a number"); ok {
+		if s, ok := d.scalar(node, key, msg.ANumber); ok {
 			f, err := strconv.ParseFloat(s, 64)
 			if err != nil || (node.Tag != "!!int" && node.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-				if !d.quotedValue(node, key, s, "a number", isNumber) {
-					d.errorf(node, "%s: want a number, got %q", name(key), s)
+				if !d.quotedValue(node, key, s, msg.ANumber, isNumber) {
+					d.errorf(node, msg.WantNumber, name(key), s)
 				}
 				return
 			}
@@ -199,9 +199,10 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, key string) {
 	}
 }
 
-func name(key string) string {
+// name names the value of key in a message: the key, or "value" at the top.
+func name(key string) any {
 	if key == "" {
-		return "value"
+		return msg.TheValue
 	}
 	return key
 }
@@ -211,13 +212,13 @@ func isNull(node *yaml.Node) bool {
 }
 
 // scalar returns the text of a scalar node, or reports that want was expected.
-func (d *decoder) scalar(node *yaml.Node, key, want string) (string, bool) {
+func (d *decoder) scalar(node *yaml.Node, key string, want msg.Key) (string, bool) {
 	if node.Kind != yaml.ScalarNode {
-		if text, ok := flowText(node); ok && want == "text" {
-			d.errorf(node, "%s", StartsWithBracket(name(key), text))
+		if text, ok := flowText(node); ok && want == msg.AText {
+			d.errorf(node, msg.StartsWithBracket, name(key), name(key), Quote(text))
 			return "", false
 		}
-		d.errorf(node, "%s: want %s, got %s", name(key), want, kindName(node))
+		d.errorf(node, msg.WantGot, name(key), want, kindName(node))
 		return "", false
 	}
 	return node.Value, true
@@ -284,23 +285,24 @@ func ends(s string) string {
 // quotedValue reports a value wrapped in Chinese quotation marks that is valid without them, a
 // date or a number: the writer meant YAML's quotes, which such a value does not need. It
 // reports whether it did.
-func (d *decoder) quotedValue(node *yaml.Node, key, s, what string, valid func(string) bool) bool {
+func (d *decoder) quotedValue(node *yaml.Node, key, s string, what msg.Key, valid func(string) bool) bool {
 	inner, ok := chineseQuoted(s)
 	if !ok || !valid(inner) {
 		return false
 	}
-	d.errorf(node, `Chinese quotation marks "%s" around the value of %s: %s needs no quotation marks; type %s: %s`, ends(s), name(key), what, name(key), inner)
+	d.errorf(node, msg.ChineseQuotesValue, ends(s), name(key), what, name(key), inner)
 	return true
 }
 
-func kindName(node *yaml.Node) string {
+// kindName says what node is: a map of keys, a list, or the text it holds.
+func kindName(node *yaml.Node) any {
 	switch node.Kind {
 	case yaml.MappingNode:
-		return "a map of keys"
+		return msg.AMapOfKeys
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.AList
 	}
-	return fmt.Sprintf("%q", node.Value)
+	return strconv.Quote(node.Value)
 }
 
 // DateLayouts are the forms a date may take: a day, or an RFC 3339 time.
@@ -316,10 +318,10 @@ func ParseDate(s string) (time.Time, error) {
 		}
 		// time.Parse says "day out of range" for 2016-02-30: the form is right, the day is not.
 		if pe, ok := err.(*time.ParseError); ok && strings.Contains(pe.Message, "out of range") {
-			return time.Time{}, fmt.Errorf("impossible date %q%s", s, pe.Message)
+			return time.Time{}, msg.New(msg.ImpossibleDate, s, strings.TrimPrefix(pe.Message, ": "))
 		}
 	}
-	return time.Time{}, fmt.Errorf("want a date like 2016-09-20 or 2016-09-20T09:30:00+08:00, got %q", s)
+	return time.Time{}, msg.New(msg.WantDate, s)
 }
 
 func isDate(s string) bool {
@@ -338,14 +340,14 @@ func isNumber(s string) bool {
 }
 
 func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
-	s, ok := d.scalar(node, key, "a date")
+	s, ok := d.scalar(node, key, msg.ADate)
 	if !ok {
 		return
 	}
 	t, err := ParseDate(s)
 	if err != nil {
-		if !d.quotedValue(node, key, s, "a date", isDate) {
-			d.errorf(node, "%s: %v", name(key), err)
+		if !d.quotedValue(node, key, s, msg.ADate, isDate) {
+			d.errorf(node, msg.KeyProblem, name(key), err)
 		}
 		return
 	}
@@ -355,33 +357,33 @@ func (d *decoder) time(node *yaml.Node, v reflect.Value, key string) {
 func (d *decoder) sequence(node *yaml.Node, v reflect.Value, key string) {
 	if node.Kind != yaml.SequenceNode {
 		if items, ok := wideBrackets(node.Value); ok && node.Kind == yaml.ScalarNode {
-			d.errorf(node, `full-width brackets "%s" around the list of %s: type half-width brackets, %s: [%s]`, ends(node.Value), name(key), name(key), strings.Join(items, ", "))
+			d.errorf(node, msg.WideBrackets, ends(node.Value), name(key), name(key), strings.Join(items, ", "))
 			return
 		}
-		d.errorf(node, "%s: want a list, got %s", name(key), kindName(node))
+		d.errorf(node, msg.WantList, name(key), kindName(node))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content))
 	for i, item := range node.Content {
-		d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", name(key), i))
+		d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", key, i))
 	}
 	v.Set(s)
 }
 
 func (d *decoder) mapOf(node *yaml.Node, v reflect.Value, key string) {
 	if node.Kind != yaml.MappingNode {
-		d.errorf(node, "%s: want a map of keys, got %s", name(key), kindName(node))
+		d.errorf(node, msg.WantMap, name(key), kindName(node))
 		return
 	}
 	m := reflect.MakeMapWithSize(v.Type(), len(node.Content)/2)
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, val := node.Content[i], node.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "%s: keys must be plain text", name(key))
+			d.errorf(k, msg.KeysOfPlainText, name(key))
 			continue
 		}
 		if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
-			d.errorf(k, "%s: key %q given twice", name(key), k.Value)
+			d.errorf(k, msg.KeyOfTwice, name(key), k.Value)
 			continue
 		}
 		elem := reflect.New(v.Type().Elem()).Elem()
@@ -393,7 +395,7 @@ func (d *decoder) mapOf(node *yaml.Node, v reflect.Value, key string) {
 
 func (d *decoder) mapping(node *yaml.Node, v reflect.Value, key string) {
 	if node.Kind != yaml.MappingNode {
-		d.errorf(node, "%s: want a map of keys, got %s", name(key), kindName(node))
+		d.errorf(node, msg.WantMap, name(key), kindName(node))
 		return
 	}
 	fields := Fields(v.Type())
@@ -401,17 +403,17 @@ func (d *decoder) mapping(node *yaml.Node, v reflect.Value, key string) {
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, val := node.Content[i], node.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "keys must be plain text")
+			d.errorf(k, msg.KeysPlainText)
 			continue
 		}
 		if seen[k.Value] {
-			d.errorf(k, "key %q given twice", k.Value)
+			d.errorf(k, msg.KeyTwice, k.Value)
 			continue
 		}
 		seen[k.Value] = true
 		index, ok := fields[k.Value]
 		if !ok {
-			d.errorf(k, "%s", unknownKey(k.Value, fields))
+			d.problems.Add(diag.Problem{Pos: Pos(d.file, k), Message: unknownKey(k.Value, fields)})
 			continue
 		}
 		d.value(val, v.FieldByIndex(index), k.Value)
@@ -444,15 +446,15 @@ func Fields(t reflect.Type) map[string][]int {
 }
 
 // unknownKey says that key is not one of fields, with the nearest known key as a suggestion.
-func unknownKey(key string, fields map[string][]int) string {
+func unknownKey(key string, fields map[string][]int) msg.Message {
 	known := make([]string, 0, len(fields))
 	for k := range fields {
 		known = append(known, k)
 	}
 	if near := Nearest(key, known); near != "" {
-		return fmt.Sprintf("unknown key %q; did you mean %q?", key, near)
+		return msg.New(msg.UnknownKeyDidYouMean, key, near)
 	}
-	return fmt.Sprintf("unknown key %q", key)
+	return msg.New(msg.UnknownKey, key)
 }
 
 // Nearest returns the candidate closest to word by edit distance, when it is close enough to

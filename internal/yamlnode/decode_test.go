@@ -1,10 +1,13 @@
 package yamlnode
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"gopkg.in/yaml.v3"
 )
 
@@ -97,7 +100,7 @@ func TestDecodeBillionLaughs(t *testing.T) {
 		Names [][][][][][][][][]string `yaml:"names"`
 	}
 	problems := Decode("f.yaml", &n, &d)
-	if !strings.Contains(problems.Error(), "too large") {
+	if !slices.ContainsFunc(problems, func(p diag.Problem) bool { return p.Key == msg.DocumentTooLarge }) {
 		t.Errorf("problems: %v", problems)
 	}
 }
@@ -107,7 +110,7 @@ func TestCheckAliases(t *testing.T) {
 		{"a: &a [x, y]\nb: *a\nc: [*a, *a]\n", ""},
 		{"a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: &d [*c, *c, *c, *c]\ne: &e [*d, *d, *d, *d]\n" +
 			"f: &f [*e, *e, *e, *e]\ng: &g [*f, *f, *f, *f]\nh: &h [*g, *g, *g, *g]\ni: &i [*h, *h, *h, *h]\nj: [*i, *i, *i, *i]\n",
-			"f.yaml:10:9: too many aliases: *i expands too far"},
+			"f.yaml:10:9: error: too many aliases: *i expands too far"},
 	}
 	for _, tt := range tests {
 		var n yaml.Node
@@ -115,7 +118,7 @@ func TestCheckAliases(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := CheckAliases("f.yaml", &n)
-		if tt.want == "" && len(got) > 0 || !strings.Contains(got.Error(), tt.want) {
+		if tt.want == "" && len(got) > 0 || !strings.Contains(got.Text(msg.English), tt.want) {
 			t.Errorf("%s: got %v, want %q", tt.src, got, tt.want)
 		}
 	}
@@ -132,35 +135,35 @@ func TestRead(t *testing.T) {
 		value string
 	}{
 		{name: "full-width colon", src: "title：通知\ndate: 2016-09-20\n",
-			problems: `f.md:1:6: full-width colon "：" after the key title: type a half-width colon ":"`,
+			problems: `f.md:1:6: error: full-width colon "：" after the key title: type a half-width colon ":"`,
 			value:    "title 通知 1:7"},
 		{name: "full-width colon and spaces", src: "title：　　通知\n",
-			problems: `f.md:1:6: full-width colon "：" after the key title: type a half-width colon ":"`,
+			problems: `f.md:1:6: error: full-width colon "：" after the key title: type a half-width colon ":"`,
 			value:    "title 通知 1:9"},
 		{name: "tab as indentation", src: "tags:\n\t- 甲\n",
-			problems: "f.md:2:1: tab used as indentation: indent with half-width spaces",
+			problems: "f.md:2:1: error: tab used as indentation: indent with half-width spaces",
 			value:    "tags 甲 2:4"},
 		{name: "tab whose repair YAML would not read", src: "title: x\n\tdate: y\n",
-			problems: "f.md:2:1: tab used as indentation: indent with half-width spaces"},
+			problems: "f.md:2:1: error: tab used as indentation: indent with half-width spaces"},
 		{name: "tab YAML reads", src: "tags: [甲,\n\t乙]\n", value: "tags 乙 2:2"},
 		{name: "full-width digits", src: "date: ２０１７-０６-２８\n",
 			problems: `f.md:1:7: warning: full-width digits "２０１７-０６-２８" in the value of date: type half-width "2017-06-28"`,
 			value:    "date 2017-06-28 1:7"},
 		{name: "full-width digits in words", src: "title: ２０１７年\n", value: "title ２０１７年 1:8"},
 		{name: "full-width spaces as indentation", src: "title: x\n　　date: y\n",
-			problems: `f.md:2:1: full-width spaces "　　" indent the line, and YAML takes them for text: indent with half-width spaces " ", or not at all for a key of the top level`},
+			problems: `f.md:2:1: error: full-width spaces "　　" indent the line, and YAML takes them for text: indent with half-width spaces " ", or not at all for a key of the top level`},
 		{name: "block of text", src: "summary: |\n  note：x\n  　　y\ntitle: z\n", value: "title z 4:8"},
 		{name: "colons in words", src: "url: http://a.b/c\ntime: 10:30\n", value: "time 10:30 2:7"},
-		{name: "YAML's error, no slip", src: "title: [没有闭合\n", problems: "f.md:1: invalid YAML: did not find expected ',' or ']'"},
+		{name: "YAML's error, no slip", src: "title: [没有闭合\n", problems: "f.md:1: error: invalid YAML: did not find expected ',' or ']'"},
 		// yaml.v3 counts the lines of this error from 0.
 		{name: "YAML's error after a repair", src: "title：x\n\ntags: [a\n",
-			problems: `f.md:1:6: full-width colon "：" after the key title: type a half-width colon ":"` + "\n" +
-				"f.md:2: invalid YAML: did not find expected ',' or ']'"},
+			problems: `f.md:1:6: error: full-width colon "：" after the key title: type a half-width colon ":"` + "\n" +
+				"f.md:2: error: invalid YAML: did not find expected ',' or ']'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, problems := Read("f.md", []byte(tt.src))
-			if got := problems.Error(); got != tt.problems {
+			if got := problems.Text(msg.English); got != tt.problems {
 				t.Errorf("problems:\n%s\nwant:\n%s", got, tt.problems)
 			}
 			if (doc != nil) != (tt.value != "") {
@@ -192,4 +195,46 @@ func find(top *yaml.Node, key, value string) string {
 		}
 	}
 	return ""
+}
+
+// TestSlipsInEitherLanguage checks what a slip and its repair say, in Chinese and in English,
+// and that the Chinese has no English in it but what the writer typed.
+func TestSlipsInEitherLanguage(t *testing.T) {
+	tests := []struct {
+		src                    string
+		key                    msg.Key
+		zh, doneZh, en, doneEn string
+	}{
+		{"title：通知\n", msg.WideColon,
+			`f.md:1:6：错误：键 title 后面是全角冒号 "："：请改为半角冒号 ":"`, `"：" → ": "`,
+			`f.md:1:6: error: full-width colon "：" after the key title: type a half-width colon ":"`, `"：" → ": "`},
+		{"tags:\n\t\t- 甲\n", msg.TabIndent,
+			"f.md:2:1：错误：用 Tab 键缩进了：请用半角空格缩进", "2 个 Tab → 4 个空格",
+			"f.md:2:1: error: tab used as indentation: indent with half-width spaces", "2 tabs → 4 spaces"},
+		{"tags:\n\t- 甲\n", msg.TabIndent,
+			"f.md:2:1：错误：用 Tab 键缩进了：请用半角空格缩进", "1 个 Tab → 2 个空格",
+			"f.md:2:1: error: tab used as indentation: indent with half-width spaces", "1 tab → 2 spaces"},
+		{"title: [通知]关于\n", msg.StartsWithBracket,
+			`f.md:1:8：错误：title 的值以 "[" 开头，YAML 会把它当成列表的开始：请给值加上引号，写成 title: "[通知]关于"`, "",
+			`f.md:1:8: error: the value of title starts with "[", which YAML reads as the start of a list: put the value in quotes, title: "[通知]关于"`, ""},
+	}
+	for _, tt := range tests {
+		slips := Slips("f.md", []byte(tt.src))
+		if len(slips) != 1 || slips[0].Key != tt.key {
+			t.Fatalf("%q: slips %v, want one %q", tt.src, slips, tt.key)
+		}
+		s := slips[0]
+		if got := s.Text(msg.Chinese); got != tt.zh || msg.EnglishIn(got) != "" {
+			t.Errorf("%q: Chinese %s, want %s", tt.src, got, tt.zh)
+		}
+		if got := s.Done.Text(msg.Chinese); got != tt.doneZh {
+			t.Errorf("%q: Chinese done %q, want %q", tt.src, got, tt.doneZh)
+		}
+		if got := s.Text(msg.English); got != tt.en {
+			t.Errorf("%q: English %s, want %s", tt.src, got, tt.en)
+		}
+		if got := s.Done.Text(msg.English); got != tt.doneEn {
+			t.Errorf("%q: English done %q, want %q", tt.src, got, tt.doneEn)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package yamlnode
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,8 +20,9 @@ type Slip struct {
 	Offset int // the byte offset in the text of what was typed
 	// Edits repair the slip when the repair is certain; nil when only the writer can tell.
 	Edits []Edit
-	// Done says what the edits do, for the list of changes: `"：" → ": "`.
-	Done string
+	// Done says what the edits do, for the list of changes: `"：" → ": "`; its Key is ""
+	// when there are none.
+	Done msg.Message
 }
 
 // Edit replaces the bytes [Start, End) of the text with New.
@@ -77,7 +77,7 @@ func read(file string, src []byte) reading {
 		if doc, err = parse(src, s.edits(true)); err != nil {
 			for i := range s.slips {
 				if s.slips[i].tab {
-					s.slips[i].Edits, s.slips[i].Done = nil, ""
+					s.slips[i].Edits, s.slips[i].Done = nil, msg.Message{}
 				}
 			}
 		}
@@ -246,7 +246,7 @@ indentation:
 		return // a blank line or a comment
 	}
 	if wide >= 0 {
-		s.add(diag.Error, wide, `full-width spaces "%s" indent the line, and YAML takes them for text: indent with half-width spaces " ", or not at all for a key of the top level`, strings.Repeat(wideSpace, wides))
+		s.add(diag.Error, wide, msg.WideIndent, strings.Repeat(wideSpace, wides))
 	}
 	if len(tabs) > 0 {
 		s.tabs(tabs)
@@ -269,10 +269,10 @@ indentation:
 		switch r, _ := utf8.DecodeRune(src[i:end]); {
 		case i == end || r == ' ' || r == '\t':
 		case r == '\u3000':
-			s.add(diag.Error, i, `full-width space "　" after the colon of %s: type a half-width space " "`, key)
+			s.add(diag.Error, i, msg.WideSpaceAfterColon, key)
 			s.repair(s.wideSpaces(i, end)...)
 		case r >= utf8.RuneSelf:
-			s.add(diag.Error, i-1, `no space after the colon of %s: type a space after ":"`, key)
+			s.add(diag.Error, i-1, msg.NoSpaceAfterColon, key)
 			s.repair(Edit{i - 1, i, ": "})
 		default:
 			return // a word with a colon in it, such as a time or a web address
@@ -280,7 +280,7 @@ indentation:
 	case bytes.HasPrefix(src[i:end], []byte(wideColon)):
 		colon := i
 		i += len(wideColon)
-		s.add(diag.Error, colon, `full-width colon "：" after the key %s: type a half-width colon ":"`, key)
+		s.add(diag.Error, colon, msg.WideColon, key)
 		switch r, _ := utf8.DecodeRune(src[i:end]); {
 		case i == end || r == ' ' || r == '\t':
 			s.repair(Edit{colon, i, ":"})
@@ -314,11 +314,11 @@ func (s *scanner) tabs(tabs []int) {
 	for _, t := range tabs {
 		edits = append(edits, Edit{t, t + 1, strings.Repeat(" ", s.unit)})
 	}
-	s.add(diag.Error, tabs[0], "tab used as indentation: indent with half-width spaces")
+	s.add(diag.Error, tabs[0], msg.TabIndent)
 	s.repair(edits...)
 	sl := &s.slips[len(s.slips)-1]
 	sl.tab = true
-	sl.Done = fmt.Sprintf("%s → %s", diag.Count(len(tabs), "tab"), diag.Count(len(tabs)*s.unit, "space"))
+	sl.Done = msg.New(msg.TabsDone, msg.New(msg.Tabs, len(tabs)), msg.New(msg.Spaces, len(tabs)*s.unit))
 }
 
 // shiftEdits returns edits moved by offset.
@@ -350,7 +350,7 @@ func (s *scanner) repair(edits ...Edit) {
 	sl := &s.slips[len(s.slips)-1]
 	first, last := edits[0].Start, edits[len(edits)-1].End
 	sl.Edits = edits
-	sl.Done = fmt.Sprintf(`"%s" → "%s"`, s.src[first:last], apply(s.src[first:last], shiftEdits(edits, -first)))
+	sl.Done = msg.New(msg.Replaced, string(s.src[first:last]), string(apply(s.src[first:last], shiftEdits(edits, -first))))
 }
 
 // edits returns the repairs of the slips found, sorted; those of tabs only when tabs is true.
@@ -399,7 +399,7 @@ func (s *scanner) plain(key string, start, end int) {
 	for i := 1; i < len(v); i++ {
 		if v[i] == ':' && (i+1 == len(v) || v[i+1] == ' ' || v[i+1] == '\t') {
 			if before, _ := utf8.DecodeLastRune(v[:i]); before >= utf8.RuneSelf {
-				s.add(diag.Error, start+i, `half-width ": " inside the value of %s, which YAML reads as another key: type a full-width "：" in Chinese text, or put the value in quotes, %s: %s`, key, key, Quote(string(v)))
+				s.add(diag.Error, start+i, msg.ColonInValue, key, key, Quote(string(v)))
 				return
 			}
 		}
@@ -425,7 +425,7 @@ func (s *scanner) quoted(key string, start, end int) {
 	}
 	closing := map[byte]string{'"': "”", '\'': "’"}[mark]
 	if trimmed := bytes.TrimRight(v, " \t"); bytes.HasSuffix(trimmed, []byte(closing)) {
-		s.add(diag.Error, start+len(trimmed)-len(closing), `Chinese quotation mark "%s" closes the value of %s, which opens with a half-width '%c': type a half-width '%c'`, closing, key, mark, mark)
+		s.add(diag.Error, start+len(trimmed)-len(closing), msg.ChineseQuoteCloses, closing, key, rune(mark), rune(mark))
 	}
 }
 
@@ -437,7 +437,7 @@ func (s *scanner) chineseQuotes(key string, start, end int) bool {
 	if !ok || !strings.Contains(inner, ": ") {
 		return false
 	}
-	s.add(diag.Error, start, `Chinese quotation marks "%s" do not quote a value in YAML, so the ": " inside is read as a key: type half-width quotation marks, %s: %s`, ends(v), key, Quote(inner))
+	s.add(diag.Error, start, msg.ChineseQuotesKey, ends(v), key, Quote(inner))
 	return true
 }
 
@@ -462,12 +462,12 @@ func (s *scanner) flowList(key string, start, end int) {
 			}
 			if rest := bytes.TrimSpace(v[i+1:]); len(rest) > 0 && rest[0] != '#' {
 				text := s.src[start:s.valueEnd(start, end)]
-				s.add(diag.Error, start, "%s", StartsWithBracket(key, string(text)))
+				s.add(diag.Error, start, msg.StartsWithBracket, key, key, Quote(string(text)))
 				return
 			}
 			for _, at := range commas {
 				r, _ := utf8.DecodeRune(v[at:])
-				s.add(diag.Warning, start+at, `%s "%c" between the items of %s: type a half-width comma ","`, commaNames[r], r, key)
+				s.add(diag.Warning, start+at, msg.WideComma, commaNames[r], r, key)
 			}
 			return
 		case depth == 1 && (bytes.HasPrefix(v[i:], []byte("，")) || bytes.HasPrefix(v[i:], []byte("、"))):
@@ -477,20 +477,13 @@ func (s *scanner) flowList(key string, start, end int) {
 	trimmed := bytes.TrimRight(v, " \t")
 	for _, closing := range []string{"】", "］"} {
 		if depth > 0 && bytes.HasSuffix(trimmed, []byte(closing)) {
-			s.add(diag.Error, start+len(trimmed)-len(closing), `full-width "%s" closes the list of %s, which opens with a half-width "[": type a half-width "]"`, closing, key)
+			s.add(diag.Error, start+len(trimmed)-len(closing), msg.WideBracketCloses, closing, key)
 		}
 	}
 }
 
 // commaNames names the commas of a Chinese keyboard.
-var commaNames = map[rune]string{'，': "full-width comma", '、': "enumeration comma"}
-
-// StartsWithBracket says that the value of key, text, starts with "[", which YAML reads as a
-// list, and how to write it as text. The loader says it where YAML fails, the decoder where a
-// list is read for a key that takes text.
-func StartsWithBracket(key, text string) string {
-	return fmt.Sprintf(`the value of %s starts with "[", which YAML reads as the start of a list: put the value in quotes, %s: %s`, key, key, Quote(text))
-}
+var commaNames = map[rune]msg.Key{'，': msg.FullWidthComma, '、': msg.EnumerationComma}
 
 // Quote writes text as a YAML string in double quotes, or in single quotes when it holds a
 // double quote or a backslash.
@@ -525,6 +518,6 @@ func (s *scanner) digits(key string, start, end int) {
 	if !numberOrDate.Match(narrow) {
 		return
 	}
-	s.add(diag.Warning, start, `full-width digits "%s" in the value of %s: type half-width "%s"`, v, key, narrow)
+	s.add(diag.Warning, start, msg.WideDigits, string(v), key, string(narrow))
 	s.repair(edits...)
 }

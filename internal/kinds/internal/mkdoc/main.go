@@ -60,8 +60,8 @@ func keyTables() (string, error) {
 	var b strings.Builder
 	all := kinds.All
 	page := all[len(all)-1] // the plain page: the keys every page has
-	b.WriteString("\nEvery page may have these keys; each kind adds its own, below. A page outside the kinds' folders\n")
-	fmt.Fprintf(&b, "(`content/about.md`) is of kind `%s`, with these keys only.\n\n", page.Name)
+	b.WriteString("\n每种网页都可以有下面这些键；每一类再加上自己的键，见后面各表。不在各类文件夹里的网页\n")
+	fmt.Fprintf(&b, "（如 `content/about.md`）属于 `%s` 类，只有这些键。\n\n", page.Name)
 	common := map[string]bool{}
 	for _, f := range page.Fields() {
 		common[f.Key] = true
@@ -70,7 +70,7 @@ func keyTables() (string, error) {
 		return "", err
 	}
 	for _, k := range all[:len(all)-1] {
-		fmt.Fprintf(&b, "\n### `%s`: %s, in `%s/%s/`\n\n", k.Name, k.TitleIn(kinds.Simplified), kinds.ContentDir, k.Section)
+		fmt.Fprintf(&b, "\n### %s（`%s`），写在 `%s/%s/`\n\n", k.TitleIn(kinds.Simplified), k.Name, kinds.ContentDir, k.Section)
 		var own []kinds.Field
 		for _, f := range k.Fields() {
 			if !common[f.Key] {
@@ -81,7 +81,7 @@ func keyTables() (string, error) {
 			return "", err
 		}
 		if sums := k.Sums(); len(sums) > 0 {
-			fmt.Fprintf(&b, "\nA metric's `sum:` rule in `site.yaml` may add up `%s`.\n", strings.Join(sums, "`, `"))
+			fmt.Fprintf(&b, "\n`site.yaml` 里指标的 `sum:` 规则可以把各页的 `%s` 加起来。\n", strings.Join(sums, "`、`"))
 		}
 	}
 	b.WriteString("\n")
@@ -90,7 +90,7 @@ func keyTables() (string, error) {
 
 // table writes the keys as a Markdown table, each list item's keys after its list's.
 func table(b *strings.Builder, fields []kinds.Field) error {
-	b.WriteString("| key | label | type | what to write |\n|---|---|---|---|\n")
+	b.WriteString("| 键 | 名称 | 值 | 怎么写 |\n|---|---|---|---|\n")
 	var row func(prefix string, f kinds.Field) error
 	row = func(prefix string, f kinds.Field) error {
 		typ, err := describe(f)
@@ -120,7 +120,7 @@ func describe(f kinds.Field) (string, error) {
 		for i, item := range f.Fields {
 			keys[i] = "`" + item.Key + "`"
 		}
-		return "list, each item with " + strings.Join(keys, ", "), nil
+		return "列表，每项有 " + strings.Join(keys, "、"), nil
 	}
 	words, err := words(f.Type)
 	if err != nil {
@@ -131,25 +131,25 @@ func describe(f kinds.Field) (string, error) {
 
 var timeType = reflect.TypeFor[time.Time]()
 
-// words names a type as an editor knows it.
+// words names a type as an editor knows it, in Chinese, as docs/editors.md is written.
 func words(t reflect.Type) (string, error) {
 	switch {
 	case t == timeType:
-		return "date", nil
+		return "日期", nil
 	case t.Kind() == reflect.String:
-		return "text", nil
+		return "文字", nil
 	case t.Kind() == reflect.Int:
-		return "whole number", nil
+		return "整数", nil
 	case t.Kind() == reflect.Float64:
-		return "number", nil
+		return "数字", nil
 	case t.Kind() == reflect.Bool:
-		return "true or false", nil
+		return "true 或 false", nil
 	case t.Kind() == reflect.Slice:
 		item, err := words(t.Elem())
-		return "list of " + item, err
+		return item + "的列表", err
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
 		item, err := words(t.Elem())
-		return "keys, each with a " + item, err
+		return "若干键，每个一个" + item, err
 	}
 	return "", fmt.Errorf("no words for the type %s: add them to mkdoc", t)
 }
