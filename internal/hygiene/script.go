@@ -773,7 +773,7 @@ func (w *Writing) judgeAll(runes []rune, at []int, inOther bool) []verdict {
 // have garbled those after it.
 func (t *text) reportChanges(runes []rune, offsets []int, changes []change) {
 	var items []respelling
-	var done list
+	var done msg.Texts
 	var edits []Edit
 	told := map[string]bool{}
 	for _, ch := range changes {
@@ -823,7 +823,7 @@ func (w *Writing) inOther(simplified, traditional msg.Key) msg.Key {
 
 // shown lists the items of a finding, at most mostShown of them, the rest counted.
 func shown(items []respelling) msg.Text {
-	l := make(list, min(len(items), mostShown))
+	l := make(msg.Texts, min(len(items), mostShown))
 	for i := range l {
 		l[i] = items[i]
 	}
@@ -867,12 +867,9 @@ func choices(runes []rune) alternatives {
 	return s
 }
 
-// list is the items of a finding, joined in the printer's language: 甲、乙, or a, b.
-type list = msg.Texts
-
 // characters lists characters: 。、＃、埃.
-func characters(runes []rune) list {
-	l := make(list, len(runes))
+func characters(runes []rune) msg.Texts {
+	l := make(msg.Texts, len(runes))
 	for i, r := range runes {
 		l[i] = alternatives{string(r)}
 	}

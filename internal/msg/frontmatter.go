@@ -5,12 +5,6 @@ package msg
 // site.yaml (config), the values pages give (validate), the metrics (metric), the files under
 // content/ and static/ (source, media) and the git history (lastmod).
 
-// Items are words said as a list in the printer's language: 甲、乙 or a, b.
-type Items []string
-
-// Text says the items in p's language.
-func (l Items) Text(p *Printer) string { return p.List(l) }
-
 // The bytes of a text file.
 var (
 	InvalidUTF8  = def(`文件不是 UTF-8 编码：请把文件另存为 UTF-8`, `invalid UTF-8: save the file as UTF-8`)

@@ -208,6 +208,12 @@ func (p *Printer) List(items []string) string {
 	return strings.Join(items, "、")
 }
 
+// Items are words said as a list in the printer's language: 甲、乙 or a, b.
+type Items []string
+
+// Text says the items in p's language.
+func (l Items) Text(p *Printer) string { return p.List(l) }
+
 // Texts are texts said as a list in the printer's language, each in it too.
 type Texts []Text
 
