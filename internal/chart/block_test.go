@@ -47,7 +47,7 @@ func TestBlocks(t *testing.T) {
 	if want := `a.md:11:7: error: chart: type: want bar, line or pie, got "donut"`; problems.Text(msg.English) != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", problems.Text(msg.English), want)
 	}
-	if want := `a.md:11:7：错误：图表：type 应为 bar、line 或 pie，实为 "donut"`; problems.Error() != want {
+	if want := `a.md:11:7: 错误：图表：type 应为 bar、line 或 pie，实为 "donut"`; problems.Error() != want {
 		t.Errorf("problems in Chinese:\n%s\nwant:\n%s", problems.Error(), want)
 	}
 	// Each chart is drawn where its block was, as a figure for the script; the code block stays.

@@ -85,14 +85,14 @@ func TestProblemsInChinese(t *testing.T) {
 		key  msg.Key
 		want string
 	}{
-		{"title: 测试\nscript: simple\n", msg.WantScript, `site.yaml:2:9：错误：script：应为 simplified 或 traditional，实为 "simple"`},
-		{"title: 测试\nlecture_forms: [党课, 黨課]\n", msg.ListedInOtherChars, `site.yaml:2:21：错误：lecture_forms："黨課" 就是前面列过的 "党课"，只是用字不同：只列一次`},
+		{"title: 测试\nscript: simple\n", msg.WantScript, `site.yaml:2:9: 错误：script：应为 simplified 或 traditional，实为 "simple"`},
+		{"title: 测试\nlecture_forms: [党课, 黨課]\n", msg.ListedInOtherChars, `site.yaml:2:21: 错误：lecture_forms："黨課" 就是前面列过的 "党课"，只是用字不同：只列一次`},
 		{"title: 测试\nmetrics:\n  - {key: a, label: 甲, count: {type: project, status: finished}}\n", msg.RuleNotAStatus,
-			`site.yaml:3:31：错误：count：status："finished" 不是项目的状态：请写 计划中、进行中或已完成（planned、active、done）`},
+			`site.yaml:3:31: 错误：count：status："finished" 不是项目的状态：请写 计划中、进行中或已完成（planned、active、done）`},
 		{"title: 测试\nmetrics:\n  - {key: a, label: 甲, count: {type: page}}\n", msg.RuleWantType,
-			`site.yaml:3:31：错误：count：type：应为 activity、lecture、project、lecture-hall、report 之一，实为 "page"`},
+			`site.yaml:3:31: 错误：count：type：应为 activity、lecture、project、lecture-hall、report 之一，实为 "page"`},
 		{"title: 测试\ncharts:\n  - {key: c, metrics: [lectures]}\nmetrics:\n  - {key: lecture, label: 甲}\n", msg.ChartUnknownMetricNear,
-			`site.yaml:3:24：错误：图表 "c"：没有指标 "lectures"；是不是要写 "lecture"？`},
+			`site.yaml:3:24: 错误：图表 "c"：没有指标 "lectures"；是不是要写 "lecture"？`},
 	}
 	for _, tt := range tests {
 		_, problems := Parse([]byte(tt.in))

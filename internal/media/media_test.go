@@ -79,7 +79,7 @@ func TestCheckFiles(t *testing.T) {
 func TestCheckFilesInChinese(t *testing.T) {
 	fsys := fstest.MapFS{"content/a/合影.jpg": {Data: []byte("<html><p>hi</p>")}}
 	problems := CheckFiles(fsys, []string{"content/a/合影.jpg"})
-	want := filepath.FromSlash("content/a/合影.jpg") + "：错误：不发布：文件名表明它是图片（.jpg），内容却是HTML 网页：请用做它的程序重新保存，或者在 site.yaml 里写 content_files: any，原样发布 content/ 下的所有文件"
+	want := filepath.FromSlash("content/a/合影.jpg") + ": 错误：不发布：文件名表明它是图片（.jpg），内容却是 HTML 网页：请用做它的程序重新保存，或者在 site.yaml 里写 content_files: any，原样发布 content/ 下的所有文件"
 	if len(problems) != 1 || problems[0].Text(msg.Chinese) != want {
 		t.Errorf("problems:\n%s\nwant\n%s", problems, want)
 	}

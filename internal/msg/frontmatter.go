@@ -163,7 +163,7 @@ var (
 	NotPublished    = def(`不发布：%s`, `not published: %s`)
 	ActiveFile      = def(`%s能在读者的浏览器里运行脚本（site.yaml 的 raw_html 管不到文件）：请%s，%s`, `%s can run scripts in readers' browsers (raw_html in site.yaml does not cover files): %s, %s`)
 	NotMedia        = def(`content/ 下只发布图片、视频、音频、PDF 和办公文档，%s不在其中：请另存为 PDF，%s`, `files under content/ are published when they are pictures, video, audio, PDFs or office documents, and %s is none of these: save it as PDF, %s`)
-	NotWhatNamed    = def(`文件名表明它是%s（%s），内容却是%s：请用做它的程序重新保存，%s`, `named as %s (%s), but it holds %s: save it again from the program that made it, %s`)
+	NotWhatNamed    = def(`文件名表明它是%s（%s），内容却是 %s：请用做它的程序重新保存，%s`, `named as %s (%s), but it holds %s: save it again from the program that made it, %s`)
 	ContentFilesAny = def(`或者在 site.yaml 里写 content_files: any，原样发布 content/ 下的所有文件`, `or set content_files: any in site.yaml to publish every file under content/ as it is`)
 	NoExtension     = def(`没有扩展名的文件`, `a file without an extension`)
 	ExtFile         = def(`%s 文件`, `a %s file`)

@@ -206,16 +206,16 @@ func TestSlipsInEitherLanguage(t *testing.T) {
 		zh, doneZh, en, doneEn string
 	}{
 		{"title：通知\n", msg.WideColon,
-			`f.md:1:6：错误：键 title 后面是全角冒号 "："：请改为半角冒号 ":"`, `"：" → ": "`,
+			`f.md:1:6: 错误：键 title 后面是全角冒号 "："：请改为半角冒号 ":"`, `"：" → ": "`,
 			`f.md:1:6: error: full-width colon "：" after the key title: type a half-width colon ":"`, `"：" → ": "`},
 		{"tags:\n\t\t- 甲\n", msg.TabIndent,
-			"f.md:2:1：错误：用 Tab 键缩进了：请用半角空格缩进", "2 个 Tab → 4 个空格",
+			"f.md:2:1: 错误：用 Tab 键缩进了：请用半角空格缩进", "2 个 Tab → 4 个空格",
 			"f.md:2:1: error: tab used as indentation: indent with half-width spaces", "2 tabs → 4 spaces"},
 		{"tags:\n\t- 甲\n", msg.TabIndent,
-			"f.md:2:1：错误：用 Tab 键缩进了：请用半角空格缩进", "1 个 Tab → 2 个空格",
+			"f.md:2:1: 错误：用 Tab 键缩进了：请用半角空格缩进", "1 个 Tab → 2 个空格",
 			"f.md:2:1: error: tab used as indentation: indent with half-width spaces", "1 tab → 2 spaces"},
 		{"title: [通知]关于\n", msg.StartsWithBracket,
-			`f.md:1:8：错误：title 的值以 "[" 开头，YAML 会把它当成列表的开始：请给值加上引号，写成 title: "[通知]关于"`, "",
+			`f.md:1:8: 错误：title 的值以 "[" 开头，YAML 会把它当成列表的开始：请给值加上引号，写成 title: "[通知]关于"`, "",
 			`f.md:1:8: error: the value of title starts with "[", which YAML reads as the start of a list: put the value in quotes, title: "[通知]关于"`, ""},
 	}
 	for _, tt := range tests {
