@@ -125,14 +125,6 @@ func (l List) Counts() (errors, warnings int) {
 	return errors, warnings
 }
 
-// Count says how many of noun there are, for a summary line: "1 error", "2 errors".
-func Count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // Sort orders the problems by file, line, column and message, and drops exact repeats.
 func (l List) Sort() List {
 	slices.SortFunc(l, func(a, b Problem) int {

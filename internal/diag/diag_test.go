@@ -45,9 +45,4 @@ func TestCounts(t *testing.T) {
 	if errors, warnings := l.Counts(); errors != 2 || warnings != 1 {
 		t.Errorf("Counts() = %d, %d; want 2, 1", errors, warnings)
 	}
-	for n, want := range map[int]string{0: "0 files", 1: "1 file", 2: "2 files"} {
-		if got := Count(n, "file"); got != want {
-			t.Errorf("Count(%d) = %q, want %q", n, got, want)
-		}
-	}
 }
