@@ -13,6 +13,7 @@ func runCheck(ctx context.Context, args []string, c console) int {
 	siteFlags(flags, &cfg.Options)
 	flags.BoolVar(&cfg.Fix, "fix", false, string(msg.FlagFix))
 	format := flags.String("format", "text", string(msg.FlagFormat))
+	preCommit := flags.Bool("pre-commit", false, string(msg.FlagPreCommit))
 	if code, ok := flags.parseFlags(args); !ok {
 		return code
 	}
@@ -33,6 +34,9 @@ func runCheck(ctx context.Context, args []string, c console) int {
 		return exitProblems
 	}
 	if rep.Problems.HasErrors() {
+		if *preCommit {
+			c.p.Fprintln(c.stderr, msg.CommitRefused)
+		}
 		return exitProblems
 	}
 	return exitOK

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/testenv"
 )
 
@@ -56,6 +57,13 @@ func TestPreCommitHook(t *testing.T) {
 	out, err := git("commit", "-q", "-m", "garbage")
 	if err == nil || !strings.Contains(out, "content/lectures/b.md:5:3: error: conversion garbage: pinyin (jù) after 據; delete it") || !strings.Contains(out, "the commit is refused") {
 		t.Fatalf("a commit with an error: %v\n%s", err, out)
+	}
+
+	// In Chinese, as an editor's machine says it.
+	zh := exec.Command("git", "commit", "-q", "-m", "garbage")
+	zh.Dir, zh.Env = repo, append(os.Environ(), "DANGJIAN="+self, "DANGJIAN_AS_MAIN=1", "DANGJIAN_LANG=zh")
+	if out, err := zh.CombinedOutput(); err == nil || !strings.Contains(string(out), "content/lectures/b.md:5:3: 错误：") || !strings.Contains(string(out), "这次提交被拒绝") || msg.EnglishIn(string(out)) != "" {
+		t.Fatalf("a commit with an error, in Chinese: %v\n%s", err, out)
 	}
 
 	// The working tree's copy of b.md is mended but not staged: the commit is still refused.

@@ -207,11 +207,11 @@ checked 2 files: no problems
 // starts, to English, so that the machine's LANG never changes what they print; the tests of
 // the Chinese set DANGJIAN_LANG themselves (TestLanguages).
 func TestMain(m *testing.M) {
+	if os.Getenv("DANGJIAN_AS_MAIN") == "1" { // started by a test, in the language it gave
+		os.Exit(runUntilStopped(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	if err := os.Setenv("DANGJIAN_LANG", "en"); err != nil {
 		panic(err)
-	}
-	if os.Getenv("DANGJIAN_AS_MAIN") == "1" {
-		os.Exit(runUntilStopped(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
