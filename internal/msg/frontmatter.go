@@ -14,7 +14,7 @@ var (
 
 // YAML that cannot be read, or that stands for too much.
 var (
-	InvalidYAML      = def(`YAML 写法有误，读不出来（%s）`, `invalid YAML: %s`)
+	InvalidYAML      = def(`YAML 写法有误，读不出来（%s）：请检查这一行和它附近的冒号、括号、引号和缩进，它们都要用半角`, `invalid YAML: %s`)
 	TooManyAliases   = def(`别名太多：*%s 连同前面的内容展开后超过 %d 个值（列表的别名再被别名引用，个数会成倍增长）；请把值直接写出来`, `too many aliases: *%s expands too far, to more than %d values with those before it (an alias of a list of aliases multiplies them); write the values out instead`)
 	DocumentTooLarge = def(`内容太多，或别名套得太深`, `document too large or too deeply aliased`)
 )
