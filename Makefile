@@ -73,12 +73,15 @@ unit: deps test-deps
 # Each fuzz target for FUZZTIME, beyond its seeds that unit runs (go test -fuzz takes one
 # target at a time). A failure leaves its input under the package's testdata/fuzz/. Not part
 # of make test: a new input found by chance would make CI fail on a change that did not cause it.
+# docread's inputs are whole documents: minimizing each new one fully would take all the time.
 FUZZTIME ?= 10s
 fuzz: deps
 	$(GO) test ./internal/frontmatter -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/hygiene -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/hygiene -run '^$$' -fuzz '^FuzzRemoveGarbage$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/chart -run '^$$' -fuzz '^FuzzBlocks$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/docread -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x
+	$(GO) test ./internal/docread -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x
 
 release: deps
 	rm -rf $(DIST) && mkdir -p $(DIST)

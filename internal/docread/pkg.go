@@ -15,11 +15,12 @@ import (
 )
 
 // limits bound what a document may cost: each XML part and each picture unpacked, and all the
-// pictures together. The zip's own sizes are not trusted (a zip bomb lies about them): reading
-// stops one byte past the limit. Tests lower them.
+// pictures together; at most about ten XML parts are read. A part the zip says is larger is
+// refused unread, and reading stops one byte past the limit, whatever the zip says (a zip bomb
+// lies). Tests lower them.
 var limits = struct {
 	part, media int64
-}{part: 64 << 20, media: 256 << 20}
+}{part: 32 << 20, media: 256 << 20}
 
 // maxDepth bounds how deeply the XML's elements that docread descends into may nest.
 const maxDepth = 256
@@ -96,14 +97,17 @@ func (p *pkg) read(name string, limit int64) ([]byte, error) {
 		return nil, msg.New(msg.DocDamaged, name, err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	// The size the zip gives is no more than limit: room for it, and reading stops past it
+	// (the zip's reader fails when a part is longer than it said).
+	buf := bytes.NewBuffer(make([]byte, 0, int(f.UncompressedSize64)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, limit+1))
 	switch {
 	case err != nil:
 		return nil, msg.New(msg.DocDamaged, name, err)
-	case int64(len(data)) > limit:
+	case int64(buf.Len()) > limit:
 		return nil, tooBig
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // picture returns the picture of the part name, read once, counted against the limit of all
@@ -112,10 +116,11 @@ func (p *pkg) picture(name string) ([]byte, error) {
 	if data, ok := p.media[name]; ok {
 		return data, nil
 	}
-	data, err := p.read(name, min(limits.part, limits.media-p.spent))
+	limit := min(limits.part, limits.media-p.spent)
+	data, err := p.read(name, limit)
 	if err != nil {
 		var m msg.Message
-		if errors.As(err, &m) && m.Key == msg.DocPartTooBig {
+		if errors.As(err, &m) && m.Key == msg.DocPartTooBig && limit < limits.part {
 			return nil, msg.New(msg.DocMediaTooBig, limits.media>>20)
 		}
 		return nil, err

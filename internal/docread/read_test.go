@@ -42,84 +42,7 @@ func fieldXML(code, result string) string {
 
 // TestBlocks reads each construct as Word writes it into the blocks it makes.
 func TestBlocks(t *testing.T) {
-	tests := []struct {
-		name, body, want string
-	}{
-		{"runs split mid-word, bold merged across them, the noise between them left out",
-			`<w:p w:rsidR="00A1" w:rsidRDefault="00A1" w:rsidP="00B2"><w:pPr><w:ind w:firstLineChars="200" w:firstLine="560"/><w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋"/></w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:b/></w:rPr><w:t>党</w:t></w:r><w:proofErr w:type="spellStart"/><w:r w:rsidR="00B2"><w:rPr><w:rFonts w:hint="eastAsia"/><w:b/><w:bCs/></w:rPr><w:t>建</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>工作</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>要</w:t></w:r><w:r><w:rPr><w:i w:val="1"/></w:rPr><w:t>点</w:t></w:r></w:p>`,
-			`P **党建**工作_要点_`},
-		{"bold switched off, and bold from a character style",
-			p("", `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>不粗</w:t></w:r><w:r><w:rPr><w:b w:val="false"/></w:rPr><w:t>也不粗</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a7"/></w:rPr><w:t>要点</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a7"/><w:b w:val="0"/></w:rPr><w:t>直接格式</w:t></w:r>`),
-			`P 不粗也不粗**要点**直接格式`},
-		{"full-width indent taken off and said; white space at the ends trimmed; empty paragraphs dropped",
-			p("", r("　　2016年6月28日，")+r("党委召开会议。  ")) + p("", "") + p("", r("　 ")) + p("", r("不缩进")),
-			"P> 2016年6月28日，党委召开会议。\nP 不缩进"},
-		{"line breaks, tabs, page breaks",
-			p("", r("第一行")+`<w:r><w:br/></w:r>`+r("第二行")+`<w:r><w:tab/></w:r>`+r("末")+`<w:r><w:br w:type="page"/></w:r>`),
-			"P 第一行\n第二行\t末"},
-		{"headings by a Chinese Word's ids, by name, by inheritance, by outline level, and the heading style's bold not emphasis",
-			p("1", r("一级标题")) + p("2", r("二级标题")) + p("30", r("WPS 的标题 3")) + p("a8", r("基于标题 1")) + p("Heading4", r("未定义的样式 Heading4")) +
-				`<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr>` + r("大纲级别 3") + `</w:p>` +
-				`<w:p><w:pPr><w:pStyle w:val="1"/><w:outlineLvl w:val="9"/></w:pPr>` + r("正文级别") + `</w:p>` +
-				p("1", `<w:r><w:rPr><w:b/></w:rPr><w:t>加粗</w:t></w:r>`),
-			"H1 一级标题\nH2 二级标题\nH3 WPS 的标题 3\nH1 基于标题 1\nH4 未定义的样式 Heading4\nH3 大纲级别 3\nP 正文级别\nH1 **加粗**"},
-		{"lists: Chinese levels counted, bullets, a list restarted, no numbering, a list never defined",
-			numbered("1", "0", "甲") + numbered("1", "1", "乙") + numbered("1", "1", "丙") + numbered("1", "2", "丁") + numbered("1", "0", "戊") + numbered("1", "1", "己") +
-				numbered("2", "0", "项") + p("b1", r("样式里的项目符号")) +
-				numbered("3", "0", "重新开始") + numbered("0", "0", "不编号") + numbered("4", "0", "没有定义的列表") +
-				numbered("5", "0", "圈") + numbered("5", "1", "括") + numbered("5", "2", "字母"),
-			"L0. 一、甲\nL1. （一）乙\nL1. （二）丙\nL2. 一.1.丁\nL0. 二、戊\nL1. （一）己\nL0* 项\nL0* 样式里的项目符号\nL0. 一、重新开始\nP 不编号\nP 没有定义的列表\nL0. ①圈\nL1. 1)括\nL2. A.字母"},
-		{"a numbered heading style: a heading with its number",
-			p("a9", r("总体要求")) + p("a9", r("主要任务")),
-			"H1 一、总体要求\nH1 二、主要任务"},
-		{"a table: spans, vertical merges, cells of several paragraphs and a list",
-			`<w:tbl><w:tblPr><w:tblStyle w:val="ac"/><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="2765"/><w:gridCol w:w="2765"/></w:tblGrid>` +
-				`<w:tr w:rsidR="00C1"><w:tc><w:tcPr><w:tcW w:w="5530" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr>` + p("", r("支部")) + `</w:tc></w:tr>` +
-				`<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>` + p("", r("第一")) + `</w:tc><w:tc>` + p("", r("甲")) + p("", `<w:r><w:rPr><w:b/></w:rPr><w:t>乙</w:t></w:r>`) + `</w:tc></w:tr>` +
-				`<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>` + numbered("2", "0", "丙") + `</w:tc></w:tr></w:tbl>`,
-			"T [P 支部 +2][P 第一|P 甲 / P **乙**][ ^|L0* 丙]"},
-		{"pictures: known by their bytes, with alternative text, a caption in the Caption style, one beginning with 图, one after a line break",
-			p("", picture("rId6", "")) + p("a5", r("图 1 ")+r("主题党日活动现场")) +
-				p("", picture("rId7", "合影")) + p("", r("图2：全体党员合影")) +
-				p("", picture("rId6", "")+`<w:r><w:br/></w:r>`+r("图为党员志愿者在社区服务")) +
-				p("", picture("rId6", "")) + p("", r("图书室的新书")),
-			"I word/media/image1.png .png 24 bytes caption 图 1 主题党日活动现场\n" +
-				"I word/media/image2.jpeg .jpg 18 bytes alt 合影 caption 图2：全体党员合影\n" +
-				"I word/media/image1.png .png 24 bytes caption 图为党员志愿者在社区服务\n" +
-				"I word/media/image1.png .png 24 bytes\nP 图书室的新书"},
-		{"a caption style based on Caption, and a picture between the text of its paragraph",
-			p("", r("前")+picture("rId6", "")+r("后")) + p("", picture("rId6", "")) + p("a6", r("说明")),
-			"P 前\nI word/media/image1.png .png 24 bytes\nP 后\nI word/media/image1.png .png 24 bytes caption 说明"},
-		{"footnotes and endnotes with their text, an unreferenced one unread",
-			p("", r("依照党章")+`<w:r><w:rPr><w:rStyle w:val="ab"/></w:rPr><w:footnoteReference w:id="1"/></w:r>`+r("规定")+`<w:r><w:endnoteReference w:id="1"/></w:r>`),
-			"P 依照党章^[P 见《中国共产党**章程**》。]规定^e[P 尾注的文字。]"},
-		{"hyperlinks, by relationship and by field; a link to a bookmark is text",
-			p("", r("见")+`<w:hyperlink r:id="rId8" w:history="1"><w:r><w:rPr><w:rStyle w:val="ad"/></w:rPr><w:t>中国文明</w:t></w:r><w:r><w:t>网</w:t></w:r></w:hyperlink>`+r("和")+
-				fieldXML(`HYPERLINK "http://www.12371.cn/"`, r("共产党员网"))+`<w:hyperlink w:anchor="_Toc1"><w:r><w:t>第二节</w:t></w:r></w:hyperlink>`),
-			"P 见[中国文明网](http://www.wenming.cn/)和[共产党员网](http://www.12371.cn/)第二节"},
-		{"content controls, smart tags, custom XML, ruby and alternate content looked through",
-			`<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:tag w:val="t"/><w:id w:val="1"/></w:sdtPr><w:sdtEndPr/><w:sdtContent>` + p("", r("控件里的段落")) + `</w:sdtContent></w:sdt>` +
-				p("", r("在")+`<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate"><w:smartTagPr><w:attr w:name="Year" w:val="2016"/></w:smartTagPr>`+r("2016年6月28日")+`</w:smartTag>`+
-					`<w:customXml w:element="place"><w:customXmlPr/>`+r("北京")+`</w:customXml>`+
-					`<w:sdt><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>`+r("召开")+`</w:sdtContent></w:sdt>`+
-					`<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/></w:rubyPr><w:rt><w:r><w:t>dǎng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>党</w:t></w:r></w:rubyBase></w:ruby></w:r>`+
-					`<mc:AlternateContent><mc:Choice Requires="w14">`+r("会")+`</mc:Choice><mc:Fallback>`+r("会")+`</mc:Fallback></mc:AlternateContent>`),
-			"P 控件里的段落\nP 在2016年6月28日北京召开党会"},
-		{"fields: page numbers dropped, a caption's number kept, a reference's text kept, a simple field's result kept",
-			p("", r("第")+fieldXML("PAGE", r("3"))+r("页，共")+fieldXML("NUMPAGES", r("9"))+r("页")) +
-				p("", picture("rId6", "")) + p("a5", r("图 ")+fieldXML(`SEQ 图 \* ARABIC`, r("1"))+r(" 活动")) +
-				p("", r("见")+fieldXML(`REF _Ref123 \h`, r("表1"))+`<w:fldSimple w:instr=" DATE \@ &quot;yyyy年M月d日&quot; "><w:r><w:t>2016年6月28日</w:t></w:r></w:fldSimple>`),
-			"P 第页，共页\nI word/media/image1.png .png 24 bytes caption 图 1 活动\nP 见表12016年6月28日"},
-		{"a table of contents left out",
-			`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>` +
-				`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>一、总体要求</w:t></w:r><w:r><w:tab/></w:r>` + fieldXML(`PAGEREF _Toc1 \h`, r("1")) + `</w:hyperlink></w:p>` +
-				`<w:p><w:r><w:t>二、主要任务</w:t></w:r></w:p><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>` + p("1", r("一、总体要求")),
-			"H1 一、总体要求"},
-		{"tracked changes: insertions kept, deletions left out",
-			p("", r("参加")+`<w:del w:id="1" w:author="张三" w:date="2016-06-28T10:00:00Z"><w:r><w:delText>30</w:delText></w:r></w:del><w:ins w:id="2" w:author="张三"><w:r><w:t>32</w:t></w:r></w:ins>`+r("人")),
-			"P 参加32人"},
-	}
-	for _, tt := range tests {
+	for _, tt := range blockTests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := read(t, tt.body, nil)
 			if got := dump(doc.Blocks); got != tt.want {
@@ -127,6 +50,85 @@ func TestBlocks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// blockTests are the constructs of TestBlocks, and seeds of FuzzBody.
+var blockTests = []struct {
+	name, body, want string
+}{
+	{"runs split mid-word, bold merged across them, the noise between them left out",
+		`<w:p w:rsidR="00A1" w:rsidRDefault="00A1" w:rsidP="00B2"><w:pPr><w:ind w:firstLineChars="200" w:firstLine="560"/><w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋"/></w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:b/></w:rPr><w:t>党</w:t></w:r><w:proofErr w:type="spellStart"/><w:r w:rsidR="00B2"><w:rPr><w:rFonts w:hint="eastAsia"/><w:b/><w:bCs/></w:rPr><w:t>建</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>工作</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>要</w:t></w:r><w:r><w:rPr><w:i w:val="1"/></w:rPr><w:t>点</w:t></w:r></w:p>`,
+		`P **党建**工作_要点_`},
+	{"bold switched off, and bold from a character style",
+		p("", `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>不粗</w:t></w:r><w:r><w:rPr><w:b w:val="false"/></w:rPr><w:t>也不粗</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a7"/></w:rPr><w:t>要点</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a7"/><w:b w:val="0"/></w:rPr><w:t>直接格式</w:t></w:r>`),
+		`P 不粗也不粗**要点**直接格式`},
+	{"full-width indent taken off and said; white space at the ends trimmed; empty paragraphs dropped",
+		p("", r("　　2016年6月28日，")+r("党委召开会议。  ")) + p("", "") + p("", r("　 ")) + p("", r("不缩进")),
+		"P> 2016年6月28日，党委召开会议。\nP 不缩进"},
+	{"line breaks, tabs, page breaks",
+		p("", r("第一行")+`<w:r><w:br/></w:r>`+r("第二行")+`<w:r><w:tab/></w:r>`+r("末")+`<w:r><w:br w:type="page"/></w:r>`),
+		"P 第一行\n第二行\t末"},
+	{"headings by a Chinese Word's ids, by name, by inheritance, by outline level, and the heading style's bold not emphasis",
+		p("1", r("一级标题")) + p("2", r("二级标题")) + p("30", r("WPS 的标题 3")) + p("a8", r("基于标题 1")) + p("Heading4", r("未定义的样式 Heading4")) +
+			`<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr>` + r("大纲级别 3") + `</w:p>` +
+			`<w:p><w:pPr><w:pStyle w:val="1"/><w:outlineLvl w:val="9"/></w:pPr>` + r("正文级别") + `</w:p>` +
+			p("1", `<w:r><w:rPr><w:b/></w:rPr><w:t>加粗</w:t></w:r>`),
+		"H1 一级标题\nH2 二级标题\nH3 WPS 的标题 3\nH1 基于标题 1\nH4 未定义的样式 Heading4\nH3 大纲级别 3\nP 正文级别\nH1 **加粗**"},
+	{"lists: Chinese levels counted, bullets, a list restarted, no numbering, a list never defined",
+		numbered("1", "0", "甲") + numbered("1", "1", "乙") + numbered("1", "1", "丙") + numbered("1", "2", "丁") + numbered("1", "0", "戊") + numbered("1", "1", "己") +
+			numbered("2", "0", "项") + p("b1", r("样式里的项目符号")) +
+			numbered("3", "0", "重新开始") + numbered("0", "0", "不编号") + numbered("4", "0", "没有定义的列表") +
+			numbered("5", "0", "圈") + numbered("5", "1", "括") + numbered("5", "2", "字母"),
+		"L0. 一、甲\nL1. （一）乙\nL1. （二）丙\nL2. 一.1.丁\nL0. 二、戊\nL1. （一）己\nL0* 项\nL0* 样式里的项目符号\nL0. 一、重新开始\nP 不编号\nP 没有定义的列表\nL0. ①圈\nL1. 1)括\nL2. A.字母"},
+	{"a numbered heading style: a heading with its number",
+		p("a9", r("总体要求")) + p("a9", r("主要任务")),
+		"H1 一、总体要求\nH1 二、主要任务"},
+	{"a table: spans, vertical merges, cells of several paragraphs and a list",
+		`<w:tbl><w:tblPr><w:tblStyle w:val="ac"/><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="2765"/><w:gridCol w:w="2765"/></w:tblGrid>` +
+			`<w:tr w:rsidR="00C1"><w:tc><w:tcPr><w:tcW w:w="5530" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr>` + p("", r("支部")) + `</w:tc></w:tr>` +
+			`<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>` + p("", r("第一")) + `</w:tc><w:tc>` + p("", r("甲")) + p("", `<w:r><w:rPr><w:b/></w:rPr><w:t>乙</w:t></w:r>`) + `</w:tc></w:tr>` +
+			`<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>` + numbered("2", "0", "丙") + `</w:tc></w:tr></w:tbl>`,
+		"T [P 支部 +2][P 第一|P 甲 / P **乙**][ ^|L0* 丙]"},
+	{"pictures: known by their bytes, with alternative text, a caption in the Caption style, one beginning with 图, one after a line break",
+		p("", picture("rId6", "")) + p("a5", r("图 1 ")+r("主题党日活动现场")) +
+			p("", picture("rId7", "合影")) + p("", r("图2：全体党员合影")) +
+			p("", picture("rId6", "")+`<w:r><w:br/></w:r>`+r("图为党员志愿者在社区服务")) +
+			p("", picture("rId6", "")) + p("", r("图书室的新书")),
+		"I word/media/image1.png .png 24 bytes caption 图 1 主题党日活动现场\n" +
+			"I word/media/image2.jpeg .jpg 18 bytes alt 合影 caption 图2：全体党员合影\n" +
+			"I word/media/image1.png .png 24 bytes caption 图为党员志愿者在社区服务\n" +
+			"I word/media/image1.png .png 24 bytes\nP 图书室的新书"},
+	{"a caption style based on Caption, and a picture between the text of its paragraph",
+		p("", r("前")+picture("rId6", "")+r("后")) + p("", picture("rId6", "")) + p("a6", r("说明")),
+		"P 前\nI word/media/image1.png .png 24 bytes\nP 后\nI word/media/image1.png .png 24 bytes caption 说明"},
+	{"footnotes and endnotes with their text, an unreferenced one unread",
+		p("", r("依照党章")+`<w:r><w:rPr><w:rStyle w:val="ab"/></w:rPr><w:footnoteReference w:id="1"/></w:r>`+r("规定")+`<w:r><w:endnoteReference w:id="1"/></w:r>`),
+		"P 依照党章^[P 见《中国共产党**章程**》。]规定^e[P 尾注的文字。]"},
+	{"hyperlinks, by relationship and by field; a link to a bookmark is text",
+		p("", r("见")+`<w:hyperlink r:id="rId8" w:history="1"><w:r><w:rPr><w:rStyle w:val="ad"/></w:rPr><w:t>中国文明</w:t></w:r><w:r><w:t>网</w:t></w:r></w:hyperlink>`+r("和")+
+			fieldXML(`HYPERLINK "http://www.12371.cn/"`, r("共产党员网"))+`<w:hyperlink w:anchor="_Toc1"><w:r><w:t>第二节</w:t></w:r></w:hyperlink>`),
+		"P 见[中国文明网](http://www.wenming.cn/)和[共产党员网](http://www.12371.cn/)第二节"},
+	{"content controls, smart tags, custom XML, ruby and alternate content looked through",
+		`<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:tag w:val="t"/><w:id w:val="1"/></w:sdtPr><w:sdtEndPr/><w:sdtContent>` + p("", r("控件里的段落")) + `</w:sdtContent></w:sdt>` +
+			p("", r("在")+`<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate"><w:smartTagPr><w:attr w:name="Year" w:val="2016"/></w:smartTagPr>`+r("2016年6月28日")+`</w:smartTag>`+
+				`<w:customXml w:element="place"><w:customXmlPr/>`+r("北京")+`</w:customXml>`+
+				`<w:sdt><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>`+r("召开")+`</w:sdtContent></w:sdt>`+
+				`<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/></w:rubyPr><w:rt><w:r><w:t>dǎng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>党</w:t></w:r></w:rubyBase></w:ruby></w:r>`+
+				`<mc:AlternateContent><mc:Choice Requires="w14">`+r("会")+`</mc:Choice><mc:Fallback>`+r("会")+`</mc:Fallback></mc:AlternateContent>`),
+		"P 控件里的段落\nP 在2016年6月28日北京召开党会"},
+	{"fields: page numbers dropped, a caption's number kept, a reference's text kept, a simple field's result kept",
+		p("", r("第")+fieldXML("PAGE", r("3"))+r("页，共")+fieldXML("NUMPAGES", r("9"))+r("页")) +
+			p("", picture("rId6", "")) + p("a5", r("图 ")+fieldXML(`SEQ 图 \* ARABIC`, r("1"))+r(" 活动")) +
+			p("", r("见")+fieldXML(`REF _Ref123 \h`, r("表1"))+`<w:fldSimple w:instr=" DATE \@ &quot;yyyy年M月d日&quot; "><w:r><w:t>2016年6月28日</w:t></w:r></w:fldSimple>`),
+		"P 第页，共页\nI word/media/image1.png .png 24 bytes caption 图 1 活动\nP 见表12016年6月28日"},
+	{"a table of contents left out",
+		`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>` +
+			`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>一、总体要求</w:t></w:r><w:r><w:tab/></w:r>` + fieldXML(`PAGEREF _Toc1 \h`, r("1")) + `</w:hyperlink></w:p>` +
+			`<w:p><w:r><w:t>二、主要任务</w:t></w:r></w:p><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>` + p("1", r("一、总体要求")),
+		"H1 一、总体要求"},
+	{"tracked changes: insertions kept, deletions left out",
+		p("", r("参加")+`<w:del w:id="1" w:author="张三" w:date="2016-06-28T10:00:00Z"><w:r><w:delText>30</w:delText></w:r></w:del><w:ins w:id="2" w:author="张三"><w:r><w:t>32</w:t></w:r></w:ins>`+r("人")),
+		"P 参加32人"},
 }
 
 // TestTitleAndDate: the Title style's text is the document's title, not a block; the date
