@@ -16,7 +16,7 @@ import (
 // engines beside it come last.
 var layers = [][]string{
 	{"internal/msg"},
-	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "layouts"},
+	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "internal/docread", "layouts"},
 	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown"},
 	{"internal/config", "internal/source"},
 	{"internal/frontmatter"},
