@@ -277,6 +277,11 @@ func (p *parser) paragraph(out *[]Block) error {
 	if err != nil {
 		return err
 	}
+	// A field's code never spans paragraphs (its result may): one still open is damaged,
+	// and would hide the text after it.
+	for n := len(p.fields); n > 0 && !p.fields[n-1].separated; n-- {
+		p.end()
+	}
 	var text strings.Builder
 	for _, it := range items {
 		text.WriteString(it.run.Text)

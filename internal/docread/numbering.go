@@ -1,11 +1,8 @@
 package docread
 
 import (
-	"encoding/xml"
 	"strconv"
 	"strings"
-
-	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // numbering is word/numbering.xml: the lists' definitions, and the counts reached so far in
@@ -30,6 +27,7 @@ type level struct {
 	text   string // w:lvlText: "%1、", "（%2）"
 }
 
+// levelXML is a w:lvl of a list's definition.
 type levelXML struct {
 	Level  string `xml:"ilvl,attr"`
 	Start  *val   `xml:"start"`
@@ -39,14 +37,6 @@ type levelXML struct {
 
 // readNumbering reads the numbering part name; no lists when the document has none.
 func readNumbering(p *pkg, name string) (*numbering, error) {
-	n := &numbering{nums: map[string]*num{}, abstracts: map[string]*[9]*level{}, counts: map[string]*[9]int{}, started: map[string]bool{}}
-	if name == "" || !p.has(name) {
-		return n, nil
-	}
-	data, err := p.read(name, limits.part)
-	if err != nil {
-		return nil, err
-	}
 	var doc struct {
 		Abstracts []struct {
 			ID     string     `xml:"abstractNumId,attr"`
@@ -61,9 +51,10 @@ func readNumbering(p *pkg, name string) (*numbering, error) {
 			} `xml:"lvlOverride"`
 		} `xml:"num"`
 	}
-	if err := xml.Unmarshal(data, &doc); err != nil {
-		return nil, msg.New(msg.DocDamaged, name, err)
+	if err := p.decode(name, &doc); err != nil {
+		return nil, err
 	}
+	n := &numbering{nums: map[string]*num{}, abstracts: map[string]*[9]*level{}, counts: map[string]*[9]int{}, started: map[string]bool{}}
 	for _, a := range doc.Abstracts {
 		levels := &[9]*level{}
 		for _, x := range a.Levels {

@@ -130,6 +130,21 @@ func (p *pkg) picture(name string) ([]byte, error) {
 	return data, nil
 }
 
+// decode unmarshals the XML part name into v; nothing when the document lacks the part.
+func (p *pkg) decode(name string, v any) error {
+	if name == "" || !p.has(name) {
+		return nil
+	}
+	data, err := p.read(name, limits.part)
+	if err != nil {
+		return err
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		return msg.New(msg.DocDamaged, name, err)
+	}
+	return nil
+}
+
 // rel is a relationship of a part: where it points and of what type.
 type rel struct {
 	Type     string
@@ -142,14 +157,6 @@ type rel struct {
 func (p *pkg) rels(name string) (map[string]rel, error) {
 	dir, file := path.Split(name)
 	relsName := dir + "_rels/" + file + ".rels"
-	out := map[string]rel{}
-	if !p.has(relsName) {
-		return out, nil
-	}
-	data, err := p.read(relsName, limits.part)
-	if err != nil {
-		return nil, err
-	}
 	var doc struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
@@ -158,9 +165,10 @@ func (p *pkg) rels(name string) (map[string]rel, error) {
 			Mode   string `xml:"TargetMode,attr"`
 		} `xml:"Relationship"`
 	}
-	if err := xml.Unmarshal(data, &doc); err != nil {
-		return nil, msg.New(msg.DocDamaged, relsName, err)
+	if err := p.decode(relsName, &doc); err != nil {
+		return nil, err
 	}
+	out := map[string]rel{}
 	for _, r := range doc.Rels {
 		if r.Mode == "External" {
 			out[r.ID] = rel{Type: r.Type, Target: r.Target, External: true}

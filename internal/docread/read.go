@@ -111,41 +111,24 @@ func (p *parser) notesPart(name string, endnote bool) error {
 	for _, key := range p.notes.order {
 		wanted = wanted || strings.HasPrefix(key, prefix)
 	}
-	if !wanted || name == "" || !p.pkg.has(name) {
+	if !wanted {
 		return nil
 	}
-	np, err := p.open(name)
-	if err != nil {
-		return err
-	}
-	if _, err := np.root(); err != nil {
-		return np.errDamaged(err)
-	}
-	return np.errDamaged(np.each(func(se xml.StartElement) error {
+	return p.eachIn(name, func(np *parser, se xml.StartElement) error {
 		note, ok := p.notes.byID[prefix+attr(se, nsW, "id")]
 		if !is(se, element) || !ok {
 			return np.d.Skip()
 		}
 		np.paragraphs, np.near = 0, ""
 		return np.blockList(&note.Blocks, nil)
-	}))
+	})
 }
 
-// commentsPart reads the comments part name for the text of the comments reported, which
-// which gives by their index in the document's Unsupported.
+// commentsPart reads the comments part name for the text of the comments reported, whose
+// ids which gives by their index in the document's Unsupported.
 func (p *parser) commentsPart(name string, which map[int]string) error {
-	if name == "" || !p.pkg.has(name) {
-		return nil
-	}
-	cp, err := p.open(name)
-	if err != nil {
-		return err
-	}
-	if _, err := cp.root(); err != nil {
-		return cp.errDamaged(err)
-	}
 	texts := map[string]string{}
-	err = cp.each(func(se xml.StartElement) error {
+	err := p.eachIn(name, func(cp *parser, se xml.StartElement) error {
 		if !is(se, "comment") {
 			return cp.d.Skip()
 		}
@@ -156,23 +139,32 @@ func (p *parser) commentsPart(name string, which map[int]string) error {
 	for i, id := range which {
 		p.doc.Unsupported[i].Text = texts[id]
 	}
-	return cp.errDamaged(err)
+	return err
+}
+
+// eachIn calls f with each element under the root of the part name, read by a parser of its
+// own; nothing when the document lacks the part.
+func (p *parser) eachIn(name string, f func(*parser, xml.StartElement) error) error {
+	if name == "" || !p.pkg.has(name) {
+		return nil
+	}
+	np, err := p.open(name)
+	if err != nil {
+		return err
+	}
+	if _, err := np.root(); err != nil {
+		return np.errDamaged(err)
+	}
+	return np.errDamaged(np.each(func(se xml.StartElement) error { return f(np, se) }))
 }
 
 // created reads when the document was made from the core properties part name; zero when it
 // cannot tell. The date is only a fallback, so a damaged part is no error.
 func created(p *pkg, name string) time.Time {
-	if !p.has(name) {
-		return time.Time{}
-	}
-	data, err := p.read(name, limits.part)
-	if err != nil {
-		return time.Time{}
-	}
 	var core struct {
 		Created string `xml:"created"`
 	}
-	if xml.Unmarshal(data, &core) != nil {
+	if p.decode(name, &core) != nil {
 		return time.Time{}
 	}
 	s := strings.TrimSpace(core.Created)

@@ -126,6 +126,9 @@ var blockTests = []struct {
 			`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>一、总体要求</w:t></w:r><w:r><w:tab/></w:r>` + fieldXML(`PAGEREF _Toc1 \h`, r("1")) + `</w:hyperlink></w:p>` +
 			`<w:p><w:r><w:t>二、主要任务</w:t></w:r></w:p><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>` + p("1", r("一、总体要求")),
 		"H1 一、总体要求"},
+	{"a field whose code a damaged document never ends hides only its own paragraph",
+		p("", r("前")+`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>MERGEFIELD 姓名</w:instrText></w:r>`+r("隐")) + p("", r("后")),
+		"P 前\nP 后"},
 	{"tracked changes: insertions kept, deletions left out",
 		p("", r("参加")+`<w:del w:id="1" w:author="张三" w:date="2016-06-28T10:00:00Z"><w:r><w:delText>30</w:delText></w:r></w:del><w:ins w:id="2" w:author="张三"><w:r><w:t>32</w:t></w:r></w:ins>`+r("人")),
 		"P 参加32人"},

@@ -1,11 +1,8 @@
 package docread
 
 import (
-	"encoding/xml"
 	"strconv"
 	"strings"
-
-	"github.com/dangjian/dangjian/internal/msg"
 )
 
 // styles are the styles of word/styles.xml by id, for what docread asks of a paragraph's or a
@@ -31,10 +28,12 @@ type numRef struct {
 	level int
 }
 
+// val is an element whose w:val says what it is: <w:pStyle w:val="1"/>.
 type val struct {
 	Val string `xml:"val,attr"`
 }
 
+// numPrXML is a w:numPr, in a paragraph or a style.
 type numPrXML struct {
 	Level *val `xml:"ilvl"`
 	ID    *val `xml:"numId"`
@@ -42,14 +41,6 @@ type numPrXML struct {
 
 // readStyles reads the styles part name; none when the document has none.
 func readStyles(p *pkg, name string) (*styles, error) {
-	s := &styles{byID: map[string]*style{}}
-	if name == "" || !p.has(name) {
-		return s, nil
-	}
-	data, err := p.read(name, limits.part)
-	if err != nil {
-		return nil, err
-	}
 	var doc struct {
 		Styles []struct {
 			Type    string `xml:"type,attr"`
@@ -67,9 +58,10 @@ func readStyles(p *pkg, name string) (*styles, error) {
 			} `xml:"rPr"`
 		} `xml:"style"`
 	}
-	if err := xml.Unmarshal(data, &doc); err != nil {
-		return nil, msg.New(msg.DocDamaged, name, err)
+	if err := p.decode(name, &doc); err != nil {
+		return nil, err
 	}
+	s := &styles{byID: map[string]*style{}}
 	for _, x := range doc.Styles {
 		st := &style{name: x.Name.Val, bold: toggle(x.RPr.B), italic: toggle(x.RPr.I)}
 		if x.BasedOn != nil {
