@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -119,12 +120,7 @@ func part(t *testing.T, data []byte, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := r.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	content, err := io.ReadAll(f)
+	content, err := fs.ReadFile(r, name)
 	if err != nil {
 		t.Fatal(err)
 	}
