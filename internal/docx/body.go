@@ -74,7 +74,9 @@ func (w *body) paragraph(p Paragraph, bold bool, more func()) {
 	b := &w.xml
 	b.start("w:p")
 	b.start("w:pPr")
-	b.empty("w:pStyle", "w:val", styleIDs[p.Style])
+	if id, ok := styleIDs[p.Style]; ok {
+		b.empty("w:pStyle", "w:val", id)
+	} // else Normal, the default
 	if more != nil {
 		more()
 	}
@@ -325,8 +327,7 @@ func (w *body) sectionProperties() {
 // footnotesXML returns word/footnotes.xml: the separators Word draws above the notes, then
 // the notes.
 func (w *body) footnotesXML() string {
-	var notes body
-	notes.styles = w.styles
+	var notes body // draws the notes' runs
 	b := &notes.xml
 	b.WriteString(declaration)
 	b.start("w:footnotes", "xmlns:w", nsW, "xmlns:r", nsR)
