@@ -17,7 +17,7 @@ import (
 var layers = [][]string{
 	{"internal/msg"},
 	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "layouts"},
-	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown"},
+	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown", "internal/docx"},
 	{"internal/config", "internal/source"},
 	{"internal/frontmatter"},
 	{"internal/validate", "internal/hygiene"},
