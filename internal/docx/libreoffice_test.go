@@ -1,9 +1,7 @@
 package docx
 
 import (
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,23 +12,14 @@ import (
 // TestLibreOfficeReads: LibreOffice, a reader that is not ours, reads the sample and says its
 // text: the title, the headings, the list, the table and the caption, in their order.
 func TestLibreOfficeReads(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		testenv.Missing(t, "LibreOffice (Debian's libreoffice-writer-nogui)", "test-deps")
-	}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "report.docx")
 	if err := os.WriteFile(file, write(t, sample(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A profile of its own, so that it neither waits for nor changes another LibreOffice's.
-	profile := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "profile"))}).String()
-	cmd := exec.Command(soffice, "-env:UserInstallation="+profile, "--headless",
-		"--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir, file)
-	out, err := cmd.CombinedOutput()
-	text, readErr := os.ReadFile(filepath.Join(dir, "report.txt"))
-	if err != nil || readErr != nil {
-		t.Fatalf("LibreOffice did not convert the document: %v %v\n%s", err, readErr, out)
+	text, err := os.ReadFile(testenv.ConvertWithLibreOffice(t, file, "txt:Text (encoded):UTF8", dir))
+	if err != nil {
+		t.Fatal(err)
 	}
 	rest := string(text)
 	for _, want := range []string{
