@@ -135,8 +135,9 @@ func (b *batch) add(p *page.Page) diag.List {
 
 // packPictures copies the pictures the article shows into its images folder, with the file
 // of their captions: a line for each, its file's name, a tab and its caption. The file is
-// read on Windows, where the website's editors work: its lines end in CRLF, as Notepad before
-// Windows 10 needs to show them as lines, and it is UTF-8, as the rest of the bundle.
+// read on Windows, by the publicity office and the website's editors: its lines end in CRLF,
+// since the Notepad of Windows before Windows 10's 2018 update runs lines ended by LF alone
+// into one; it is UTF-8, as the rest of the bundle.
 func (a *article) packPictures() {
 	if len(a.pictures) == 0 {
 		return
