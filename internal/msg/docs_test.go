@@ -12,8 +12,8 @@ import (
 	"github.com/dangjian/dangjian/internal/msg"
 )
 
-// The editors' documents, in Chinese, which quote what dangjian says.
-var editorsDocs = []string{"../../README.md", "../../docs/editors.md", "../../docs/export.md"}
+// The editors' documents, in Chinese, and serve's, which quote what dangjian says.
+var editorsDocs = []string{"../../README.md", "../../docs/editors.md", "../../docs/export.md", "../../docs/serve.md"}
 
 // hook is git's pre-commit hook, which says in its own words the one thing dangjian cannot:
 // that it is not found.
@@ -92,7 +92,7 @@ func quotedOutput(doc string) []quote {
 			if m[2] == "text" || (m[2] == "" && anyPosition(block)) {
 				for j, l := range block {
 					if hasHan(l) {
-						out = append(out, quote{text: l, line: i + 2 + j})
+						out = append(out, quote{text: strings.TrimSpace(l), line: i + 2 + j})
 					}
 				}
 			}
@@ -160,7 +160,7 @@ func tableCells(row string) []string {
 
 func anyPosition(lines []string) bool {
 	for _, l := range lines {
-		if position.MatchString(l) && !onlyPlace.MatchString(l) {
+		if l = strings.TrimSpace(l); position.MatchString(l) && !onlyPlace.MatchString(l) {
 			return true
 		}
 	}
