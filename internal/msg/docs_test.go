@@ -27,8 +27,8 @@ const hook = "../../hooks/pre-commit"
 //   - every code span in the column of a table headed 提示 (what dangjian says);
 //   - a code span with Chinese and a full-width colon or semicolon that is no front matter, no
 //     command and no pattern: a summary or a note, such as the drafts line;
-//   - every line with Chinese of a plain or text code block that holds a problem line, or of a
-//     block marked text.
+//   - every line with Chinese of a code block marked text, or of an unmarked one that holds
+//     a problem line.
 //
 // A message matches a Chinese text of the catalogue with its verbs matching any text.
 func TestDocsQuoteTheCatalogue(t *testing.T) {
