@@ -2,6 +2,7 @@ package msg_test
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,14 +13,15 @@ import (
 	"github.com/dangjian/dangjian/internal/msg"
 )
 
-// The editors' documents, in Chinese, and serve's, which quote what dangjian says.
-var editorsDocs = []string{"../../README.md", "../../docs/editors.md", "../../docs/export.md", "../../docs/serve.md"}
+// docs are the documents beside README.md, which quote what dangjian says: the editors' in Chinese, the
+// others in English quoting the Chinese too.
+const docs = "../../docs/*.md"
 
 // hook is git's pre-commit hook, which says in its own words the one thing dangjian cannot:
 // that it is not found.
 const hook = "../../hooks/pre-commit"
 
-// TestDocsQuoteTheCatalogue: every line of dangjian's output that the editors' documents quote
+// TestDocsQuoteTheCatalogue: every line of dangjian's output that the documents quote
 // is said by the catalogue, in its Chinese, so that an editor finds in the docs the very words
 // on the screen. Quoted output is, in code spans and code blocks:
 //   - a problem line, path:line:col: 错误：message, or a line of --fix, path:line:col：已修复：…
@@ -39,7 +41,11 @@ func TestDocsQuoteTheCatalogue(t *testing.T) {
 	}
 	c.others = hookLines.FindAllString(string(hookText), -1)
 	quotes := 0
-	for _, file := range editorsDocs {
+	files, err := filepath.Glob(docs)
+	if err != nil || len(files) < 4 {
+		t.Fatalf("only %d documents: %v", len(files), err)
+	}
+	for _, file := range append([]string{"../../README.md"}, files...) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
