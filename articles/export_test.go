@@ -827,7 +827,7 @@ x.md:9:5: warning: "我市" speaks from inside; readers of the civilization webs
 	// The default language: Chinese, the marks listed as Chinese lists them.
 	sitetest.AssertHolds(t, "the warnings", rep.Warnings.Error(),
 		x+`:2:1: 警告：标题里有半角标点 '"'（请用 “”）、','（请用 ，）`,
-		x+`:9:5: 警告："我市" 是本单位内部的说法；文明网的读者需要看到单位的名称`)
+		x+`:9:5: 警告："我市" 是本单位内部的说法，文明网的读者不知道说的是谁：请写出单位的名称`)
 	if english := msg.EnglishIn(rep.Warnings.Error()); english != "" {
 		t.Errorf("English in the warnings in Chinese: %q", english)
 	}

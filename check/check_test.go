@@ -116,7 +116,7 @@ func TestJSON(t *testing.T) {
 		p               *msg.Printer
 		message, change string
 	}{
-		{msg.Chinese, "日期 2017-01-01 还没到（今天是 2016-10-01），这一页却已发布：要等到那天再发布，请写 draft: true", "删除了看不见的字符 U+200B（零宽空格）"},
+		{msg.Chinese, "日期 2017-01-01 还没到（今天是 2016-10-01），这篇网页却已发布：想到那天再发布，请写 draft: true", "删除了看不见的字符 U+200B（零宽空格）"},
 		{msg.English, "date 2017-01-01 is in the future (today is 2016-10-01), yet the page is published; set draft: true to hold it back", "deleted the invisible U+200B (zero-width space)"},
 	} {
 		var out bytes.Buffer

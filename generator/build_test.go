@@ -256,7 +256,7 @@ func TestDraftsNote(t *testing.T) {
 		}
 	}
 	five := tests[len(tests)-1].drafts
-	if got, want := generator.DraftsNote(nil, five), "5 篇草稿未发布："+p("content/a.md")+"、"+p("content/b.md")+"、"+p("content/c.md")+" 等，另有 2 个；要发布某篇，请在其中写上 draft: false"; got != want {
+	if got, want := generator.DraftsNote(nil, five), "5 篇草稿没有发布："+p("content/a.md")+"、"+p("content/b.md")+"、"+p("content/c.md")+"，还有 2 个；要发布哪一篇，就把它的 draft: true 改成 draft: false"; got != want {
 		t.Errorf("DraftsNote in Chinese = %q, want %q", got, want)
 	}
 }

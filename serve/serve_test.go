@@ -840,5 +840,5 @@ func TestServeStops(t *testing.T) {
 		t.Fatal("Serve did not return after its context was cancelled")
 	}
 	// In Chinese, the default.
-	sitetest.AssertHolds(t, "the output", out.String(), "正在预览 "+s.Dir+"：请在浏览器中打开 http://"+addr+"/（按 Ctrl-C 停止）\n", "已停止\n", "! 警告")
+	sitetest.AssertHolds(t, "the output", out.String(), "正在预览网站文件夹 "+s.Dir+"：请在浏览器里打开 http://"+addr+"/（按 Ctrl+C 停止）\n", "已停止\n", "! 警告")
 }

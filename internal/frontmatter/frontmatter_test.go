@@ -133,12 +133,12 @@ func TestProblems(t *testing.T) {
 		key  msg.Key
 		zh   string
 	}{
-		{"# 标题\n", msg.NoFrontMatter, "x.md:1:1: 错误：没有页头：页面的第一行写 ---，接着写 title: 和 date:，再写一行 ---"},
+		{"# 标题\n", msg.NoFrontMatter, "x.md:1:1: 错误：没有页头：网页的第一行写 ---，接着写 title: 和 date:，再写一行 ---"},
 		{"---\ntitle: 甲\n", msg.FrontMatterNotClosed, "x.md:1:1: 错误：页头没有结束：请在它后面加一行 ---"},
 		{"---\ntype: lectures\n---\n", msg.UnknownType, `x.md:2:7: 错误：type：应为 activity、lecture、project、lecture-hall、report、page 之一，实为 "lectures"`},
 		{"---\n- 甲\n---\n", msg.FrontMatterNotKeys, "x.md:2:1: 错误：页头：应为 title:、date: 这样的键，实为列表"},
-		{"---\ndate: 2016-01-01\n---\n", msg.TitleRequired, "x.md:1:1: 错误：缺少 title（标题）"},
-		{"---\ntitle: 甲\ndate: 2016-02-30\n---\n", msg.KeyProblem, `x.md:3:7: 错误：date：日期 "2016-02-30" 不存在（day out of range）`},
+		{"---\ndate: 2016-01-01\n---\n", msg.TitleRequired, "x.md:1:1: 错误：缺少 title（标题）：请写上 title: 和标题"},
+		{"---\ntitle: 甲\ndate: 2016-02-30\n---\n", msg.KeyProblem, `x.md:3:7: 错误：date：日期 "2016-02-30" 不存在（day out of range）：请写一个存在的日期`},
 		{"---\ntitle: 甲\ndate: 2016-01-01\nspeeker: 乙\n---\n", msg.UnknownKeyDidYouMean, `x.md:4:1: 错误：不认识的键 "speeker"；是不是要写 "speaker"？`},
 	}
 	for _, tt := range tests {

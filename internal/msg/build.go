@@ -9,9 +9,9 @@ import "strings"
 var (
 	NoSite = def(`在 %[2]s 及其上级文件夹中都找不到 %[1]s：请在网站文件夹（放 %[3]s 的那个）或其中的子文件夹里运行 dangjian，或用 -s 指定网站文件夹`,
 		`no %s in %s nor in any folder above it: run dangjian in the site's folder (the one holding %s) or in a folder inside it, or name the site's folder with -s`)
-	CannotReadConfig = def(`读不了网站的配置：%v；请确认 %s 是网站文件夹`, `cannot read the site's configuration: %v (is %s the site's folder?)`)
+	CannotReadConfig = def(`读不了网站的配置：%v；%s 是网站文件夹吗？请用 -s 指定放 site.yaml 的文件夹`, `cannot read the site's configuration: %v (is %s the site's folder?)`)
 	CannotRead       = def(`读不了这个文件：%v`, `cannot read: %v`)
-	CannotRemoveTemp = def(`删不掉这个临时文件（中途停下的 check --fix 留下的）：%v；请手工删除`,
+	CannotRemoveTemp = def(`删不掉这个临时文件（中途停下的 check --fix 留下的）：%v；请手工删掉它`,
 		`cannot remove this temporary file, which a check --fix that was stopped left: %v; delete it`)
 	EChartsMissing = def(`这个 dangjian 里缺少 ECharts：请运行 make，它从 npm 装好 ECharts 并重新生成 bin/dangjian`,
 		`ECharts is missing from this build of dangjian: run make, which installs it from npm and rebuilds bin/dangjian`)
@@ -23,7 +23,7 @@ var (
 	TextProblems = defPlural(`%d 处文字问题：运行 dangjian check 查看位置`,
 		`1 text problem: run dangjian check to see where`, `%d text problems: run dangjian check to see where`)
 	// DraftsLeftOut is the line build and check end with: the drafts left out, the first named.
-	DraftsLeftOut = defPlural(`%d 篇草稿未发布：%s；要发布某篇，请在其中写上 draft: false`,
+	DraftsLeftOut = defPlural(`%d 篇草稿没有发布：%s；要发布哪一篇，就把它的 draft: true 改成 draft: false`,
 		`1 draft not published: %[2]s; set draft: false in a page to publish it`, `%d drafts not published: %s; set draft: false in a page to publish it`)
 )
 
@@ -38,12 +38,12 @@ var (
 
 // The Markdown of a page's body.
 var (
-	TooDeep = def(`列表、引用或强调嵌套超过 %d 层（从这里开始）：浏览器嵌套到几百层就不再嵌套，导出也读不了这个页面；请减少层数`,
+	TooDeep = def(`列表、引用或强调从这里开始嵌套超过 %d 层：浏览器嵌套到几百层就不再嵌套，导出也读不了这篇网页；请去掉多余的层`,
 		`lists, quotes or emphasis nested more than %d deep, from here: a browser stops nesting at a few hundred and the export cannot read the page; take levels out`)
 	CannotRender    = def(`无法转换 Markdown：%v`, `cannot render Markdown: %v`)
-	FullWidthIndent = def(`段首有全角空格“%s”（Word 的首行缩进）：页面上会显示为第一个字前的空白；请删除（段与段之间空一行即可分段）`,
+	FullWidthIndent = def(`段首有全角空格 "%s"（Word 的首行缩进）：网页上会在第一个字前显示一块空白；请删掉它（段和段之间空一行就能分段）`,
 		`paragraph indented with full-width spaces "%s", as Word indents one: the page shows them as a blank before the first word; delete them (a blank line sets paragraphs apart)`)
-	NoAltText = def(`图片 %q 没有替代文字：请在方括号里写上图片的内容，如 ![…](%s)`,
+	NoAltText = def(`图片 %q 没有说明文字：请在方括号里写上图片上是什么，如 ![…](%s)`,
 		`image %q has no alt text: say what it shows between the brackets, ![…](%s)`)
 )
 
@@ -51,11 +51,11 @@ var (
 var (
 	CoverLink     = def(`cover：%v`, `cover: %v`)
 	BadLink       = def(`链接有误：%v`, `bad link: %v`)
-	EmptyLink     = def(`链接是空的`, `empty link`)
-	MalformedLink = def(`链接 %q 写得不对`, `malformed link %q`)
-	LinkToDraft   = def(`链接 %q 指向草稿 %s，它没有发布`, `link %q points to the draft %s, which is not published`)
-	LinkNowhere   = def(`链接 %q 指向的地方不存在：没有哪个页面或文件的网址是 %s`, `link %q points nowhere: no page or file has the URL %s`)
-	LinkNotPage   = def(`链接 %q 指向的地方不存在：%s 不是已发布的页面`, `link %q points nowhere: %s is not a published page`)
+	EmptyLink     = def(`链接是空的：请在圆括号里写上网址或文件名`, `empty link`)
+	MalformedLink = def(`链接 %q 写得不对，读不出网址：请改正它的写法`, `malformed link %q`)
+	LinkToDraft   = def(`链接 %q 指向草稿 %s，它没有发布：请先发布那篇网页（draft: false），或者等它发布后再加链接`, `link %q points to the draft %s, which is not published`)
+	LinkNowhere   = def(`链接 %q 指向的地方不存在：没有哪篇网页或哪个文件的网址是 %s；请改正链接`, `link %q points nowhere: no page or file has the URL %s`)
+	LinkNotPage   = def(`链接 %q 指向的地方不存在：%s 不是发布的网页；请改正文件的路径（从这篇网页所在的文件夹算起）`, `link %q points nowhere: %s is not a published page`)
 )
 
 // The chart blocks of a body, and the drawing of charts.
@@ -65,7 +65,7 @@ var (
 	ChartBlockNoMetrics = def(`图表：metrics 中请至少写一个 site.yaml 里的指标`, `chart: metrics: name at least one metric of site.yaml`)
 	ChartUnknown        = def(`图表：没有指标 %q`, `chart: unknown metric %q`)
 	ChartUnknownNear    = def(`图表：没有指标 %q；是不是 %q？`, `chart: unknown metric %q; did you mean %q?`)
-	ChartToBeforeFrom   = def(`图表：to %s 早于 from %s`, `chart: to %s is before from %s`)
+	ChartToBeforeFrom   = def(`图表：to %s 早于 from %s：请改正其中一个年份`, `chart: to %s is before from %s`)
 	UnknownMetric       = def(`没有指标 %q`, `unknown metric %q`)
 	ChartNotDrawn       = def(`画不出这个图表（go-echarts：%v）`, `go-echarts: %v`)
 	ChartOf             = def(`图表 %s：%v`, `chart %s: %v`)
@@ -73,30 +73,30 @@ var (
 
 // The pages' addresses (slug) and the files that claim them.
 var (
-	SlugEmpty    = def(`slug 是空的`, `slug: empty`)
-	SlugNotAName = def(`slug %q 不是名字`, `slug %q: not a name`)
-	SlugBadChar  = def(`slug %q 里不能有 / \ ? # %% : * " < > |`, `slug %q: may not contain / \ ? # %% : * " < > |`)
-	SlugDot      = def(`slug %q 不能以点开头`, `slug %q: may not start with a dot`)
-	SlugHTML     = def(`slug %q：页面的网址是一个文件夹，dangjian 把页面写在其中的 index.html 里；请去掉扩展名：slug: %s`,
+	SlugEmpty    = def(`slug 是空的：请写一个名字，或者删掉这一行`, `slug: empty`)
+	SlugNotAName = def(`slug %q 不能用作名字：请用字母、数字、- 或汉字写一个名字`, `slug %q: not a name`)
+	SlugBadChar  = def(`slug %q 里不能有 / \ ? # %% : * " < > |：请用字母、数字、- 或汉字写一个名字`, `slug %q: may not contain / \ ? # %% : * " < > |`)
+	SlugDot      = def(`slug %q 不能以点开头：请去掉开头的 .`, `slug %q: may not start with a dot`)
+	SlugHTML     = def(`slug %q：网页的网址是一个文件夹，dangjian 把网页写成其中的 index.html；请去掉扩展名：slug: %s`,
 		`slug %q: a page's address is a folder, which dangjian writes the page into as index.html; leave out the extension: slug: %s`)
-	SlugSpace      = def(`slug %q 里不能有空格或控制字符`, `slug %q: may not contain spaces or control characters`)
-	FolderIsFile   = def(`网址 %s 需要是文件夹，但文件 %s 已发布在这个位置%s：请给页面换一个 slug`, `URL %s would be a folder, where the file %s is published%s: give the page another slug`)
+	SlugSpace      = def(`slug %q 里不能有空格或控制字符：请用 - 代替空格`, `slug %q: may not contain spaces or control characters`)
+	FolderIsFile   = def(`网址 %s 需要是文件夹，但文件 %s 已发布在这个位置%s：请给网页换一个 slug`, `URL %s would be a folder, where the file %s is published%s: give the page another slug`)
 	ByFile         = def(`（来自 %s）`, ` (by %s)`)
 	FileIsFolder   = def(`%s 发布为文件，而 %s（来自 %s）需要一个同名的文件夹：请给其中一个改名`, `%s is published as a file, where %s (of %s) needs a folder of that name: rename the one or the other`)
-	ClaimedTwice   = def(`%s 被重复占用：%s 也用了它`, `%s is claimed twice: also by %s`)
+	ClaimedTwice   = def(`%[2]s 已经用了%[1]s：请给其中一个换个文件名或 slug`, `%s is claimed twice: also by %s`)
 	URLOf          = def(`网址 /%s`, `URL /%s`)
 	URLOfCase      = def(`网址 /%s（与 /%s 只差大小写）`, `URL /%s (as /%s, differing only in case)`)
-	GeneratedClash = def(`网址 /%s 也是 dangjian 自动生成的 %s 页面：请给这个文件夹或页面改名`, `URL /%s is also the %s page that dangjian writes: rename this folder or page`)
+	GeneratedClash = def(`网址 /%s 已经是 dangjian 自动生成的%s：请给这个文件夹或网页改名`, `URL /%s is also the %s page that dangjian writes: rename this folder or page`)
 )
 
 // The layouts.
 var (
-	LayoutBroken    = def(`版式有误（%s）`, `the layout has a mistake: %s`)
-	LayoutMissing   = def(`缺少这个版式文件`, `layout missing`)
-	PartialNoLayout = def(`片段 %s：没有版式`, `partial %s: no layouts`)
+	LayoutBroken    = def(`模板有误：%s`, `the layout has a mistake: %s`)
+	LayoutMissing   = def(`缺少这个模板文件`, `layout missing`)
+	PartialNoLayout = def(`片段 %s：没有模板`, `partial %s: no layouts`)
 	ListFailed      = def(`列表 %s：%v`, `list %s: %v`)
-	LayoutFailed    = def(`%s：版式 %s 出错：%s`, `%s: the layout %s failed: %s`)
-	TaxonomyPages   = def(`按 %s 分类的页面`, `the %s of the pages`)
+	LayoutFailed    = def(`%s：模板 %s 出错：%s`, `%s: the layout %s failed: %s`)
+	TaxonomyPages   = def(`按 %s 分类的列表页`, `the %s of the pages`)
 	SearchPage      = def(`搜索页`, `the search page`)
 )
 

@@ -24,7 +24,7 @@ const hook = "../../hooks/pre-commit"
 // TestDocsQuoteTheCatalogue: every line of dangjian's output that the documents quote
 // is said by the catalogue, in its Chinese, so that an editor finds in the docs the very words
 // on the screen. Quoted output is, in code spans and code blocks:
-//   - a problem line, path:line:col: 错误：message, or a line of --fix, path:line:col：已修复：…
+//   - a problem line, path:line:col: 错误：message, or a line of --fix, path:line:col: 已修复：…
 //     (whatever starts with a position), its message one of the catalogue's;
 //   - every code span in the column of a table headed 提示 (what dangjian says);
 //   - a code span with Chinese and a full-width colon or semicolon that is no front matter, no
@@ -81,7 +81,10 @@ var (
 	place     = `[^\s:：` + "`" + `]+\.[A-Za-z]+(?::\d+(?::\d+)?)?`
 	position  = regexp.MustCompile(`^` + place + `[:：]`)
 	onlyPlace = regexp.MustCompile(`^[^\s:：]+\.[A-Za-z]+:\d+(?::\d+)?$`)
-	notOutput = regexp.MustCompile(`^\s*-?\s*[A-Za-z_]+\s*[:：]|^(?:bin/|\./)?dangjian\b|^git\b|^\^|^\[|^!\[|^文件[:：]|\(\.\*\)`)
+	// saidByDangjian is the start of a line that dangjian says about itself, which notOutput
+	// would take for a command or a key.
+	saidByDangjian = regexp.MustCompile(`^dangjian(?: [a-z]+)?：`)
+	notOutput      = regexp.MustCompile(`^\s*-?\s*[A-Za-z_]+\s*[:：]|^(?:bin/|\./)?dangjian\b|^git\b|^\^|^\[|^!\[|^文件[:：]|\(\.\*\)`)
 )
 
 // quotedOutput returns the quotes of dangjian's output in a Markdown document.
@@ -141,7 +144,7 @@ func quotedOutput(doc string) []quote {
 			case onlyPlace.MatchString(text):
 			case position.MatchString(text):
 				out = append(out, quote{text: text, line: i + 1})
-			case hasHan(text) && strings.ContainsAny(text, "：；") && !notOutput.MatchString(text):
+			case hasHan(text) && strings.ContainsAny(text, "：；") && (saidByDangjian.MatchString(text) || !notOutput.MatchString(text)):
 				out = append(out, quote{text: text, line: i + 1, bare: true})
 			}
 		}
@@ -364,17 +367,20 @@ func (c *catalogue) isMessage(text string, depth int) bool {
 // added where an argument goes).
 func TestDocsQuoteFindsMisquotes(t *testing.T) {
 	c := newCatalogue()
+	zh := msg.Chinese
+	unknownKey := zh.Sprintf(msg.UnknownKeyDidYouMean, "speeker", "speaker")
+	summary := zh.Sprintf(msg.Checked, msg.New(msg.FilesChecked, 3), msg.New(msg.Errors, 2), msg.New(msg.Warnings, 0))
 	doc := "```\n" +
-		"content/x.md:4:1: 错误：不认识的键 \"speeker\"；是不是要写 \"speaker\"？\n" +
-		"content/x.md:4:1：错误：不认识的键 \"speeker\"\n" +
-		"content/x.md:5:1: 错误：不认识这个键\n" +
-		"检查了 3 个文件：2 个错误，0 个警告\n" +
-		"一共检查了 3 个文件\n" +
-		"检查了 3 个文件，一共：2 个错误，0 个警告\n" +
+		zh.Sprintf(msg.ProblemLine, "content/x.md:4:1", msg.ErrorWord, unknownKey) + "\n" +
+		"content/x.md:4:1：" + zh.Sprintf(msg.ErrorWord) + "：" + unknownKey + "\n" + // the colon of old
+		zh.Sprintf(msg.ProblemLine, "content/x.md:5:1", msg.ErrorWord, "不认识这个键") + "\n" +
+		summary + "\n" +
+		"一共" + summary + "\n" +
+		strings.Replace(summary, "3", "3 个文件，一共", 1) + "\n" + // words where a verb goes
 		"```\n\n" +
 		"| 写错的样子 | 提示 | 怎么改 |\n|---|---|---|\n" +
 		"| `x` | `content/x.md:1` 错误：大意 | 改 |\n" +
-		"| `y` | `缺少 title（标题）` | 改 |\n\n" +
+		"| `y` | `" + zh.Sprintf(msg.TitleRequired) + "` | 改 |\n\n" +
 		"最后一行说 `有 2 篇草稿没有发布：a.md`。\n"
 	var bad []int
 	for _, q := range quotedOutput(doc) {
@@ -383,7 +389,7 @@ func TestDocsQuoteFindsMisquotes(t *testing.T) {
 		}
 	}
 	if want := []int{3, 4, 6, 7, 12, 15}; !equal(bad, want) {
-		t.Errorf("misquotes found on lines %v, want %v", bad, want)
+		t.Errorf("misquotes found on lines %v, want %v in\n%s", bad, want, doc)
 	}
 }
 

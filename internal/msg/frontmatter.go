@@ -14,7 +14,7 @@ var (
 
 // YAML that cannot be read, or that stands for too much.
 var (
-	InvalidYAML      = def(`YAML 写法有误，读不出来（%s）`, `invalid YAML: %s`)
+	InvalidYAML      = def(`YAML 写法有误，读不出来（%s）：请检查这一行和它附近的冒号、括号、引号和缩进，它们都要用半角`, `invalid YAML: %s`)
 	TooManyAliases   = def(`别名太多：*%s 连同前面的内容展开后超过 %d 个值（列表的别名再被别名引用，个数会成倍增长）；请把值直接写出来`, `too many aliases: *%s expands too far, to more than %d values with those before it (an alias of a list of aliases multiplies them); write the values out instead`)
 	DocumentTooLarge = def(`内容太多，或别名套得太深`, `document too large or too deeply aliased`)
 )
@@ -37,18 +37,20 @@ var (
 	AMapOfKeys      = def(`一组“键: 值”`, `a map of keys`)
 	AList           = def(`列表`, `a list`)
 	TheText         = def(`文字 %q`, `the text %q`)
-	SomethingElse   = def(`别的内容`, `something else`)
-	ImpossibleDate  = def(`日期 %q 不存在（%s）`, `impossible date %q: %s`)
-	WantDate        = def(`应为日期，如 2016-09-20 或 2016-09-20T09:30:00+08:00，实为 %q`, `want a date like 2016-09-20 or 2016-09-20T09:30:00+08:00, got %q`)
+	// QuotedText is a text where a value's kind is said: in English the text itself.
+	QuotedText     = def(`文字 %q`, `%q`)
+	SomethingElse  = def(`别的内容`, `something else`)
+	ImpossibleDate = def(`日期 %q 不存在（%s）：请写一个存在的日期`, `impossible date %q: %s`)
+	WantDate       = def(`应为日期，如 2016-09-20 或 2016-09-20T09:30:00+08:00，实为 %q`, `want a date like 2016-09-20 or 2016-09-20T09:30:00+08:00, got %q`)
 )
 
 // The keys of a mapping.
 var (
 	KeysPlainText        = def(`键只能是普通文字`, `keys must be plain text`)
 	KeysOfPlainText      = def(`%s：键只能是普通文字`, `%s: keys must be plain text`)
-	KeyTwice             = def(`键 %q 写了两次`, `key %q given twice`)
-	KeyOfTwice           = def(`%s：键 %q 写了两次`, `%s: key %q given twice`)
-	UnknownKey           = def(`不认识的键 %q`, `unknown key %q`)
+	KeyTwice             = def(`键 %q 写了两次：请删掉其中一个`, `key %q given twice`)
+	KeyOfTwice           = def(`%s：键 %q 写了两次：请删掉其中一个`, `%s: key %q given twice`)
+	UnknownKey           = def(`不认识的键 %q：请改正它的拼写，或者删掉这一行`, `unknown key %q`)
 	UnknownKeyDidYouMean = def(`不认识的键 %q；是不是要写 %q？`, `unknown key %q; did you mean %q?`)
 )
 
@@ -79,33 +81,33 @@ var (
 
 // Front matter.
 var (
-	FileTooLarge         = def(`文件有 %d 字节，一个页面最多 %d 字节`, `file is %d bytes; a page may have at most %d`)
-	NoFrontMatter        = def(`没有页头：页面的第一行写 ---，接着写 title: 和 date:，再写一行 ---`, `no front matter: a page starts with a --- line, then title: and date:, then another --- line`)
+	FileTooLarge         = def(`文件有 %d 字节，一篇网页最多 %d 字节：请把贴进来的图片或日志移出去`, `file is %d bytes; a page may have at most %d`)
+	NoFrontMatter        = def(`没有页头：网页的第一行写 ---，接着写 title: 和 date:，再写一行 ---`, `no front matter: a page starts with a --- line, then title: and date:, then another --- line`)
 	FrontMatterNotClosed = def(`页头没有结束：请在它后面加一行 ---`, `front matter not closed: add a --- line after it`)
 	UnknownType          = def(`type：应为 %s 之一，实为 %q`, `type: want one of %s, got %q`)
 	FrontMatterNotKeys   = def(`页头：应为 title:、date: 这样的键，实为%s`, `front matter: want keys such as title: and date:, got %s`)
-	TitleRequired        = def(`缺少 title（标题）`, `title is required`)
-	DateRequired         = def(`缺少 date（日期）`, `date is required`)
+	TitleRequired        = def(`缺少 title（标题）：请写上 title: 和标题`, `title is required`)
+	DateRequired         = def(`缺少 date（日期）：请写上 date: 和日期，如 date: 2016-09-20`, `date is required`)
 )
 
 // The values of a page, against site.yaml.
 var (
-	EmptyTag        = def(`tags：有一个标签是空的`, `tags: empty tag`)
-	EndBeforeStart  = def(`结束日期 end %s 早于开始日期 start %s`, `end %s is before start %s`)
+	EmptyTag        = def(`tags：有一个标签是空的：请删掉空的那一项`, `tags: empty tag`)
+	EndBeforeStart  = def(`结束日期 end %s 早于开始日期 start %s：请改正其中一个日期`, `end %s is before start %s`)
 	PublishedURL    = def(`published：url %q 应为以 http:// 或 https:// 开头的完整网址`, `published: url %q: want an absolute http or https URL`)
-	NotListed       = def(`%[1]s：%[2]q 不在 %[3]s 之中；如果它是新的 %[4]s，%[5]s`, `%s: %q is not one of %s; if it is a new %s, %s`)
-	NotListedNear   = def(`%[1]s：%[2]q 不在 %[3]s 之中；是不是要写 %[4]q？如果不是，而是新的 %[5]s，%[6]s`, `%s: %q is not one of %s; did you mean %q? If not, and it is a new %s, %s`)
+	NotListed       = def(`%[1]s：%[2]q 不是 %[3]s 之一；如果这是 %[4]s 的一个新值，%[5]s`, `%s: %q is not one of %s; if it is a new %s, %s`)
+	NotListedNear   = def(`%[1]s：%[2]q 不是 %[3]s 之一；是不是要写 %[4]q？如果不是，而是 %[5]s 的一个新值，%[6]s`, `%s: %q is not one of %s; did you mean %q? If not, and it is a new %s, %s`)
 	AddAfterLine    = def(`请把它加到 %[2]s 的 %[1]s 里：在第 %[4]d 行后加一行 %[3]q`, `add it to %s in %s: the line %q after line %d`)
 	AddAsList       = def(`请把它加到 %[2]s 的 %[1]s 里：%[3]s: %[4]s`, `add it to %s in %s: %s: %s`)
 	AddToLine       = def(`请把它加到 %[2]s 的 %[1]s 里，把第 %[3]d 行改成：%[4]s: %[5]s`, `add it to %s in %s, so that line %d reads: %s: %s`)
 	NotAStatus      = def(`status：%q 不是项目的状态：请写 %s`, `status: %q is not a project's status: write %s`)
 	StatusChoices   = def(`%s或%s（%s）`, `%s or %s (%s)`)
 	YearNotDateYear = def(`year %[1]s 与日期 %[2]s 的年份不符：如果这是 %[4]s 年的数字，请写 year: %[3]s；如果是 %[5]s 年的，请把日期改到 %[6]s 年`, `year %s is not the year of the date %s: write year: %s if these are %s's figures, or give a date in %s if they are %s's`)
-	NotAMetric      = def(`metrics：%q 不是 site.yaml 里的指标`, `metrics: %q is not a metric of site.yaml`)
+	NotAMetric      = def(`metrics：%q 不是 site.yaml 里的指标：请写 site.yaml 里指标的 key，或者先在 site.yaml 里加上这个指标`, `metrics: %q is not a metric of site.yaml`)
 	NotAMetricNear  = def(`metrics：%q 不是 site.yaml 里的指标；是不是要写 %q？`, `metrics: %q is not a metric of site.yaml; did you mean %q?`)
 	MetricTwice     = def(`%[2]s 年的指标 %[1]s 声明了两次：%[3]s 里也有`, `metric %s for %s is declared twice: also by %s`)
 	MetricDisagrees = def(`%[2]s 年的指标 %[1]s：报告写的是 %[3]s，但按规则 %[4]s 算得 %[5]s（来自 %[6]s）；网站显示 %[7]s`, `metric %s for %s: declared %s, but its rule %s counts %s from %s; the site shows %s`)
-	NoPageOf        = def(`%s 年的页面，一个也没有`, `no page of %s`)
+	NoPageOf        = def(`%s 年的网页，一篇也没有`, `no page of %s`)
 )
 
 // site.yaml.
@@ -123,11 +125,11 @@ var (
 	AChart                   = def(`图表`, `chart`)
 	LabelRequired            = def(`指标 %q：缺少 label`, `metric %q: label is required`)
 	CountOrSum               = def(`指标 %q：count 和 sum 只能写一个`, `metric %q: give count or sum, not both`)
-	RuleNotListed            = def(`%s：%s：%q 不在 %s 之中`, `%s: %s: %q is not one of %s`)
-	RuleNotListedNear        = def(`%s：%s：%q 不在 %s 之中；是不是要写 %q？`, `%s: %s: %q is not one of %s; did you mean %q?`)
+	RuleNotListed            = def(`%s：%s：%q 不是 %s 之一`, `%s: %s: %q is not one of %s`)
+	RuleNotListedNear        = def(`%s：%s：%q 不是 %s 之一；是不是要写 %q？`, `%s: %s: %q is not one of %s; did you mean %q?`)
 	RuleNotAStatus           = def(`%s：status：%q 不是项目的状态：请写 %s`, `%s: status: %q is not a project's status: write %s`)
 	RuleWantType             = def(`%s：type：应为 %s 之一，实为 %q`, `%s: type: want one of %s, got %q`)
-	RuleWantField            = def(`sum：field：类型为 %s 的页面可加总的数字有 %s，实为 %q`, `sum: field: pages of type %s have the numbers %s, got %q`)
+	RuleWantField            = def(`sum：field：type 为 %s 的网页能加总的数字有 %s，实为 %q`, `sum: field: pages of type %s have the numbers %s, got %q`)
 	CountField               = def(`count：field 只用于 sum`, `count: field is only for sum`)
 	CharactersNotTraditional = def(`characters：只有用繁体字写的网站（script: %s）才要选定异体字的写法`, `characters: only a site written in traditional characters (script: %s) chooses between their variants`)
 	WantOneCharacter         = def(`characters：%q：应为一个汉字，如 為`, `characters: %q: want one Chinese character, such as 為`)
@@ -148,12 +150,12 @@ var (
 	ControlLineBreak = def(`（换行）`, ` (a line break)`)
 	ControlReturn    = def(`（回车）`, ` (a carriage return)`)
 	SymlinkSkipped   = def(`跳过了符号链接：请改为复制文件本身`, `symbolic link skipped: copy the file instead`)
-	MarkdownInBundle = def(`页面文件夹 %s 里的 Markdown 文件不算页面：请把它移出这个文件夹`, `Markdown file inside the page bundle %s is not a page: move it out of the bundle's folder`)
+	MarkdownInBundle = def(`页面文件夹 %s 里的 Markdown 文件不算网页：请把它移出这个文件夹`, `Markdown file inside the page bundle %s is not a page: move it out of the bundle's folder`)
 )
 
 // The git history, which dates the pages.
 var (
-	ShallowCheckout  = def(`git 仓库是浅克隆：最早一次提交之前改过的页面，都显示那次提交的日期（请克隆完整的历史，或加 --no-git 生成）`, `the git checkout is shallow: pages last changed before its oldest commit show that commit's date (clone the whole history, or build with --no-git)`)
+	ShallowCheckout  = def(`git 仓库是浅克隆：最早一次提交之前改过的网页，都显示那次提交的日期（请克隆完整的历史，或加 --no-git 生成）`, `the git checkout is shallow: pages last changed before its oldest commit show that commit's date (clone the whole history, or build with --no-git)`)
 	NoGitHistory     = def(`读不了 git 历史，改用文件自己的日期：%v`, `cannot read the git history, using the files' own dates: %v`)
 	NoGitHistorySaid = def(`读不了 git 历史，改用文件自己的日期：%v（%s）`, `cannot read the git history, using the files' own dates: %v: %s`)
 )

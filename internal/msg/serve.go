@@ -5,7 +5,7 @@ package msg
 // over a page while the build fails.
 var (
 	// Where the site is served.
-	Serving         = def(`正在预览 %s：请在浏览器中打开 %s（按 Ctrl-C 停止）`, `serving %s on %s (Ctrl-C to stop)`)
+	Serving         = def(`正在预览网站文件夹 %s：请在浏览器里打开 %s（按 Ctrl+C 停止）`, `serving %s on %s (Ctrl-C to stop)`)
 	ServingNetwork  = def(`局域网里的其他电脑请打开：`, `other machines of the network open it at:`)
 	VisibleToAll    = def(`警告：在 %s 上预览，局域网里的每台电脑都能看到这个网站，不只是本机；只让本机看，请用 --addr %s`, `warning: serving on %s makes the site visible to every machine of the network, not only to this one; to keep it to this machine, use --addr %s`)
 	CannotOpen      = def(`警告：无法打开浏览器（%v）：请自己在浏览器中打开 %s`, `warning: cannot open the browser (%v): open %s in it`)
@@ -15,7 +15,7 @@ var (
 	PortsAllInUse   = def(`无法在 %s 上预览：端口已被占用，也许另一个 dangjian serve 正在用它，后面的 %d 个端口也都被占用；请停掉其中一个，或用 --port 另选端口`, `cannot serve on %s: the address is in use, perhaps by another dangjian serve, and so are the %d ports after it; stop one of them, or choose another port with --port`)
 	PortGivenInUse  = def(`无法在 %s 上预览：端口已被占用，也许另一个 dangjian serve 正在用它；请用 --port 另选端口，比如 --port %d，它是空闲的`, `cannot serve on %s: the address is in use, perhaps by another dangjian serve; choose another port with --port, e.g. --port %d, which is free`)
 	TwoPorts        = def(`给了两个端口：--addr %[2]s 里的 %[1]s 和 --port %[3]d；请只给一个`, `two ports given, %s in --addr %s and --port %d: give one`)
-	NotSiteFolder   = def(`无法预览 %s：%v（这是网站的文件夹吗？）`, `cannot serve %s: %v (is it the site's folder?)`)
+	NotSiteFolder   = def(`无法预览 %s：%v；这是网站文件夹吗？`, `cannot serve %s: %v (is it the site's folder?)`)
 	ListenedAddress = def(`看不出监听的地址 %s：%v`, `cannot tell the address listened on, %s: %v`)
 	MachineAddrs    = def(`列不出本机的地址，无法判断该应答哪些 Host：%v；请在 127.0.0.1 上预览`, `cannot list this machine's addresses, to know which Host headers to answer: %v; serve on 127.0.0.1`)
 
@@ -24,11 +24,11 @@ var (
 	RebuiltInMemory = def(`已重新生成 %s，用时 %s%s`, `rebuilt %s in %s%s`)
 	ChangedFiles    = def(`（%s）`, ` (%s)`)
 	NoTextLeft      = def(`文字问题都已改正`, `no text problems left`)
-	KeptLastGood    = def(`%s；仍在预览上一次成功生成的版本`, `%s; still serving the last good build`)
+	KeptLastGood    = def(`%s；浏览器里仍是上一次生成成功的网站，改正并保存后会自动更新`, `%s; still serving the last good build`)
 	NothingYet      = def(`%s；改正之前没有可预览的内容`, `%s; nothing to serve until they are fixed`)
 	WriteFailed     = def(`无法生成网站：%v`, `cannot build the site: %v`)
 	// BuildFailed heads the box drawn over the page while the build fails.
-	BuildFailed = def(`dangjian：生成失败，这里显示的是上一次成功的版本。请改正文件并保存，页面会自动刷新。`, `dangjian: the build failed; this is the last good version. Fix the file and save: the page reloads.`)
+	BuildFailed = def(`dangjian：生成失败，这里显示的是上一次成功的版本。请改正文件并保存，网页会自动刷新。`, `dangjian: the build failed; this is the last good version. Fix the file and save: the page reloads.`)
 
 	// Watching the files.
 	CannotWatchSite = def(`无法监视网站的文件：%v；请加上 --poll 1s，定时查看文件有没有改动`, `cannot watch the site's files: %v; run with --poll 1s to watch by polling`)

@@ -57,10 +57,10 @@ func TestMessages(t *testing.T) {
 		zh, en       string
 	}{
 		{kinds.TypeLecture, "form: 红色党课", msg.NotListed,
-			`content/x.md:4:1: 错误：form："红色党课" 不在 党课、专题讨论 之中；如果它是新的 form，请把它加到 site.yaml 的 lecture_forms 里，把第 2 行改成：lecture_forms: [党课, 专题讨论, 红色党课]`,
+			`content/x.md:4:1: 错误：form："红色党课" 不是 党课、专题讨论 之一；如果这是 form 的一个新值，请把它加到 site.yaml 的 lecture_forms 里，把第 2 行改成：lecture_forms: [党课, 专题讨论, 红色党课]`,
 			`content/x.md:4:1: error: form: "红色党课" is not one of 党课, 专题讨论; if it is a new form, add it to lecture_forms in site.yaml, so that line 2 reads: lecture_forms: [党课, 专题讨论, 红色党课]`},
 		{kinds.TypeLecture, "form: 专提讨论", msg.NotListedNear,
-			`content/x.md:4:1: 错误：form："专提讨论" 不在 党课、专题讨论 之中；是不是要写 "专题讨论"？如果不是，而是新的 form，请把它加到 site.yaml 的 lecture_forms 里，把第 2 行改成：lecture_forms: [党课, 专题讨论, 专提讨论]`,
+			`content/x.md:4:1: 错误：form："专提讨论" 不是 党课、专题讨论 之一；是不是要写 "专题讨论"？如果不是，而是 form 的一个新值，请把它加到 site.yaml 的 lecture_forms 里，把第 2 行改成：lecture_forms: [党课, 专题讨论, 专提讨论]`,
 			`content/x.md:4:1: error: form: "专提讨论" is not one of 党课, 专题讨论; did you mean "专题讨论"? If not, and it is a new form, add it to lecture_forms in site.yaml, so that line 2 reads: lecture_forms: [党课, 专题讨论, 专提讨论]`},
 		{kinds.TypeProject, "status: finished", msg.NotAStatus,
 			`content/x.md:4:1: 错误：status："finished" 不是项目的状态：请写 计划中、进行中或已完成（planned、active、done）`,

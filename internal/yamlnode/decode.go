@@ -302,7 +302,7 @@ func kindName(node *yaml.Node) any {
 	case yaml.SequenceNode:
 		return msg.AList
 	}
-	return strconv.Quote(node.Value)
+	return msg.New(msg.QuotedText, node.Value)
 }
 
 // DateLayouts are the forms a date may take: a day, or an RFC 3339 time.
