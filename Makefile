@@ -52,7 +52,7 @@ build: deps
 # The real site of content/ into public/.
 site: build
 	./$(BIN) build -s . -d public
-	@echo "The site is in $(CURDIR)/public/ — open public/index.html in a browser."
+	@echo "网站在 $(CURDIR)/public/ 里：用浏览器打开其中的 index.html。"
 
 test: test-deps lint unit cross
 
