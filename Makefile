@@ -10,8 +10,10 @@ DEBIAN_PACKAGES := sh setup/debian-packages.sh
 # What the tests need from Debian: Chromium and a Chinese font for the browser tests (readable
 # screenshots), Java to run the Nu HTML Checker (npm's vnu-jar, pinned by package-lock.json),
 # git (pages are dated from their history), nginx for the deployment test (Debian's package
-# does not start it where policy-rc.d forbids services).
-TEST_PACKAGES := chromium fonts-wqy-microhei java=default-jre-headless git=git nginx
+# does not start it where policy-rc.d forbids services), LibreOffice's Writer without its GUI
+# for the Word tests (an independent consumer of the exported .docx, the maker of the import
+# fixtures; any soffice on PATH will do).
+TEST_PACKAGES := chromium fonts-wqy-microhei java=default-jre-headless git=git nginx soffice=libreoffice-writer-nogui
 
 # Release binaries: static (no cgo), for the editors' PCs and the servers, each stamped with
 # its version, commit and build date, which `dangjian version` prints. SOURCE_DATE_EPOCH, when
@@ -50,13 +52,13 @@ build: deps
 # The real site of content/ into public/.
 site: build
 	./$(BIN) build -s . -d public
-	@echo "The site is in $(CURDIR)/public/ — open public/index.html in a browser."
+	@echo "网站在 $(CURDIR)/public/ 里：用浏览器打开其中的 index.html。"
 
 test: test-deps lint unit cross
 
 # The Debian packages of the tests, when missing (as root, or through sudo).
 test-deps:
-	@$(DEBIAN_PACKAGES) "for make test's browser tests, Nu HTML Checker, page dates and deployment test" $(TEST_PACKAGES)
+	@$(DEBIAN_PACKAGES) "for make test's browser tests, Nu HTML Checker, page dates, deployment test and Word tests" $(TEST_PACKAGES)
 
 lint: deps
 	@unformatted=$$(gofmt -l $$(git ls-files "*.go")); \

@@ -22,12 +22,15 @@ import (
 // batch is an export being made: the articles so far, with their files in memory, written
 // only once every article is ready.
 type batch struct {
-	site     *generator.Site
-	conf     *config.Site
-	charts   ChartsFunc
-	text     *cleaner
-	articles []*article
-	folders  map[string]*page.Page // the page that claimed each folder
+	site   *generator.Site
+	conf   *config.Site
+	charts ChartsFunc
+	text   *cleaner
+	today  time.Time
+	// localWords are site.yaml's words that speak from inside, in simplified characters.
+	localWords []string
+	articles   []*article
+	folders    map[string]*page.Page // the page that claimed each folder
 }
 
 // article is one page's folder.
@@ -36,6 +39,8 @@ type article struct {
 	folder string
 	meta   meta
 	files  map[string][]byte // by name in the folder
+	// pictures are the pictures the article shows, each once, in the order they first appear.
+	pictures []imageMeta
 }
 
 // meta is meta.json: what the civilization website's editors fill into their form.
@@ -76,7 +81,7 @@ type manifestEntry struct {
 	Files      []string `json:"files"`
 }
 
-func newBatch(site *generator.Site, charts ChartsFunc) (*batch, error) {
+func newBatch(site *generator.Site, charts ChartsFunc, today time.Time) (*batch, error) {
 	text, err := newCleaner()
 	if err != nil {
 		return nil, err
@@ -84,7 +89,9 @@ func newBatch(site *generator.Site, charts ChartsFunc) (*batch, error) {
 	if charts == nil {
 		charts = siteCharts(site)
 	}
-	return &batch{site: site, conf: site.Model().Config, charts: charts, text: text, folders: map[string]*page.Page{}}, nil
+	conf := site.Model().Config
+	return &batch{site: site, conf: conf, charts: charts, text: text, today: today,
+		localWords: text.cleanAll(conf.Export.LocalWords), folders: map[string]*page.Page{}}, nil
 }
 
 // add makes a page's article.
@@ -120,9 +127,32 @@ func (b *batch) add(p *page.Page) diag.List {
 		problems.Errorf(diag.Position{File: p.File}, msg.MetaFailed, err)
 	}
 	a.files[MetaFile] = data
+	a.packPictures()
 	problems = append(problems, b.check(p, title)...)
 	b.articles = append(b.articles, a)
 	return problems
+}
+
+// packPictures copies the pictures the article shows into its images folder, with the file
+// of their captions: a line for each, its file's name, a tab and its caption. The file is
+// read on Windows, by the publicity office and the website's editors: its lines end in CRLF,
+// since the Notepad of Windows before Windows 10's 2018 update runs lines ended by LF alone
+// into one; it is UTF-8, as the rest of the bundle.
+func (a *article) packPictures() {
+	if len(a.pictures) == 0 {
+		return
+	}
+	var captions strings.Builder
+	for _, pic := range a.pictures {
+		a.files[ImagesFolder+"/"+pic.File] = a.files[pic.File]
+		captions.WriteString(pic.File + "\t" + oneLine(pic.Caption) + "\r\n")
+	}
+	a.files[ImagesFolder+"/"+CaptionsFile] = []byte(captions.String())
+}
+
+// oneLine joins the lines of a caption, so that it takes one line of captions.txt.
+func oneLine(caption string) string {
+	return strings.Join(strings.FieldsFunc(caption, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), " ")
 }
 
 // characters counts the characters of a text as Chinese editors do: every character but

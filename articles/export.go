@@ -17,7 +17,15 @@
 //     character count, the page's URL on the internal site, and its images;
 //   - 1.jpg, 2.png …: the images, scaled down to site.yaml's export.image_width;
 //   - chart-1.svg …: the charts, as static SVG pictures drawn by package chart, numbered in
-//     the order they appear.
+//     the order they appear;
+//   - images/: the pictures the article shows, images and charts, again, with captions.txt
+//     naming each one's caption, since the websites' rules want the pictures packed apart
+//     from the text, each with its caption (the cover, for the website's title picture, is
+//     named in meta.json only).
+//
+// It warns of what breaks the websites' rules for submissions (check.go): the title's length
+// and punctuation, words such as 我市 that speak from inside, a picture without a caption,
+// news older than site.yaml's export.max_age_days.
 //
 // For the batch it writes manifest.json and articles.zip, a zip of everything else that is
 // the same, byte for byte, for the same input. The output folder is written atomically by
@@ -33,6 +41,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/publish"
 )
@@ -44,6 +53,8 @@ const (
 	HTMLFile     = "article.html"
 	TextFile     = "article.txt"
 	MetaFile     = "meta.json"
+	ImagesFolder = "images"
+	CaptionsFile = "captions.txt" // in ImagesFolder
 )
 
 // Config says what to export.
@@ -59,6 +70,9 @@ type Config struct {
 	// Charts returns the charts a page shows; nil exports the site's own, drawn by package
 	// chart as SVG pictures.
 	Charts ChartsFunc
+	// Today is the day of the export, from which the age of each page's news is counted; zero
+	// means now.
+	Today time.Time
 }
 
 // Chart is one chart of a page, ready to export: a static picture and the same numbers as an
@@ -100,7 +114,10 @@ func Export(ctx context.Context, cfg Config) (*Report, error) {
 	if problems.HasErrors() {
 		return nil, problems.Sort()
 	}
-	b, err := newBatch(site, cfg.Charts)
+	if cfg.Today.IsZero() {
+		cfg.Today = time.Now()
+	}
+	b, err := newBatch(site, cfg.Charts, cfg.Today)
 	if err != nil {
 		return nil, err
 	}
@@ -111,6 +128,7 @@ func Export(ctx context.Context, cfg Config) (*Report, error) {
 		problems = append(problems, b.add(p)...)
 	}
 	problems = append(problems, b.warnings()...)
+	problems = withoutAltText(problems)
 	if problems.HasErrors() {
 		return nil, problems.Sort()
 	}
@@ -126,6 +144,19 @@ func Export(ctx context.Context, cfg Config) (*Report, error) {
 		rep.Articles = append(rep.Articles, a.folder)
 	}
 	return rep, nil
+}
+
+// withoutAltText drops the build's warnings of images without alt text where the export warns
+// of the same pictures without a caption, in the words of the websites' rules: one warning
+// for one picture.
+func withoutAltText(problems diag.List) diag.List {
+	uncaptioned := map[diag.Position]bool{}
+	for _, p := range problems {
+		if p.Key == msg.NoCaption && p.Pos.Line > 0 {
+			uncaptioned[p.Pos] = true
+		}
+	}
+	return slices.DeleteFunc(problems, func(p diag.Problem) bool { return p.Key == msg.NoAltText && uncaptioned[p.Pos] })
 }
 
 // write writes the files, by slash-separated name, into the output folder, atomically, and

@@ -95,7 +95,7 @@ func TestRealSiteGolden(t *testing.T) {
 		golden.Check(t, filepath.Join("testdata", "ai-de-chuan-di", name), []byte(got))
 	}
 	sitetest.AssertHolds(t, articles.MetaFile, read(t, filepath.Join(dir, articles.MetaFile)),
-		`"title": "「爱的传递」道德讲堂"`, `"source": "国电靖远发电有限公司"`,
+		`"title": "“爱的传递”道德讲堂"`, `"source": "国电靖远发电有限公司"`,
 		`"url": "https://intranet.example/dangjian/lecture-hall/ai-de-chuan-di/"`)
 }
 
@@ -108,7 +108,7 @@ func TestRealSiteExport(t *testing.T) {
 		t.Errorf("articles %v, want %v", rep.Articles, want)
 	}
 	sitetest.AssertHolds(t, articles.ManifestFile, read(t, filepath.Join(rep.Out, articles.ManifestFile)),
-		`"folder": "2016-12-31-2016"`, `"title": "2016年「两学一做」学习教育工作报告"`)
+		`"folder": "2016-12-31-2016"`, `"title": "2016年“两学一做”学习教育工作报告"`)
 	names := zipNames(t, rep.Zip)
 	for _, folder := range want {
 		for _, file := range []string{articles.HTMLFile, articles.TextFile, articles.MetaFile} {
@@ -139,6 +139,7 @@ summary: 黨員幹部帶頭講黨課。
 ## 學習與實踐
 
 靖遠公司有一名部門職工，幾十年如一日悉心照料臥床的母親。根據(jù)上級部署，網(wǎng)絡(luò)化教育發(fā)揮作用。
+「學『黨章』」
 
 - 專題講學與網絡助學
 - 書記幫學與實踐活學
@@ -153,7 +154,7 @@ func TestTraditionalConvertsFully(t *testing.T) {
 	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	dir := filepath.Join(rep.Out, "2016-06-01-dangke")
 	text := read(t, filepath.Join(dir, articles.TextFile))
-	want := "党课：学习党章\n\n学习与实践\n靖远公司有一名部门职工，几十年如一日悉心照料卧床的母亲。根据上级部署，网络化教育发挥作用。\n" +
+	want := "党课：学习党章\n\n学习与实践\n靖远公司有一名部门职工，几十年如一日悉心照料卧床的母亲。根据上级部署，网络化教育发挥作用。“学‘党章’”\n" +
 		"专题讲学与网络助学\n书记帮学与实践活学\n类别\n数量\n专题讨论\n4场次\n"
 	if text != want {
 		t.Errorf("article.txt:\n%s\nwant:\n%s", text, want)
@@ -354,6 +355,23 @@ func TestImages(t *testing.T) {
       "caption": "主题党日合影"
     }`, `"cover": "4.png"`)
 	assertProblems(t, rep.Warnings, `image "https://example.com/x.jpg" is not a file of the site: it is left out`)
+
+	// The pictures the article shows, again, apart from the text, each once with its first
+	// caption; the cover, not shown, is not among them.
+	const captions = "1.png\t宽的照片\r\n2.jpg\t主题党日合影\r\n3.gif\t\r\n"
+	if got := read(t, filepath.Join(dir, articles.ImagesFolder, articles.CaptionsFile)); got != captions {
+		t.Errorf("captions.txt: %q, want %q", got, captions)
+	}
+	images := sitetest.Files(t, filepath.Join(dir, articles.ImagesFolder))
+	if want := []string{"1.png", "2.jpg", "3.gif", articles.CaptionsFile}; !slices.Equal(images, want) {
+		t.Errorf("images/ holds %v, want %v", images, want)
+	}
+	for _, name := range images[:3] {
+		if read(t, filepath.Join(dir, articles.ImagesFolder, name)) != read(t, filepath.Join(dir, name)) {
+			t.Errorf("images/%s differs from the article's %s", name, name)
+		}
+	}
+	assertProblems(t, rep.Warnings, `content/activities/photos/index.md:13:1: warning: picture "../../images/banner.gif" (exported as 3.gif) has no caption`)
 }
 
 func TestBrokenImage(t *testing.T) {
@@ -503,6 +521,8 @@ func TestRealSiteReportCharts(t *testing.T) {
 		golden.Check(t, filepath.Join("testdata", "2016", c.file), []byte(svg))
 	}
 	golden.Check(t, filepath.Join("testdata", "2016", articles.HTMLFile), []byte(article))
+	// The charts are pictures of the article too, packed apart with their captions.
+	golden.Check(t, filepath.Join("testdata", "2016", articles.CaptionsFile), []byte(read(t, filepath.Join(dir, articles.ImagesFolder, articles.CaptionsFile))))
 	sitetest.AssertHolds(t, articles.MetaFile, read(t, filepath.Join(dir, articles.MetaFile)), `"file": "chart-2.svg",
       "caption": "项目攻关"`)
 }
@@ -754,7 +774,9 @@ func TestDeterministicZip(t *testing.T) {
 		}
 	}
 	want := []string{"2016-05-04-photos/1.png", "2016-05-04-photos/2.jpg", "2016-05-04-photos/3.gif", "2016-05-04-photos/4.png",
-		"2016-05-04-photos/article.html", "2016-05-04-photos/article.txt", "2016-05-04-photos/meta.json", "manifest.json"}
+		"2016-05-04-photos/article.html", "2016-05-04-photos/article.txt",
+		"2016-05-04-photos/images/1.png", "2016-05-04-photos/images/2.jpg", "2016-05-04-photos/images/3.gif", "2016-05-04-photos/images/captions.txt",
+		"2016-05-04-photos/meta.json", "manifest.json"}
 	if !slices.Equal(names, want) {
 		t.Errorf("zip holds %v, want %v", names, want)
 	}
@@ -788,46 +810,148 @@ func unzip(t *testing.T, f *zip.File) string {
 	return buf.String()
 }
 
-func TestWarnings(t *testing.T) {
-	s := sitetest.New(t, `
+// ruleSite is a site whose page x.md keeps every rule of the civilization websites, exported on
+// exportDay: each case of TestRules changes the page or site.yaml to break one.
+const ruleSite = `
 -- site.yaml --
 title: 测试
 organisation: 测试公司
 base_url: https://intranet.example/
-export: {title_max: 10}
--- content/activities/x.md --
+raw_html: true
+-- content/activities/x/index.md --
 ---
-title: 我公司开展"两学一做",学习教育活动总结
+title: 公司党委开展两学一做学习教育专题党课活动
 date: 2016-01-02
 export: true
-summary: 本公司的总结
+summary: 党委的总结
 ---
 全年 3.5 万字，10:30 开会。
 
-我公司和我市的职工自我省察。
-我廠的職工。
-`)
-	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
-	const x = "content/activities/x.md"
-	want := `x.md:10:1: warning: "我厂" speaks from inside; readers of the civilization website need the name
-x.md:2:1: warning: title has 20 characters, more than the 10 of site.yaml's export.title_max
-x.md:2:1: warning: title has half-width punctuation '"' (use “”), ',' (use ，)
-x.md:2:1: warning: title: "我公司" speaks from inside; readers of the civilization website need the name
-x.md:5:1: warning: summary: "本公司" speaks from inside; readers of the civilization website need the name
-x.md:9:1: warning: "我公司" speaks from inside; readers of the civilization website need the name
-x.md:9:5: warning: "我市" speaks from inside; readers of the civilization website need the name`
+![专题党课现场](photo.png)
+`
+
+// exportDay is the day ruleSite is exported, one day after its page's date.
+var exportDay = time.Date(2016, 1, 3, 17, 0, 0, 0, time.Local)
+
+// exportRules exports ruleSite, its page's front matter, its body and lines of its site.yaml
+// replaced where given, and returns the warnings about the page, sorted, in English, without
+// the folder of the page.
+func exportRules(t *testing.T, siteYAML, matter, body string) []string {
+	t.Helper()
+	s := sitetest.New(t, ruleSite)
+	s.Write("content/activities/x/photo.png", encode(t, "png", 20, 10))
+	if siteYAML != "" {
+		// The case's lines replace those of ruleSite with the same key.
+		var kept []string
+		for _, line := range strings.SplitAfter(s.Read("site.yaml"), "\n") {
+			if key, _, _ := strings.Cut(line, ":"); !strings.Contains(siteYAML, key+":") {
+				kept = append(kept, line)
+			}
+		}
+		s.Write("site.yaml", strings.Join(kept, "")+siteYAML)
+	}
+	const page = "content/activities/x/index.md"
+	if matter != "" {
+		_, rest, _ := strings.Cut(strings.TrimPrefix(s.Read(page), "---\n"), "---\n")
+		s.Write(page, "---\n"+matter+"---\n"+rest)
+	}
+	if body != "" {
+		front, _, _ := strings.Cut(strings.TrimPrefix(s.Read(page), "---\n"), "---\n")
+		s.Write(page, "---\n"+front+"---\n"+body)
+	}
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Today: exportDay})
 	var got []string
 	for _, p := range rep.Warnings {
-		got = append(got, strings.TrimPrefix(p.Text(msg.English), diag.Path("content/activities/")))
+		if p.Pos.File == page {
+			got = append(got, strings.TrimPrefix(p.Text(msg.English), diag.Path("content/activities/x/")))
+		}
 	}
-	slices.Sort(got) // as text; the report's order is by the Chinese
-	if strings.Join(got, "\n") != want {
-		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	slices.Sort(got)
+	return got
+}
+
+// TestRules checks each rule of the civilization websites that the export warns of, one
+// case breaking one rule, and the cases that look like breaking one and do not.
+func TestRules(t *testing.T) {
+	const (
+		matter = "date: 2016-01-02\nexport: true\n"
+		title  = "title: 公司党委开展两学一做学习教育专题党课活动\n" // 20 characters
+		inside = `speaks from inside: readers of the civilization website cannot tell who or where; `
+	)
+	tests := []struct {
+		name, siteYAML, matter, body string
+		want                         []string
+	}{
+		{name: "every rule kept"},
+		{name: "title too long", matter: "title: 公司党委开展两学一做学习教育专题党课活动总结会\n" + matter,
+			want: []string{"index.md:2:1: warning: title has 23 characters, more than the 22 of site.yaml's export.title_max: shorten it"}},
+		{name: "title too short", matter: "title: 公司党委开展专题党课\n" + matter,
+			want: []string{"index.md:2:1: warning: title has 10 characters, fewer than the 18 of site.yaml's export.title_min: write a fuller title, naming who did what"}},
+		{name: "title_max alone lowers the minimum", siteYAML: "export: {title_max: 10}\n", matter: "title: 公司党委开展专题党课\n" + matter},
+		{name: "title_max alone", siteYAML: "export: {title_max: 10}\n", matter: "title: 公司党委开展专题党课会\n" + matter,
+			want: []string{"index.md:2:1: warning: title has 11 characters, more than the 10 of site.yaml's export.title_max: shorten it"}},
+		{name: "title_min alone", siteYAML: "export: {title_min: 10}\n", matter: "title: 公司党委开展专题党课\n" + matter},
+		{name: "title_min alone raises the maximum", siteYAML: "export: {title_min: 24}\n", matter: "title: 公司党委开展两学一做学习教育专题党课活动总结会议\n" + matter},
+		{name: "comma and full stop", matter: "title: 公司党委开展专题党课，两学一做学习教育。\n" + matter,
+			want: []string{"index.md:2:1: warning: title has '，', '。': the civilization websites' rules allow no comma, full stop or semicolon in a title; part it with a full-width space \"　\" or reword it"}},
+		{name: "half-width semicolon", matter: "title: 公司党委开展专题党课;两学一做学习教育活动\n" + matter,
+			want: []string{"index.md:2:1: warning: title has ';': the civilization websites' rules allow no comma, full stop or semicolon in a title; part it with a full-width space \"　\" or reword it"}},
+		{name: "half-width colon and quotes", matter: `title: '公司党委开展"两学一做":学习教育专题党课'` + "\n" + matter,
+			want: []string{`index.md:2:1: warning: title has half-width punctuation '"' (use “”), ':' (use ：)`}},
+		{name: "marks of numbers", matter: "title: 党委10:30开展两学一做学习教育专题党课\n" + matter},
+		{name: "point of a number", matter: "title: 公司党委全年开展专题党课3.5万人次学习教育\n" + matter},
+		{name: "full-width letters and digits", matter: "title: 公司党委开展ＱＱ群学习教育专题党课２０场\n" + matter,
+			want: []string{"index.md:2:1: warning: title has full-width letters or digits 'Ｑ' (use Q), '２' (use 2), '０' (use 0): the civilization websites want them half-width in a title"}},
+		{name: "local words", matter: "title: 我公司开展两学一做学习教育专题党课活动\n" + matter + "summary: 本公司的总结\n",
+			body: "我市的职工自我省察。\n我廠的職工。\n",
+			want: []string{
+				`index.md:8:1: warning: "我厂" ` + inside + `write the name, "测试公司"`,
+				`index.md:2:1: warning: title: "我公司" ` + inside + `write the name, "测试公司"`,
+				`index.md:5:1: warning: summary: "本公司" ` + inside + `write the name, "测试公司"`,
+				`index.md:7:1: warning: "我市" ` + inside + `write the place's full name, such as "白银市" or "靖远县"`,
+			}},
+		{name: "local words of site.yaml", siteYAML: "export: {local_words: [我站, 本站]}\n", body: "我市和我站。\n",
+			want: []string{`index.md:7:4: warning: "我站" ` + inside + `write the name, "测试公司"`}},
+		{name: "no organisation to suggest", siteYAML: "organisation: \"\"\n", body: "我单位\n",
+			want: []string{`index.md:7:1: warning: "我单位" ` + inside + `write the name (site.yaml's organisation can hold it)`}},
+		{name: "picture without a caption", body: "![](photo.png)\n\n![](photo.png \"合影\")\n",
+			want: []string{
+				`index.md:7:1: warning: picture "photo.png" (exported as 1.png) has no caption: the civilization websites want each picture captioned; write what it shows between the brackets, such as ![2016年7月15日，道德讲堂现场](…)`,
+				// The second has a caption, its title, but no alt text, which the build says.
+				`index.md:9:1: warning: image "photo.png" has no alt text: say what it shows between the brackets, ![…](photo.png)`,
+			}},
+		{name: "picture of raw HTML without a caption", body: "<img src=\"photo.png\">\n",
+			want: []string{`index.md: warning: picture "photo.png" (exported as 1.png) has no caption: the civilization websites want each picture captioned; write what it shows between the brackets, such as ![2016年7月15日，道德讲堂现场](…)`}},
+		{name: "three days old", matter: title + "date: 2015-12-31\nexport: true\n"},
+		{name: "four days old", matter: title + "date: 2015-12-30\nexport: true\n",
+			want: []string{"index.md:3:1: warning: dated 2015-12-30, 4 days before the export on 2016-01-03: the civilization websites take news within 3 days of the event (site.yaml's export.max_age_days); send it at once or ask the website's editors first; if the date is wrong, correct date"}},
+		{name: "max_age_days", siteYAML: "export: {max_age_days: 7}\n", matter: title + "date: 2015-12-27\nexport: true\n"},
+		{name: "the day as written", matter: title + "date: 2015-12-31T23:30:00-10:00\nexport: true\n"},
 	}
-	// The default language: Chinese, the marks listed as Chinese lists them.
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := exportRules(t, tt.siteYAML, tt.matter, tt.body)
+			want := slices.Sorted(slices.Values(tt.want))
+			if !slices.Equal(got, want) {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+}
+
+// TestRulesInChinese: the warnings are said in Chinese by default, the marks listed as Chinese
+// lists them.
+func TestRulesInChinese(t *testing.T) {
+	s := sitetest.New(t, ruleSite)
+	s.Write("content/activities/x/photo.png", encode(t, "png", 20, 10))
+	s.Write("content/activities/x/index.md", "---\ntitle: '我市开展\"两学一做\",学习教育'\ndate: 2016-01-02\nexport: true\n---\n正文。\n")
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}, Today: exportDay})
+	const x = "content/activities/x/index.md"
 	sitetest.AssertHolds(t, "the warnings", rep.Warnings.Error(),
-		x+`:2:1: 警告：标题里有半角标点 '"'（请用 “”）、','（请用 ，）`,
-		x+`:9:5: 警告："我市" 是本单位内部的说法，文明网的读者不知道说的是谁：请写出单位的名称`)
+		x+`:2:1: 警告：标题里有半角标点 '"'（请用 “”）`,
+		x+`:2:1: 警告：标题里有 ','：文明网的来稿规范不许标题用逗号、句号、分号；请改用全角空格 "　" 隔开，或者改写标题`,
+		x+`:2:1: 警告：title："我市" 是从内部说的，文明网的读者不知道指的是谁、是哪里：请写出地方的全称，如 "白银市"、"靖远县"`,
+		x+`:2:1: 警告：标题只有 15 个字，少于 site.yaml 的 export.title_min 规定的 18 个：请把标题写完整，写出单位和做了什么`)
 	if english := msg.EnglishIn(rep.Warnings.Error()); english != "" {
 		t.Errorf("English in the warnings in Chinese: %q", english)
 	}

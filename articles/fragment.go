@@ -46,7 +46,11 @@ var bundleImage = regexp.MustCompile(`^(chart-)?[1-9][0-9]*\.(jpg|png|gif|svg)$`
 // fragment makes the article's HTML: the page's converted body and its charts, rewritten for
 // the civilization website, then sanitised. It copies the images, the cover among them.
 func (b *batch) fragment(a *article) ([]byte, diag.List) {
-	r := &rewriter{b: b, a: a}
+	converted := b.site.Converted().Of(a.page)
+	r := &rewriter{b: b, a: a, written: map[string][]diag.Position{}}
+	for _, pic := range converted.Pictures {
+		r.written[unescaped(pic.Src)] = append(r.written[unescaped(pic.Src)], pic.Pos)
+	}
 	charts, err := b.charts(b.site.Model(), a.page)
 	if err != nil {
 		r.errorf(msg.ChartsFailed, err)
@@ -59,7 +63,6 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 			after = append(after, c)
 		}
 	}
-	converted := b.site.Converted().Of(a.page)
 	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	appendAll(root, r.parse(string(converted.Body)))
 	// The charts of blocks that the body did not show follow it, with the others.
@@ -92,6 +95,9 @@ type rewriter struct {
 	problems diag.List
 	// blockCharts are the pictures of the body's chart blocks not yet shown, in order.
 	blockCharts []Chart
+	// written holds where the body's Markdown writes each image not yet rewritten, by its
+	// source; an image of raw HTML is not there.
+	written map[string][]diag.Position
 }
 
 func (r *rewriter) errorf(key msg.Key, args ...any) {
@@ -134,6 +140,7 @@ func (r *rewriter) chart(c Chart) []*html.Node {
 	title := r.b.text.clean(c.Title)
 	r.a.files[name] = []byte(r.b.text.clean(string(c.SVG)))
 	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: title})
+	r.show(name, title)
 	fig := element("figure", nil, element("img", []html.Attribute{{Key: "src", Val: name}, {Key: "alt", Val: title}}))
 	if title != "" {
 		fig.AppendChild(element("figcaption", nil, &html.Node{Type: html.TextNode, Data: title}))
@@ -206,18 +213,50 @@ func (r *rewriter) walk(n *html.Node) {
 	}
 }
 
-// image copies an image into the bundle and points the element at its copy. It returns false
-// when the image is left out.
+// image copies an image into the bundle and points the element at its copy, and warns when it
+// has no caption. It returns false when the image is left out.
 func (r *rewriter) image(img *html.Node) bool {
-	name, ok := r.copyImage(attr(img, "src"), caption(img))
+	src := attr(img, "src")
+	pos := diag.Position{File: r.a.page.File}
+	if at := r.written[unescaped(src)]; len(at) > 0 {
+		pos, r.written[unescaped(src)] = at[0], at[1:]
+	}
+	text := caption(img)
+	name, ok := r.copyImage(src, text)
 	if !ok {
 		return false
 	}
+	if text == "" {
+		r.problems.Add(diag.Warningf(pos, msg.NoCaption, src, name))
+	}
+	r.show(name, text)
 	setAttr(img, "src", name)
 	if !hasAttr(img, "alt") {
 		setAttr(img, "alt", "")
 	}
 	return true
+}
+
+// show records that the article shows the picture name, with its caption: the first one
+// given, when it shows it more than once.
+func (r *rewriter) show(name, caption string) {
+	for i, pic := range r.a.pictures {
+		if pic.File == name {
+			if pic.Caption == "" {
+				r.a.pictures[i].Caption = caption
+			}
+			return
+		}
+	}
+	r.a.pictures = append(r.a.pictures, imageMeta{File: name, Caption: caption})
+}
+
+// unescaped is a URL with its escapes undone: the HTML escapes what the Markdown wrote.
+func unescaped(src string) string {
+	if s, err := url.PathUnescape(src); err == nil {
+		return s
+	}
+	return src
 }
 
 // copyImage copies the image at src (relative to the page, or to the site's root) into the

@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 
@@ -13,7 +14,8 @@ import (
 var t2s = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })
 
 // cleaner turns the site's text into the civilization website's: the 字(pīnyīn) garbage
-// removed, then traditional characters converted to simplified. It keeps the first error of
+// removed, then traditional characters converted to simplified, and the corner brackets of
+// traditional writing made the quotation marks of simplified. It keeps the first error of
 // the converter, so that callers can convert many strings and check once.
 type cleaner struct {
 	cc  *opencc.OpenCC
@@ -30,16 +32,24 @@ func newCleaner() (*cleaner, error) {
 
 // clean returns s without garbage, in simplified characters.
 func (c *cleaner) clean(s string) string {
-	if !hasHan(s) || c.err != nil {
+	if c.err != nil {
 		return s
+	}
+	if !hasHan(s) {
+		return cornerQuotes.Replace(s)
 	}
 	out, err := c.cc.Convert(hygiene.RemoveGarbage(s))
 	if err != nil {
 		c.err = err
 		return s
 	}
-	return out
+	return cornerQuotes.Replace(out)
 }
+
+// cornerQuotes turns 「」 and 『』, the quotation marks of traditional writing, which OpenCC
+// keeps, into “” and ‘’, those of simplified (GB/T 15834), as the websites print them. Each
+// mark stays one character, so a column counted in the converted text is the page's.
+var cornerQuotes = strings.NewReplacer("「", "“", "」", "”", "『", "‘", "』", "’")
 
 // cleanAll cleans each string of a list.
 func (c *cleaner) cleanAll(list []string) []string {

@@ -17,7 +17,7 @@ import (
 var layers = [][]string{
 	{"internal/msg"},
 	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "internal/docread", "layouts"},
-	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown"},
+	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown", "internal/docx"},
 	{"internal/config", "internal/source"},
 	{"internal/frontmatter"},
 	{"internal/validate", "internal/hygiene"},
@@ -36,7 +36,7 @@ var layers = [][]string{
 // pipeline: they may import anything, and no layer may import them.
 var support = []string{
 	"deploy", "setup", "internal/browser", "internal/corpus", "internal/gittest", "internal/golden",
-	"internal/linkcheck", "internal/sitetest", "internal/testenv", "internal/vnu",
+	"internal/linkcheck", "internal/sitetest", "internal/testenv", "internal/vnu", "internal/wordfixture",
 	"internal/cmd/gencorpus", "internal/cmd/sitecheck", "internal/hygiene/internal/mkchars",
 	"internal/kinds/internal/mkdoc", "newpage/internal/mkpinyin", "windows", "internal/cmd/mkzip",
 }

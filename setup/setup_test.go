@@ -165,25 +165,31 @@ func TestNoAptGet(t *testing.T) {
 	}
 }
 
-// TestMakeTestDeps runs make's target on a machine without Chromium, nginx and Java: as root
-// and as a user with sudo it installs them in one apt-get; a user without sudo is told what
-// to install, and make stops.
+// TestMakeTestDeps runs make's target on a machine without Chromium, nginx, Java and
+// LibreOffice: as root and as a user with sudo it installs them in one apt-get; a user
+// without sudo is told what to install, and make stops. A LibreOffice from elsewhere, its
+// soffice on PATH, will do.
 func TestMakeTestDeps(t *testing.T) {
 	installed := []string{"fonts-wqy-microhei"}
-	const missing = "chromium default-jre-headless nginx"
+	const (
+		why     = "for make test's browser tests, Nu HTML Checker, page dates, deployment test and Word tests"
+		missing = "chromium default-jre-headless nginx libreoffice-writer-nogui"
+	)
 	for _, tt := range []struct {
 		name     string
 		root     bool
 		sudo     sudoing
+		commands []string
 		code     int
 		out, log string
 	}{
-		{"root", true, noSudo, 0, "installing the Debian packages " + missing + " for make test's browser tests, Nu HTML Checker, page dates and deployment test: apt-get install -y " + missing + "\n", "apt-get install -y -qq " + missing + " (DEBIAN_FRONTEND=noninteractive)\n"},
-		{"a user with sudo", false, sudoServes, 0, ": sudo apt-get install -y " + missing + "\n", "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " + missing + "\n"},
-		{"a user without sudo", false, noSudo, 2, "are needed for make test's browser tests, Nu HTML Checker, page dates and deployment test, and only root can install them: have an administrator run   apt-get install -y " + missing + "   then run make again\n", ""},
+		{"root", true, noSudo, nil, 0, "installing the Debian packages " + missing + " " + why + ": apt-get install -y " + missing + "\n", "apt-get install -y -qq " + missing + " (DEBIAN_FRONTEND=noninteractive)\n"},
+		{"a user with sudo", false, sudoServes, nil, 0, ": sudo apt-get install -y " + missing + "\n", "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " + missing + "\n"},
+		{"a user without sudo", false, noSudo, nil, 2, "are needed " + why + ", and only root can install them: have an administrator run   apt-get install -y " + missing + "   then run make again\n", ""},
+		{"a LibreOffice from elsewhere", true, noSudo, []string{"soffice"}, 0, ": apt-get install -y chromium default-jre-headless nginx\n", "apt-get install -y -qq chromium default-jre-headless nginx (DEBIAN_FRONTEND=noninteractive)\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			m := newMachine(t, tt.root, tt.sudo, installed, "git")
+			m := newMachine(t, tt.root, tt.sudo, installed, append([]string{"git"}, tt.commands...)...)
 			code, stdout, stderr, log := m.run(filepath.Join(m.bin, "make"), "--no-print-directory", "test-deps")
 			if code != tt.code || !strings.Contains(stdout+stderr, tt.out) || !strings.Contains(log, tt.log) || (tt.log == "" && log != "") {
 				t.Errorf("exit %d\nstdout %q\nstderr %q\nlog %q", code, stdout, stderr, log)

@@ -13,6 +13,7 @@ func runExport(ctx context.Context, args []string, c console) int {
 	siteFlags(flags, &cfg.Options)
 	flags.StringVar(&cfg.Out, "o", "", string(msg.FlagOut))
 	dateFlag(flags, &cfg.Since, "since", msg.FlagSince)
+	dateFlag(flags, &cfg.Today, "today", msg.FlagToday)
 	pages, code, ok := flags.parseArgs(args)
 	if !ok {
 		return code

@@ -74,6 +74,8 @@ func TestExitStatus(t *testing.T) {
 		{"export nothing", []string{"export", "-s", good, "-o", out}, exitProblems, "", "site.yaml: error: nothing to export"},
 		{"export, not a page", []string{"export", "-s", good, "-o", out, "content/x.md"}, exitProblems, "", "content/x.md: error: no such page in the site"},
 		{"export, bad date", []string{"export", "--since", "2016-13-01"}, exitUsage, "", `invalid value "2016-13-01" for flag -since`},
+		{"export on a day", []string{"export", "-s", good, "-o", out, "--today", "2016-01-11", "content/activities/a.md"}, exitOK, "exported 1 article",
+			"dated 2016-01-01, 10 days before the export on 2016-01-11"},
 		// The OpenCC package registers -dir on the global flag set; commands have their own.
 		{"export, OpenCC's flag", []string{"export", "-dir", "x"}, exitUsage, "", "flag provided but not defined: -dir"},
 		{"export help", []string{"export", "-h"}, exitOK, "", "-since"},

@@ -203,10 +203,24 @@ func (c Chart) Kind() string {
 	return c.Type
 }
 
-// Export holds the settings of the export for the civilization website.
+// Export holds the settings of the export for the civilization website, whose rules for
+// submissions it checks: a title of TitleMin to TitleMax characters, news sent within
+// MaxAgeDays of the event, no LocalWords.
 type Export struct {
+	TitleMin   int `yaml:"title_min"`
 	TitleMax   int `yaml:"title_max"`
 	ImageWidth int `yaml:"image_width"`
+	MaxAgeDays int `yaml:"max_age_days"`
+	// LocalWords are the words that speak from inside the company or its town (我公司, 我市),
+	// which a reader of the website cannot place; they replace DefaultLocalWords when given.
+	LocalWords []string `yaml:"local_words"`
+}
+
+// DefaultLocalWords are the words that speak from inside, as the websites' rules name them
+// (我市、我县) and as party-building reports write them: the one list of them.
+var DefaultLocalWords = []string{
+	"我公司", "我司", "本公司", "我厂", "本厂", "我局", "我单位", "本单位", "我部门",
+	"我市", "本市", "我省", "本省", "我县", "本县", "我区", "本区", "我镇", "本镇", "我乡", "我村",
 }
 
 // Defaults of the optional settings.
@@ -214,8 +228,10 @@ const (
 	DefaultLanguage   = "zh-CN"
 	DefaultScript     = kinds.Simplified
 	DefaultPageSize   = 20
+	DefaultTitleMin   = 18
 	DefaultTitleMax   = 22
 	DefaultImageWidth = 800
+	DefaultMaxAgeDays = 3
 )
 
 // Parse reads site.yaml's bytes: checked and normalised as a page's are (package textfile),
@@ -342,12 +358,7 @@ func (s *Site) validate(v validator) {
 		v.errorf("page_size", msg.WantPageSize, s.PageSize)
 		s.PageSize = DefaultPageSize
 	}
-	if s.Export.TitleMax == 0 {
-		s.Export.TitleMax = DefaultTitleMax
-	}
-	if s.Export.ImageWidth == 0 {
-		s.Export.ImageWidth = DefaultImageWidth
-	}
+	s.Export.validate(validator{file: v.file, top: valueOf(v.top, "export"), problems: v.problems})
 	for _, list := range s.Lists() {
 		for i, value := range list.Values {
 			if strings.TrimSpace(value) == "" {
@@ -362,6 +373,48 @@ func (s *Site) validate(v validator) {
 	s.validateCharacters(v)
 	s.validateMetrics(v)
 	s.validateCharts(v)
+}
+
+// validate checks the export's settings and gives the missing ones their defaults. A bound
+// of the title's length that is not given yields to the other one given: title_max: 10 alone
+// asks for titles of at most 10 characters, not for none.
+func (e *Export) validate(v validator) {
+	for _, n := range []struct {
+		key   string
+		value *int
+		def   int
+	}{{"title_min", &e.TitleMin, 0}, {"title_max", &e.TitleMax, 0}, {"image_width", &e.ImageWidth, DefaultImageWidth}, {"max_age_days", &e.MaxAgeDays, DefaultMaxAgeDays}} {
+		if *n.value < 0 {
+			v.errorf(n.key, msg.WantPositiveExport, n.key, *n.value)
+			*n.value = 0
+		}
+		if *n.value == 0 {
+			*n.value = n.def
+		}
+	}
+	switch {
+	case e.TitleMin == 0 && e.TitleMax == 0:
+		e.TitleMin, e.TitleMax = DefaultTitleMin, DefaultTitleMax
+	case e.TitleMin == 0:
+		e.TitleMin = min(DefaultTitleMin, e.TitleMax)
+	case e.TitleMax == 0:
+		e.TitleMax = max(DefaultTitleMax, e.TitleMin)
+	case e.TitleMin > e.TitleMax:
+		v.errorf("title_min", msg.TitleMinOverMax, e.TitleMin, e.TitleMax)
+		e.TitleMin = e.TitleMax
+	}
+	if e.LocalWords == nil {
+		e.LocalWords = DefaultLocalWords
+	}
+	words := []string{}
+	for i, w := range e.LocalWords {
+		if strings.TrimSpace(w) == "" {
+			v.item("local_words", i).here(msg.EmptyValue, "export.local_words")
+			continue // it would be found everywhere
+		}
+		words = append(words, w)
+	}
+	e.LocalWords = words
 }
 
 // keyOnce reports the key of an item of a list (a metric, a chart) when it is missing or an

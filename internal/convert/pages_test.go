@@ -7,6 +7,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/chart"
+	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/markdown"
 	"github.com/dangjian/dangjian/internal/page"
@@ -69,7 +70,7 @@ func TestConvertedPages(t *testing.T) {
 	if want := []markdown.Heading{{Level: 2, ID: "一缘起", Text: "一、缘起"}}; !reflect.DeepEqual(hall.Headings, want) {
 		t.Errorf("headings %+v, want %+v", hall.Headings, want)
 	}
-	if want := []markdown.Picture{{Src: "photo.png", Alt: "现场合影", Title: "七月十五日"}}; !reflect.DeepEqual(hall.Pictures, want) {
+	if want := []markdown.Picture{{Src: "photo.png", Alt: "现场合影", Title: "七月十五日", Pos: diag.Position{File: "content/lecture-hall/x/index.md", Line: 8, Col: 1}}}; !reflect.DeepEqual(hall.Pictures, want) {
 		t.Errorf("pictures %+v, want %+v", hall.Pictures, want)
 	}
 	if want := []chart.Spec{{ID: "chart-1", Title: "党员", Kind: "bar", Metrics: []string{"members"}}}; !reflect.DeepEqual(hall.Charts, want) {

@@ -143,14 +143,9 @@ func zipOf(t testing.TB, ps map[string]string) []byte {
 }
 
 // read reads a document whose body holds body.
-func read(t testing.TB, body string, extra map[string]string) *Document {
+func read(t *testing.T, body string, extra map[string]string) *Document {
 	t.Helper()
-	data := zipOf(t, parts(body, extra))
-	doc, err := Read(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	return doc
+	return readBytes(t, zipOf(t, parts(body, extra)))
 }
 
 // dump writes blocks one a line, for tests to compare: H2 一、 for a heading of level 2 with

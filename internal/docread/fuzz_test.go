@@ -3,6 +3,8 @@ package docread
 import (
 	"bytes"
 	"testing"
+
+	"github.com/dangjian/dangjian/internal/wordfixture"
 )
 
 // FuzzRead: whatever the file, Read returns a document or a message, never panics, and reads
@@ -11,6 +13,7 @@ func FuzzRead(f *testing.F) {
 	for _, tt := range blockTests[:4] {
 		f.Add(zipOf(f, parts(tt.body, nil)))
 	}
+	f.Add(wordfixture.LibreOffice)
 	f.Add(append(append([]byte{}, oleMagic...), "rest"...))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {

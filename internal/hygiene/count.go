@@ -173,12 +173,19 @@ func linkDestination(b []byte, i int) bool {
 	return bytes.IndexByte(b[start:i], '[') >= 0 && end >= 0 && b[i+1+end] == ')'
 }
 
-// flowLine reports whether the line at the start of b is a key whose value is a flow list or
-// mapping ([甲, 乙], {a: 1}) with no quotes: its commas are YAML's syntax, never prose.
+// flowLine reports whether the line at the start of b is a key, or an item of a list, whose
+// value is a flow list or mapping ([甲, 乙], {a: 1}) with no quotes: its commas are YAML's
+// syntax, never prose.
 func flowLine(b []byte) bool {
 	line, _, _ := bytes.Cut(b, []byte("\n"))
 	if bytes.ContainsAny(line, `"'`) {
 		return false
+	}
+	if item, ok := bytes.CutPrefix(bytes.TrimLeft(line, " "), []byte("- ")); ok {
+		line = bytes.TrimLeft(item, " ") // an item of a list: its value, or its first key's
+		if len(line) > 0 && (line[0] == '[' || line[0] == '{') {
+			return true
+		}
 	}
 	_, value, ok := bytes.Cut(line, []byte(": "))
 	value = bytes.TrimLeft(value, " ")

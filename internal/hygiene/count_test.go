@@ -59,6 +59,7 @@ func TestMayFind(t *testing.T) {
 	}{
 		{"plain page", page("## 基本情況\n\n會上，黨員認真學習了黨章。\n\n1. 提高站位。\n2. 加強宣傳\n"), false},
 		{"a list's commas in the front matter", "---\ntitle: 標題\ntags: [廉政, 志願服務]\n---\n正文。\n", false},
+		{"a flow mapping as an item of a list", "---\ntitle: 標題\nsegments:\n  - {step: 唱歌, title: 歌唱祖國}\n---\n正文。\n", false},
 		{"a link, its address without Chinese", page("見[黨課](/lectures/x/)。\n"), false},
 		{"a comma in a value", "---\ntitle: 標題,副題\n---\n", true},
 		{"a quoted list", "---\ntags: [\"廉政,志願\"]\n---\n", true},

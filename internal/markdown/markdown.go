@@ -114,6 +114,7 @@ type Picture struct {
 	Src   string // as the HTML links it: resolved, when the Converter was given a Resolver
 	Alt   string // plain
 	Title string
+	Pos   diag.Position // where it is written: for the export's warnings about its caption
 }
 
 // conversion is the state of one Convert call, passed to the AST transformer in the parser
@@ -145,7 +146,10 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	if err := c.md.Renderer().Render(out, body, doc); err != nil {
 		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, msg.CannotRender, err)
 	}
-	res, indents := read(doc, body, c.kept)
+	res, indents, pictureAt := read(doc, body, c.kept)
+	for i, at := range pictureAt {
+		res.Pictures[i].Pos = conv.position(at)
+	}
 	for _, in := range indents {
 		conv.problems.Add(IndentWarning(conv.position(in.Start), body[in.Start:in.End]))
 	}
@@ -392,11 +396,12 @@ type reader struct {
 	// and the image being read start in b.
 	leadStart, headingStart, altStart int
 	indents                           []Indent
+	pictureAt                         []int // the offset of each picture
 }
 
 // read reads doc, parsed from source, keeping the nodes of the kinds kept, and returns the
-// full-width indents of its paragraphs.
-func read(doc ast.Node, source []byte, kept []ast.NodeKind) (Result, []Indent) {
+// full-width indents of its paragraphs and the offset of each picture.
+func read(doc ast.Node, source []byte, kept []ast.NodeKind) (Result, []Indent, []int) {
 	r := &reader{source: source, kept: kept}
 	r.b.Grow(len(source))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -407,7 +412,7 @@ func read(doc ast.Node, source []byte, kept []ast.NodeKind) (Result, []Indent) {
 		return ast.WalkContinue, nil
 	})
 	r.res.Text = strings.TrimSpace(r.b.String())
-	return r.res, r.indents
+	return r.res, r.indents, r.pictureAt
 }
 
 func (r *reader) enter(n ast.Node) ast.WalkStatus {
@@ -449,6 +454,7 @@ func (r *reader) leave(n ast.Node) {
 		r.res.Headings = append(r.res.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: r.since(r.headingStart)})
 	case *ast.Image:
 		r.res.Pictures = append(r.res.Pictures, Picture{Src: string(n.Destination), Alt: r.since(r.altStart), Title: string(n.Title)})
+		r.pictureAt = append(r.pictureAt, offsetOf(n, r.source))
 	case *ast.HTMLBlock:
 		return // its text is not read: it ends no line
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -52,7 +53,8 @@ func TestHeadingsAndPictures(t *testing.T) {
 	if !reflect.DeepEqual(res.Headings, wantHeadings) {
 		t.Errorf("headings: %+v, want %+v", res.Headings, wantHeadings)
 	}
-	wantPictures := []Picture{{Src: "/x/photo.png", Alt: "现场合影", Title: "七月"}, {Src: "/x/x.png"}}
+	wantPictures := []Picture{{Src: "/x/photo.png", Alt: "现场合影", Title: "七月", Pos: diag.Position{File: "a.md", Line: 3, Col: 1}},
+		{Src: "/x/x.png", Pos: diag.Position{File: "a.md", Line: 4, Col: 23}}}
 	if !reflect.DeepEqual(res.Pictures, wantPictures) {
 		t.Errorf("pictures: %+v, want %+v", res.Pictures, wantPictures)
 	}

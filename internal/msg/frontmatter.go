@@ -116,6 +116,8 @@ var (
 	WantBaseURL              = def(`base_url：应为以 http:// 或 https:// 开头的完整网址，实为 %q`, `base_url: want an absolute http or https URL, got %q`)
 	WantContentFiles         = def(`content_files：应为 %s（只发布图片、视频、音频、PDF 和办公文档）或 %s（发布所有文件，包括 HTML 和 SVG），实为 %q`, `content_files: want %s (pictures, video, audio, PDFs and office documents only) or %s (every file, HTML and SVG among them), got %q`)
 	WantPageSize             = def(`page_size：应为正数，实为 %d`, `page_size: want a positive number, got %d`)
+	WantPositiveExport       = def(`export：%s：应为正数，实为 %d；不写它就用默认值`, `export: %s: want a positive number, got %d; leave it out for the default`)
+	TitleMinOverMax          = def(`export：title_min %d 大于 title_max %d：没有标题能同时满足两者；请改小 title_min 或改大 title_max`, `export: title_min %d is more than title_max %d: no title could meet both; lower title_min or raise title_max`)
 	EmptyValue               = def(`%s：有一个值是空的`, `%s: empty value`)
 	ListedTwice              = def(`%s：%q 列了两次`, `%s: %q listed twice`)
 	ListedInOtherChars       = def(`%s：%q 就是前面列过的 %q，只是用字不同：只列一次`, `%s: %q is %q, listed before, in other characters: list it once`)

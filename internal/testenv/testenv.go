@@ -1,8 +1,9 @@
 // Package testenv tells the tests whether what they need from outside Go is on this machine:
-// Chromium, Java and the Nu HTML Checker, nginx, git, and ECharts in the binary. A test that
-// needs something missing is skipped with one line naming the make target that installs it,
-// so that go test ./... passes on a machine with Go alone. make test sets DANGJIAN_NO_SKIP=1,
-// under which that skip fails the test instead: CI can never pass by skipping.
+// Chromium, Java and the Nu HTML Checker, nginx, git, LibreOffice (and converts with it), and
+// ECharts in the binary. A test that needs something missing is skipped with one line naming
+// the make target that installs it, so that go test ./... passes on a machine with Go alone.
+// make test sets DANGJIAN_NO_SKIP=1, under which that skip fails the test instead: CI can
+// never pass by skipping.
 package testenv
 
 import (
