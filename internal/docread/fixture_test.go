@@ -235,6 +235,14 @@ func dumpRuns(runs []Run) string {
 	return b.String()
 }
 
+// same fails t when the dump got of what is not the one wanted.
+func same(t *testing.T, what, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s:\n%s\nwant\n%s", what, got, want)
+	}
+}
+
 // dumpUnsupported writes the unsupported things one a line: what (in English), the detail,
 // the text, and the place.
 func dumpUnsupported(us []Unsupported) string {

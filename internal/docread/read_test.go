@@ -44,10 +44,7 @@ func fieldXML(code, result string) string {
 func TestBlocks(t *testing.T) {
 	for _, tt := range blockTests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := read(t, tt.body, nil)
-			if got := dump(doc.Blocks); got != tt.want {
-				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
-			}
+			same(t, "blocks", dump(read(t, tt.body, nil).Blocks), tt.want)
 		})
 	}
 }
@@ -192,12 +189,8 @@ func TestUnsupported(t *testing.T) {
 		"an embedded part of another document @word/document.xml:14 面积",
 		"a table of contents (left out: a web page needs none) {TOC \\o \"1-3\"} @word/document.xml:15 面积",
 	}, "\n")
-	if got := dumpUnsupported(doc.Unsupported); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-	if got, want := dump(doc.Blocks), "P 第一段\nP 有批注的人数\nP 文本框旁\nP 参加32人\nP 见表1\nT [P 表里]\nP 面积"; got != want {
-		t.Errorf("blocks\n%s\nwant\n%s", got, want)
-	}
+	same(t, "unsupported", dumpUnsupported(doc.Unsupported), want)
+	same(t, "blocks", dump(doc.Blocks), "P 第一段\nP 有批注的人数\nP 文本框旁\nP 参加32人\nP 见表1\nT [P 表里]\nP 面积")
 }
 
 // TestUnsupportedInNotes: a thing in a footnote is placed in the footnotes' part.
