@@ -47,7 +47,7 @@ func (t *text) misread() {
 		if r == utf8.RuneError && size == 3 {
 			t.report(diag.Errorf(diag.Position{}, msg.ReplacementCharacter), i, msg.Message{})
 		}
-		if (r != '?' || t.lostAt(i)) && isCJK(t.before(i)) {
+		if prev, _ := t.beforeGarbage(i); (r != '?' || t.lostAt(i)) && isCJK(prev) {
 			t.lostOn[t.lineStart(i)] = true
 		}
 		i += size
@@ -128,16 +128,14 @@ const longestMisread = 24
 // misreadAt returns the garbled run after the lost character's mark at offset at, size bytes
 // long, if there is one, and marks it so that nothing else reports inside it.
 func (t *text) misreadAt(at, size int) *misreadRun {
-	before := at
-	for open, ok := garbageBefore(t.norm, before); ok; open, ok = garbageBefore(t.norm, before) {
-		before = open // garbage is found later: look past it now (確(què)?!皟蓪W)
-	}
-	prev, markAt := t.beforeAt(before)
-	if full, ok := fullWidth[prev]; ok && prev != '?' && isCJK(t.before(markAt)) {
+	prev, markAt := t.beforeGarbage(at)
+	if full, ok := fullWidth[prev]; ok && prev != '?' {
 		// A half-width mark after Chinese is made full-width when the run after it reads as
 		// Chinese (確!?!皟 is 確！?!皟): the run is looked for as --fix leaves the mark, so that
 		// a second --fix finds nothing new.
-		prev, _ = utf8.DecodeRuneInString(full)
+		if before, _ := t.beforeGarbage(markAt); isCJK(before) {
+			prev, _ = utf8.DecodeRuneInString(full)
+		}
 	}
 	if !isCJK(prev) {
 		return nil
@@ -154,6 +152,22 @@ func (t *text) misreadAt(at, size int) *misreadRun {
 	end := from + run.size
 	t.addSkip(span{at, end})
 	return &misreadRun{inStep: run, at: at, end: end, prev: prev, syllable: syllable, lost: lost}
+}
+
+// beforeGarbage is beforeAt, looking past garbage too, which is found after the garbled runs
+// (確(què)?!皟蓪W, 確(què)!?!皟蓪W): misread sees the text as --fix leaves it.
+func (t *text) beforeGarbage(offset int) (rune, int) {
+	for {
+		r, at := t.beforeAt(offset)
+		if r != ')' && r != '）' {
+			return r, at
+		}
+		open, ok := garbageBefore(t.norm, at+utf8.RuneLen(r))
+		if !ok {
+			return r, at
+		}
+		offset = open
+	}
 }
 
 // repaired returns the file as --fix will leave it, as far as the evidence for a lost

@@ -47,8 +47,10 @@ func (t *text) regions(c *cleaned) (prose, code []span, indents []indent, values
 		}
 		for _, w := range wide {
 			in := indent{deletable: w.Deletable}
-			for at := bodyStart + w.Start; at < bodyStart+w.End; at += len(wideSpace) {
-				in.spaces = append(in.spaces, span{c.norm(at, false), c.norm(at+len(wideSpace), true)})
+			for _, run := range w.Runs {
+				for at := bodyStart + run.Start; at < bodyStart+run.End; at += len(wideSpace) {
+					in.spaces = append(in.spaces, span{c.norm(at, false), c.norm(at+len(wideSpace), true)})
+				}
 			}
 			indents = append(indents, in)
 		}

@@ -109,9 +109,11 @@ func (t *text) question(i int) {
 
 // lostAt reports whether the "?" at offset i stands for a lost character: it is not before a
 // space, the line's end or a closing mark. Before a U+FFFD, another lost character, it is one.
+// A half-width ")" closes too: misread asks before punctuation makes it "）", and both must
+// answer alike, or a second --fix repairs what the line's lost character held back.
 func (t *text) lostAt(i int) bool {
 	next, at := t.after(i+1, false)
-	return at < t.lineEnd(i) && next != ' ' && next != '\t' && !strings.ContainsRune("」』）】》”", next)
+	return at < t.lineEnd(i) && next != ' ' && next != '\t' && !strings.ContainsRune(")」』）】》”", next)
 }
 
 // period reports a "." that ends a Chinese sentence or follows a Chinese numeral; it is

@@ -151,7 +151,7 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 		res.Pictures[i].Pos = conv.position(at)
 	}
 	for _, in := range indents {
-		conv.problems.Add(IndentWarning(conv.position(in.Start), body[in.Start:in.End]))
+		conv.problems.Add(IndentWarning(conv.position(in.Runs[0].Start), in.spaces(body)))
 	}
 	res.HTML, res.Problems = out.Bytes(), conv.problems
 	return res
@@ -160,26 +160,46 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 // Indent is the full-width spaces that start a paragraph, "　　": Word indents a paragraph so,
 // a pasted one keeps them, and the page shows them as a blank before its first word.
 type Indent struct {
-	Span
+	// Runs are its spaces, a run a line: a line of them only goes on to the next line of the
+	// paragraph, whose spaces start the paragraph once that line is empty ("　\n　　正文").
+	Runs []Span
 	// Deletable says that what follows does not start a block of Markdown (# 标题, - 项, 1. 项),
 	// so that without the indent the paragraph stays one.
 	Deletable bool
 }
 
+// spaces returns the full-width spaces of the indent, its runs joined.
+func (in Indent) spaces(source []byte) []byte {
+	var b []byte
+	for _, run := range in.Runs {
+		b = append(b, source[run.Start:run.End]...)
+	}
+	return b
+}
+
 // wideSpace is the full-width space, U+3000.
 const wideSpace = "\u3000"
 
-// indentOf returns the full-width spaces that start paragraph p of source, if any.
+// indentOf returns the full-width spaces that start paragraph p of source, if any: those of
+// its first line, and of each next one while the lines before hold nothing else.
 func indentOf(p *ast.Paragraph, source []byte) (Indent, bool) {
-	if p.Lines().Len() == 0 {
-		return Indent{}, false
+	var in Indent
+	for i := range p.Lines().Len() {
+		line := p.Lines().At(i)
+		end := line.Start
+		for bytes.HasPrefix(source[end:line.Stop], []byte(wideSpace)) {
+			end += len(wideSpace)
+		}
+		if end > line.Start {
+			in.Runs = append(in.Runs, Span{line.Start, end})
+		}
+		if rest := source[end:line.Stop]; end == line.Start || len(bytes.TrimRight(rest, "\n")) > 0 {
+			in.Deletable = !startsBlock.Match(rest)
+			return in, len(in.Runs) > 0
+		}
 	}
-	start := p.Lines().At(0).Start
-	end := start
-	for bytes.HasPrefix(source[end:], []byte(wideSpace)) {
-		end += len(wideSpace)
-	}
-	return Indent{Span{start, end}, !startsBlock.Match(source[end:])}, end > start
+	in.Deletable = true // the paragraph is nothing but full-width spaces
+	return in, len(in.Runs) > 0
 }
 
 // startsBlock matches the start of a line that opens a block of Markdown other than a paragraph.
