@@ -84,6 +84,10 @@ type Chart struct {
 	// InBody marks the chart of a chart block of the page's body: it takes the place of the
 	// block's figure, the first such chart the first figure's. The other charts follow the body.
 	InBody bool
+	// PNG is the chart's picture for the Word document, above its table; nil shows the table
+	// alone. The site's charts have none yet: a PNG drawn in Go with a Chinese font that the
+	// export carries is the step to come (docs/export.md).
+	PNG []byte
 }
 
 // ChartsFunc returns the charts of a page, in the order the page shows them, or nil. It is

@@ -773,7 +773,7 @@ func TestDeterministicZip(t *testing.T) {
 			t.Errorf("%s: the zip's copy differs from the folder's", f.Name)
 		}
 	}
-	want := []string{"2016-05-04-photos/1.png", "2016-05-04-photos/2.jpg", "2016-05-04-photos/3.gif", "2016-05-04-photos/4.png",
+	want := []string{"2016-05-04-photos/1.png", "2016-05-04-photos/2.jpg", "2016-05-04-photos/2016-05-04-图片活动.docx", "2016-05-04-photos/3.gif", "2016-05-04-photos/4.png",
 		"2016-05-04-photos/article.html", "2016-05-04-photos/article.txt",
 		"2016-05-04-photos/images/1.png", "2016-05-04-photos/images/2.jpg", "2016-05-04-photos/images/3.gif", "2016-05-04-photos/images/captions.txt",
 		"2016-05-04-photos/meta.json", "manifest.json"}
