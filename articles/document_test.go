@@ -102,3 +102,105 @@ func TestRealSiteDocuments(t *testing.T) {
 		})
 	}
 }
+
+// documentSite is written in traditional characters: a lecture with its facts, and a body of
+// every block the Word document renders.
+const documentSite = `
+-- site.yaml --
+title: 測試黨建
+organisation: 測試公司
+script: traditional
+lecture_forms: [黨課]
+export:
+  dateline: "文明風{年}年{月}月{日}日訊（通訊員 張三）"
+  contributor: 機關黨支部
+  fonts: {title: 黑体, body: 宋体}
+  sizes: {title: 小二, body: 16}
+-- content/lectures/x/index.md --
+---
+title: "黨課: 學習黨章?"
+date: 2016-06-08
+form: 黨課
+speaker: 李四
+venue: 三樓會議室
+attendance: 45
+export: true
+---
+第一段有**粗體**和*斜體*，
+接下來一行。
+
+## 學習
+
+- 第一項
+  - 子項
+- 第二項
+
+1. 甲
+2. 乙
+
+> 引用的話。
+
+| 支部 | 人數 |
+|---|---|
+| 機關 | 23 |
+
+![黨員合影](photo.gif)
+
+文中 ![行內的圖](photo.gif) 之後。
+`
+
+// TestDocument exports a page of every block the Word document renders, and checks what its
+// XML says of each, in simplified characters, and that LibreOffice reads it.
+func TestDocument(t *testing.T) {
+	s := sitetest.New(t, documentSite)
+	s.Write("content/lectures/x/photo.gif", encode(t, "gif", 40, 20))
+	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
+	file := filepath.Join(rep.Out, rep.Articles[0], "2016-06-08-党课： 学习党章？.docx")
+	document := documentPart(t, file, "word/document.xml")
+	got := strings.Join(paragraphsOf(document), "\n")
+	want := strings.Join([]string{
+		"党课: 学习党章?",
+		"文明风2016年6月8日讯（通讯员 张三）第一段有粗体和斜体，接下来一行。",
+		"学习", "第一项", "子项", "第二项", "甲", "乙", "引用的话。", "支部", "人数", "机关", "23",
+		"党员合影", "文中", "行内的图", "之后。",
+		"日期：2016年6月8日；地点：三楼会议室；主讲人：李四；参加人次：45。",
+		"（机关党支部供稿）",
+	}, "\n")
+	if got != want {
+		t.Errorf("the document's paragraphs:\n%s\nwant:\n%s", got, want)
+	}
+	sitetest.AssertHolds(t, "word/document.xml", document,
+		`<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">粗体</w:t>`, `<w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">斜体</w:t>`,
+		`<w:pStyle w:val="Heading1"/>`, `<w:pStyle w:val="Quote"/>`, `<w:numPr><w:ilvl w:val="1"/>`, `<w:tblHeader/>`,
+		`<w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">党员合影</w:t>`, `r:embed="rId6"`, `r:embed="rId7"`)
+	styles := documentPart(t, file, "word/styles.xml")
+	sitetest.AssertHolds(t, "word/styles.xml", styles, `w:eastAsia="黑体"`, `w:eastAsia="宋体"`, `<w:sz w:val="36"/>`, `<w:sz w:val="32"/>`)
+	core := documentPart(t, file, "docProps/core.xml")
+	sitetest.AssertHolds(t, "docProps/core.xml", core, "<dc:title>党课: 学习党章?</dc:title>", "<dc:creator>测试公司</dc:creator>",
+		`<dcterms:created xsi:type="dcterms:W3CDTF">2016-06-08T00:00:00Z</dcterms:created>`)
+	// The GIF is a PNG in the document, the same picture twice.
+	media := documentPart(t, file, "word/media/image1.png")
+	if !strings.HasPrefix(media, "\x89PNG") {
+		t.Errorf("word/media/image1.png is no PNG")
+	}
+
+	text, err := os.ReadFile(testenv.ConvertWithLibreOffice(t, file, "txt:Text (encoded):UTF8", t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sitetest.AssertHolds(t, "LibreOffice's text", string(text), "文明风2016年6月8日讯", "主讲人：李四", "党员合影", "（机关党支部供稿）")
+}
+
+// TestDocumentName: a title's characters that Windows forbids in a file's name become their
+// full-width forms, and the dots and spaces that would end it go.
+func TestDocumentName(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"“爱的传递”道德讲堂", "2016-07-15-“爱的传递”道德讲堂.docx"},
+		{`a<b>c:d"e/f\g|h?i*j`, "2016-07-15-a＜b＞c：d＂e／f＼g｜h？i＊j.docx"},
+		{"结尾. ", "2016-07-15-结尾.docx"},
+	} {
+		if got := articles.DocumentName("2016-07-15", tt.title); got != tt.want {
+			t.Errorf("DocumentName(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}

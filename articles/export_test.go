@@ -110,6 +110,13 @@ func TestRealSiteExport(t *testing.T) {
 	sitetest.AssertHolds(t, articles.ManifestFile, read(t, filepath.Join(rep.Out, articles.ManifestFile)),
 		`"folder": "2016-12-31-2016"`, `"title": "2016年“两学一做”学习教育工作报告"`)
 	names := zipNames(t, rep.Zip)
+	documents, err := filepath.Glob(filepath.Join(rep.Out, "*", "*.docx"))
+	if err != nil || len(documents) != len(want) {
+		t.Errorf("Word documents %v, want one per article (%v)", documents, err)
+	}
+	for _, file := range documents {
+		documentPart(t, file, "word/document.xml") // checks its structure
+	}
 	for _, folder := range want {
 		for _, file := range []string{articles.HTMLFile, articles.TextFile, articles.MetaFile} {
 			if !slices.Contains(names, folder+"/"+file) {
