@@ -12,6 +12,9 @@
 //     links to the internal site turned into plain text; sanitised last, so that only an
 //     allow-list of markup survives (see policy). A chart block's picture takes the block's
 //     place; a report's charts of site.yaml for its year follow the body;
+//   - <date>-<title>.docx: the submission as the websites ask for it, a Word document
+//     rendered from the page's Markdown tree (document.go): title, dateline, body, charts as
+//     their tables, the page's facts, （…供稿）;
 //   - article.txt: the title and the plain text;
 //   - meta.json: title, source organisation (来源), author, editor, date, summary, keywords,
 //     character count, the page's URL on the internal site, and its images;
