@@ -13,6 +13,7 @@ import (
 
 	"github.com/dangjian/dangjian/generator"
 	"github.com/dangjian/dangjian/internal/config"
+	"github.com/dangjian/dangjian/internal/convert"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
@@ -25,8 +26,10 @@ type batch struct {
 	site   *generator.Site
 	conf   *config.Site
 	charts ChartsFunc
-	text   *cleaner
-	today  time.Time
+	// converter parses the pages' Markdown again, for the Word documents' renderer.
+	converter *convert.Converter
+	text      *cleaner
+	today     time.Time
 	// localWords are site.yaml's words that speak from inside, in simplified characters.
 	localWords []string
 	articles   []*article
@@ -41,6 +44,11 @@ type article struct {
 	files  map[string][]byte // by name in the folder
 	// pictures are the pictures the article shows, each once, in the order they first appear.
 	pictures []imageMeta
+	// images gives the name in the bundle of each image copied, by its file in the site's
+	// output; charts are the page's charts. The fragment fills both, and the Word document
+	// shows the same.
+	images map[string]string
+	charts []Chart
 }
 
 // meta is meta.json: what the civilization website's editors fill into their form.
@@ -91,6 +99,7 @@ func newBatch(site *generator.Site, charts ChartsFunc, today time.Time) (*batch,
 	}
 	conf := site.Model().Config
 	return &batch{site: site, conf: conf, charts: charts, text: text, today: today,
+		converter:  convert.New(site.Model(), site.Charts()),
 		localWords: text.cleanAll(conf.Export.LocalWords), folders: map[string]*page.Page{}}, nil
 }
 
@@ -121,6 +130,9 @@ func (b *batch) add(p *page.Page) diag.List {
 	}
 	fragment, problems := b.fragment(a)
 	a.files[HTMLFile] = fragment
+	name, document, documentProblems := b.document(a)
+	a.files[name] = document
+	problems = append(problems, documentProblems...)
 	a.files[TextFile] = []byte(title + "\n\n" + text + "\n")
 	data, err := marshal(a.meta)
 	if err != nil {

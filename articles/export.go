@@ -12,6 +12,9 @@
 //     links to the internal site turned into plain text; sanitised last, so that only an
 //     allow-list of markup survives (see policy). A chart block's picture takes the block's
 //     place; a report's charts of site.yaml for its year follow the body;
+//   - <date>-<title>.docx: the submission as the websites ask for it, a Word document
+//     rendered from the page's Markdown tree (document.go): title, dateline, body, charts as
+//     their tables, the page's facts, （…供稿）;
 //   - article.txt: the title and the plain text;
 //   - meta.json: title, source organisation (来源), author, editor, date, summary, keywords,
 //     character count, the page's URL on the internal site, and its images;
@@ -84,6 +87,10 @@ type Chart struct {
 	// InBody marks the chart of a chart block of the page's body: it takes the place of the
 	// block's figure, the first such chart the first figure's. The other charts follow the body.
 	InBody bool
+	// PNG is the chart's picture for the Word document, above its table; nil shows the table
+	// alone. The site's charts have none yet: a PNG drawn in Go with a Chinese font that the
+	// export carries is the step to come (docs/export.md).
+	PNG []byte
 }
 
 // ChartsFunc returns the charts of a page, in the order the page shows them, or nil. It is

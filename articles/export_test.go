@@ -110,6 +110,13 @@ func TestRealSiteExport(t *testing.T) {
 	sitetest.AssertHolds(t, articles.ManifestFile, read(t, filepath.Join(rep.Out, articles.ManifestFile)),
 		`"folder": "2016-12-31-2016"`, `"title": "2016年“两学一做”学习教育工作报告"`)
 	names := zipNames(t, rep.Zip)
+	documents, err := filepath.Glob(filepath.Join(rep.Out, "*", "*.docx"))
+	if err != nil || len(documents) != len(want) {
+		t.Errorf("Word documents %v, want one per article (%v)", documents, err)
+	}
+	for _, file := range documents {
+		documentPart(t, file, "word/document.xml") // checks its structure
+	}
 	for _, folder := range want {
 		for _, file := range []string{articles.HTMLFile, articles.TextFile, articles.MetaFile} {
 			if !slices.Contains(names, folder+"/"+file) {
@@ -773,7 +780,7 @@ func TestDeterministicZip(t *testing.T) {
 			t.Errorf("%s: the zip's copy differs from the folder's", f.Name)
 		}
 	}
-	want := []string{"2016-05-04-photos/1.png", "2016-05-04-photos/2.jpg", "2016-05-04-photos/3.gif", "2016-05-04-photos/4.png",
+	want := []string{"2016-05-04-photos/1.png", "2016-05-04-photos/2.jpg", "2016-05-04-photos/2016-05-04-图片活动.docx", "2016-05-04-photos/3.gif", "2016-05-04-photos/4.png",
 		"2016-05-04-photos/article.html", "2016-05-04-photos/article.txt",
 		"2016-05-04-photos/images/1.png", "2016-05-04-photos/images/2.jpg", "2016-05-04-photos/images/3.gif", "2016-05-04-photos/images/captions.txt",
 		"2016-05-04-photos/meta.json", "manifest.json"}

@@ -55,6 +55,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 	if err != nil {
 		r.errorf(msg.ChartsFailed, err)
 	}
+	a.charts = charts
 	var after []Chart
 	for _, c := range charts {
 		if c.InBody {
@@ -90,8 +91,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 type rewriter struct {
 	b        *batch
 	a        *article
-	images   map[string]string // image file in the site's output → its name in the bundle
-	charts   int               // the charts copied so far
+	charts   int // the charts copied so far
 	problems diag.List
 	// blockCharts are the pictures of the body's chart blocks not yet shown, in order.
 	blockCharts []Chart
@@ -273,7 +273,7 @@ func (r *rewriter) copyImage(src, caption string) (string, bool) {
 		target = path.Join(r.a.page.URL, target)
 	}
 	out := strings.TrimPrefix(target, "/")
-	if name, seen := r.images[out]; seen {
+	if name, seen := r.a.images[out]; seen {
 		return name, true
 	}
 	data, err := r.b.site.ReadFile(out)
@@ -286,11 +286,11 @@ func (r *rewriter) copyImage(src, caption string) (string, bool) {
 		r.errorf(msg.ImageFailed, src, err)
 		return "", false
 	}
-	if r.images == nil {
-		r.images = map[string]string{}
+	if r.a.images == nil {
+		r.a.images = map[string]string{}
 	}
-	name := strconv.Itoa(len(r.images)+1) + ext
-	r.images[out] = name
+	name := strconv.Itoa(len(r.a.images)+1) + ext
+	r.a.images[out] = name
 	r.a.files[name] = scaled
 	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: caption})
 	return name, true

@@ -48,3 +48,19 @@ func scaleDown(data []byte, maxWidth int) ([]byte, string, error) {
 	}
 	return buf.Bytes(), ext, err
 }
+
+// forWord returns a picture of the bundle as a Word document takes it: a JPEG or PNG as it
+// is, a GIF as a PNG of its first frame.
+func forWord(data []byte) ([]byte, error) {
+	_, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || format == "jpeg" || format == "png" {
+		return data, err
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = png.Encode(&buf, img)
+	return buf.Bytes(), err
+}

@@ -6,11 +6,14 @@ import (
 	"bytes"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/docx"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/search"
@@ -214,6 +217,93 @@ type Export struct {
 	// LocalWords are the words that speak from inside the company or its town (我公司, 我市),
 	// which a reader of the website cannot place; they replace DefaultLocalWords when given.
 	LocalWords []string `yaml:"local_words"`
+	// Dateline starts the text of each Word document (电头): its placeholders {年} {月} {日}
+	// are filled with the page's date, without leading zeros; DefaultDateline when not given.
+	Dateline string `yaml:"dateline"`
+	// Contributor is the unit named at the end of each Word document, （…供稿）; the
+	// organisation when not given.
+	Contributor string `yaml:"contributor"`
+	// Fonts and Sizes are the Word documents' fonts and sizes for each kind of paragraph;
+	// those not given are package docx's defaults, of Chinese official writing.
+	Fonts Fonts `yaml:"fonts"`
+	Sizes Fonts `yaml:"sizes"`
+}
+
+// Fonts names a font, or a size (a Chinese size such as 三号, or points), for each kind of
+// paragraph of the Word documents.
+type Fonts struct {
+	Title    string `yaml:"title"`
+	Heading1 string `yaml:"heading1"`
+	Heading2 string `yaml:"heading2"`
+	Heading3 string `yaml:"heading3"`
+	Body     string `yaml:"body"`
+	Caption  string `yaml:"caption"`
+}
+
+// A FontField is a key of Fonts and its value.
+type FontField struct {
+	Key   string
+	Value *string
+}
+
+// Fields returns the keys of f with their values, in the order of the fields of Fonts.
+func (f *Fonts) Fields() []FontField {
+	return []FontField{{"title", &f.Title}, {"heading1", &f.Heading1}, {"heading2", &f.Heading2}, {"heading3", &f.Heading3}, {"body", &f.Body}, {"caption", &f.Caption}}
+}
+
+// DefaultDateline is the dateline of a site.yaml that gives none: the day of the news.
+const DefaultDateline = "{月}月{日}日讯"
+
+// datelineFields are the placeholders of a dateline, each filled with a part of the date.
+var datelineFields = map[string]func(time.Time) int{
+	"年": func(t time.Time) int { return t.Year() },
+	"月": func(t time.Time) int { return int(t.Month()) },
+	"日": func(t time.Time) int { return t.Day() },
+}
+
+// DatelineOf returns the dateline for a page of the day date: its placeholders filled.
+func (e *Export) DatelineOf(date time.Time) string {
+	var b strings.Builder
+	rest := e.Dateline
+	for {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest[max(open, 0):], '}') + max(open, 0)
+		if open < 0 || end < open {
+			b.WriteString(rest)
+			return b.String()
+		}
+		b.WriteString(rest[:open])
+		if f := datelineFields[rest[open+1:end]]; f != nil {
+			b.WriteString(strconv.Itoa(f(date)))
+		}
+		rest = rest[end+1:]
+	}
+}
+
+// datelineProblem says what is wrong with a dateline's placeholders, if anything.
+func datelineProblem(dateline string) (msg.Message, bool) {
+	depth, start := 0, 0
+	for i, r := range dateline {
+		switch r {
+		case '{':
+			if depth > 0 {
+				return msg.New(msg.DatelineUnclosed, dateline[start:i]), true
+			}
+			depth, start = 1, i
+		case '}':
+			if depth == 0 {
+				return msg.New(msg.DatelineStrayBrace), true
+			}
+			if name := dateline[start+1 : i]; datelineFields[name] == nil {
+				return msg.New(msg.DatelinePlaceholder, dateline[start:i+1]), true
+			}
+			depth = 0
+		}
+	}
+	if depth > 0 {
+		return msg.New(msg.DatelineUnclosed, dateline[start:]), true
+	}
+	return msg.Message{}, false
 }
 
 // DefaultLocalWords are the words that speak from inside, as the websites' rules name them
@@ -415,6 +505,29 @@ func (e *Export) validate(v validator) {
 		words = append(words, w)
 	}
 	e.LocalWords = words
+	if e.Dateline == "" {
+		e.Dateline = DefaultDateline
+	} else if m, wrong := datelineProblem(e.Dateline); wrong {
+		v.errorf("dateline", m.Key, m.Args...)
+		e.Dateline = DefaultDateline
+	}
+	sizes := validator{file: v.file, top: valueOf(v.top, "sizes"), problems: v.problems}
+	for _, f := range e.Sizes.Fields() {
+		if *f.Value != "" && !validSize(*f.Value) {
+			sizes.errorf(f.Key, msg.WantFontSize, f.Key, *f.Value)
+			*f.Value = ""
+		}
+	}
+}
+
+// validSize reports whether a size is a Chinese size (三号) or a number of points from 5 to
+// 100.
+func validSize(size string) bool {
+	if _, ok := docx.ChineseSize(size); ok {
+		return true
+	}
+	pt, err := strconv.ParseFloat(size, 64)
+	return err == nil && pt >= 5 && pt <= 100
 }
 
 // keyOnce reports the key of an item of a list (a metric, a chart) when it is missing or an

@@ -74,6 +74,14 @@ func (c *Converter) Page(p *page.Page) *Page {
 	return converted
 }
 
+// Tree parses a page's Markdown as Page converts it, its links and images resolved against
+// the site, and returns the tree for a renderer of another format, such as the export's
+// Word document. The tree is made again on each call, not kept: a site's pages need their
+// HTML, and only the few exported ones their trees.
+func (c *Converter) Tree(p *page.Page) (*markdown.Tree, diag.List) {
+	return c.md.Parse(p.File, p.Body, p.BodyLine, linkResolver{site: c.site, page: p})
+}
+
 // summaryLength is the length of a summary made from a page's text, in characters: Chinese
 // has no spaces to cut at, so summaries are cut by characters, not words.
 const summaryLength = 120

@@ -60,7 +60,7 @@ type Style int
 
 // The styles. Body, the zero Style, is the text's paragraph, its first line indented by two
 // characters; Plain is a paragraph of the body's font without the indent (a table's cells, a
-// list's items, a closing line).
+// list's items, a closing line); Quote is a quotation, set off by its indent and its font.
 const (
 	Body Style = iota
 	Title
@@ -69,6 +69,7 @@ const (
 	Heading3
 	Caption
 	Plain
+	Quote
 )
 
 // Align is where the lines of a paragraph go; the zero Align keeps its style's.

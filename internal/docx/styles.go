@@ -39,6 +39,7 @@ type Styles struct {
 	Heading3    Font
 	Body        Font // also of Plain paragraphs, lists and tables
 	Caption     Font
+	Quote       Font
 }
 
 // DefaultStyles are those of Chinese official writing (GB/T 9704-2012 and common practice):
@@ -53,6 +54,7 @@ var DefaultStyles = Styles{
 	Heading3:    Font{Name: "仿宋_GB2312", Fallback: "仿宋", Size: chineseSizes["三号"], Bold: true},
 	Body:        Font{Name: "仿宋_GB2312", Fallback: "仿宋", Size: chineseSizes["三号"]},
 	Caption:     Font{Name: "楷体_GB2312", Fallback: "楷体", Size: chineseSizes["四号"]},
+	Quote:       Font{Name: "楷体_GB2312", Fallback: "楷体", Size: chineseSizes["三号"]},
 }
 
 // filled returns s with its zero fields the default's.
@@ -66,7 +68,7 @@ func (s Styles) filled() Styles {
 	}
 	for _, f := range []struct{ font, def *Font }{
 		{&s.Title, &d.Title}, {&s.Heading1, &d.Heading1}, {&s.Heading2, &d.Heading2},
-		{&s.Heading3, &d.Heading3}, {&s.Body, &d.Body}, {&s.Caption, &d.Caption},
+		{&s.Heading3, &d.Heading3}, {&s.Body, &d.Body}, {&s.Caption, &d.Caption}, {&s.Quote, &d.Quote},
 	} {
 		if f.font.Name == "" {
 			*f.font = *f.def
@@ -81,7 +83,7 @@ func (s Styles) filled() Styles {
 // The ids of the styles in styles.xml; Plain paragraphs take Normal, the default.
 var styleIDs = map[Style]string{
 	Body: "BodyText", Title: "Title", Heading1: "Heading1", Heading2: "Heading2",
-	Heading3: "Heading3", Caption: "Caption", Plain: "Normal",
+	Heading3: "Heading3", Caption: "Caption", Plain: "Normal", Quote: "Quote",
 }
 
 // footnoteSize is the size of a footnote's text, 小四.
@@ -115,7 +117,7 @@ func stylesXML(s Styles) string {
 	type style struct {
 		id, name, basedOn, next string
 		outline                 int // the heading's level, 0 for none
-		indent, center          bool
+		indent, center, inset   bool
 		font                    Font
 	}
 	line := itoa(s.LineSpacing)
@@ -127,6 +129,7 @@ func stylesXML(s Styles) string {
 		{id: "Heading2", name: "heading 2", basedOn: "Normal", next: "BodyText", outline: 2, indent: true, font: s.Heading2},
 		{id: "Heading3", name: "heading 3", basedOn: "Normal", next: "BodyText", outline: 3, indent: true, font: s.Heading3},
 		{id: "Caption", name: "caption", basedOn: "Normal", next: "BodyText", center: true, font: s.Caption},
+		{id: "Quote", name: "Quote", basedOn: "Normal", next: "BodyText", indent: true, inset: true, font: s.Quote},
 	} {
 		attrs := []string{"w:type", "paragraph", "w:styleId", st.id}
 		if st.id == "Normal" {
@@ -152,7 +155,12 @@ func stylesXML(s Styles) string {
 			// The title stands apart from the text by a line.
 			b.empty("w:spacing", "w:after", line, "w:line", itoa(max(s.LineSpacing, Twips(st.font.Size)*12)), "w:lineRule", "atLeast")
 		}
-		if st.indent {
+		switch {
+		case st.inset:
+			// A quotation stands two characters in on both sides, its first line two more.
+			chars := itoa(int(st.font.Size) * 20)
+			b.empty("w:ind", "w:leftChars", "200", "w:left", chars, "w:rightChars", "200", "w:right", chars, "w:firstLineChars", "200", "w:firstLine", chars)
+		case st.indent:
 			// Two characters: firstLineChars for Word and LibreOffice, firstLine in twips
 			// (a half-point is ten twips) for a reader that only knows that.
 			b.empty("w:ind", "w:firstLineChars", "200", "w:firstLine", itoa(int(st.font.Size)*20))
@@ -226,7 +234,7 @@ func fontTableXML(s Styles) string {
 	b.end("w:font")
 	b.WriteString("\n")
 	seen := map[string]bool{s.Latin: true}
-	for _, f := range []Font{s.Title, s.Heading1, s.Heading2, s.Heading3, s.Body, s.Caption} {
+	for _, f := range []Font{s.Title, s.Heading1, s.Heading2, s.Heading3, s.Body, s.Caption, s.Quote} {
 		if seen[f.Name] {
 			continue
 		}

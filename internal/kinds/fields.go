@@ -1,7 +1,10 @@
 package kinds
 
 import (
+	"cmp"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -14,6 +17,9 @@ type Field struct {
 	Type  reflect.Type // string, int, time.Time, []string, []Segment …
 	// Sum says that a metric's sum: rule may add the number up.
 	Sum bool
+	// Fact is the place of the key among the facts an article states (see Matter.Facts), from
+	// 1; 0 for a key that is not one.
+	Fact int
 	// Fields are the keys of each item of a list of structs, such as segments:.
 	Fields []Field
 
@@ -55,6 +61,47 @@ func (m *Matter) Sum(key string) (float64, bool) {
 	return 0, false
 }
 
+// A Fact is a key of a page that an article states, with its label, and its value: a
+// string, an int, a time.Time or a []Segment, never empty.
+type Fact struct {
+	Key, Label string
+	Value      any
+}
+
+// Facts returns what the page's keys say that a news article states, in the order a reader
+// expects it: when (日期), where (地点), who spoke or hosted (主讲人, 主持人), how many came
+// (参加人次), what was done (活动流程); the keys marked fact: in the structs. Keys left empty
+// are left out.
+func (m *Matter) Facts() []Fact {
+	type placed struct {
+		Fact
+		place int
+	}
+	var found []placed
+	v := reflect.ValueOf(m).Elem()
+	for i := range v.NumField() {
+		own := v.Field(i)
+		switch {
+		case own.Kind() == reflect.Pointer && !own.IsNil():
+			own = own.Elem()
+		case own.Kind() != reflect.Struct:
+			continue
+		}
+		for _, f := range fieldsOf(own.Type()) {
+			value := own.FieldByIndex(f.index)
+			if f.Fact > 0 && !value.IsZero() && !(value.Kind() == reflect.Slice && value.Len() == 0) {
+				found = append(found, placed{Fact{Key: f.Key, Label: f.Label, Value: value.Interface()}, f.Fact})
+			}
+		}
+	}
+	slices.SortStableFunc(found, func(a, b placed) int { return cmp.Compare(a.place, b.place) })
+	facts := make([]Fact, len(found))
+	for i, f := range found {
+		facts[i] = f.Fact
+	}
+	return facts
+}
+
 // fieldCache holds fieldsOf's answer per struct type: metrics ask for thousands of pages.
 var fieldCache sync.Map // reflect.Type → []Field
 
@@ -69,7 +116,8 @@ func fieldsOf(t reflect.Type) []Field {
 		if !sf.IsExported() || sf.Anonymous || key == "" || key == "-" {
 			continue
 		}
-		f := Field{Key: key, Label: sf.Tag.Get("label"), Help: sf.Tag.Get("help"), Type: sf.Type, Sum: sf.Tag.Get("sum") != "", index: sf.Index}
+		fact, _ := strconv.Atoi(sf.Tag.Get("fact"))
+		f := Field{Key: key, Label: sf.Tag.Get("label"), Help: sf.Tag.Get("help"), Type: sf.Type, Sum: sf.Tag.Get("sum") != "", Fact: fact, index: sf.Index}
 		if sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Struct {
 			f.Fields = fieldsOf(sf.Type.Elem())
 		}

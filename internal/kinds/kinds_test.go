@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/dangjian/dangjian/internal/hygiene"
 	"github.com/dangjian/dangjian/internal/kinds"
@@ -132,6 +133,30 @@ func TestNewMatter(t *testing.T) {
 		}
 		if len(set) != want {
 			t.Errorf("%s sets %v, want %d of Matter's structs", k.Name, set, want)
+		}
+	}
+}
+
+// TestFacts: a page's facts come in the order a reader expects them, labelled as the table
+// labels them, the keys left empty left out.
+func TestFacts(t *testing.T) {
+	date := time.Date(2016, 7, 15, 0, 0, 0, 0, time.UTC)
+	segments := []kinds.Segment{{Step: "唱一首歌"}}
+	for _, tt := range []struct {
+		name string
+		m    kinds.Matter
+		want []kinds.Fact
+	}{
+		{"a plain page", kinds.Matter{Common: kinds.Common{Date: date, Title: "页"}}, []kinds.Fact{{"date", "日期", date}}},
+		{"a lecture hall", kinds.Matter{Common: kinds.Common{Date: date}, LectureHall: &kinds.LectureHall{Theme: "爱", Attendance: 120, Host: "张三", Segments: segments}},
+			[]kinds.Fact{{"date", "日期", date}, {"host", "主持人", "张三"}, {"attendance", "参加人次", 120}, {"segments", "活动流程", segments}}},
+		{"a lecture", kinds.Matter{Common: kinds.Common{Date: date}, Lecture: &kinds.Lecture{Speaker: "李四", Venue: "会议室", Audience: "全体党员"}},
+			[]kinds.Fact{{"date", "日期", date}, {"venue", "地点", "会议室"}, {"speaker", "主讲人", "李四"}}},
+		{"an activity", kinds.Matter{Common: kinds.Common{Date: date}, Activity: &kinds.Activity{Participants: 30}},
+			[]kinds.Fact{{"date", "日期", date}, {"participants", "参加人数", 30}}},
+	} {
+		if got := tt.m.Facts(); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: facts %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

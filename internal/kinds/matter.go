@@ -7,13 +7,14 @@ import (
 
 // The front-matter structs. Each key's field carries, beside its yaml: key, its label: (the
 // word the templates of new pages and the site write for it, in simplified characters) and its
-// help: (what to write, briefly); a number that a metric's sum: rule may add up is marked sum:.
+// help: (what to write, briefly); a number that a metric's sum: rule may add up is marked sum:;
+// a fact that an article states is marked fact: with its place among them (see Facts).
 // Fields reads them, so that no second list of keys is kept anywhere.
 
 // Common holds the front-matter keys every page may carry.
 type Common struct {
 	Title   string    `yaml:"title" label:"标题" help:"必填：页面的标题"`
-	Date    time.Time `yaml:"date" label:"日期" help:"必填：如 2016-09-20，或带上时间 2016-09-20T09:30:00+08:00"`
+	Date    time.Time `yaml:"date" fact:"1" label:"日期" help:"必填：如 2016-09-20，或带上时间 2016-09-20T09:30:00+08:00"`
 	Type    string    `yaml:"type" label:"类型" help:"不填就由页面所在的文件夹决定"`
 	Slug    string    `yaml:"slug" label:"网址中的名字" help:"不填就用文件名"`
 	Branch  string    `yaml:"branch" label:"党支部" help:"site.yaml 的 branches 所列的党支部之一"`
@@ -30,16 +31,16 @@ type Activity struct {
 	Theme        string    `yaml:"theme" label:"主题" help:"如 两学一做"`
 	Start        time.Time `yaml:"start" label:"开始日期" help:"如 2016-04-01"`
 	End          time.Time `yaml:"end" label:"结束日期" help:"只有一天的活动不填"`
-	Participants int       `yaml:"participants" label:"参加人数" help:"一个数字，不知道就不填" sum:"yes"`
+	Participants int       `yaml:"participants" fact:"4" label:"参加人数" help:"一个数字，不知道就不填" sum:"yes"`
 }
 
 // Lecture is a lecture: 党课, 专题知识讲座, 警示教育大会, 专题讨论, 红色党课.
 type Lecture struct {
 	Form       string `yaml:"form" label:"形式" help:"site.yaml 的 lecture_forms 所列的形式之一"`
-	Speaker    string `yaml:"speaker" label:"主讲人" help:"讲课的人"`
-	Venue      string `yaml:"venue" label:"地点" help:"举办的地方"`
+	Speaker    string `yaml:"speaker" fact:"3" label:"主讲人" help:"讲课的人"`
+	Venue      string `yaml:"venue" fact:"2" label:"地点" help:"举办的地方"`
 	Audience   string `yaml:"audience" label:"对象" help:"为谁讲的，如 全体党员"`
-	Attendance int    `yaml:"attendance" label:"参加人次" help:"一个数字，不知道就不填" sum:"yes"`
+	Attendance int    `yaml:"attendance" fact:"4" label:"参加人次" help:"一个数字，不知道就不填" sum:"yes"`
 }
 
 // Project is a project led by party members.
@@ -89,10 +90,10 @@ func (s Status) NameIn(script string) string {
 // LectureHall is a moral lecture hall (道德讲堂) event.
 type LectureHall struct {
 	Theme      string        `yaml:"theme" label:"主题" help:"如 爱的传递"`
-	Venue      string        `yaml:"venue" label:"地点" help:"举办的地方"`
-	Host       string        `yaml:"host" label:"主持人" help:"主持这一场的人"`
-	Attendance int           `yaml:"attendance" label:"参加人次" help:"一个数字，不知道就不填" sum:"yes"`
-	Segments   []Segment     `yaml:"segments" label:"活动流程" help:"按顺序，每步一行"`
+	Venue      string        `yaml:"venue" fact:"2" label:"地点" help:"举办的地方"`
+	Host       string        `yaml:"host" fact:"3" label:"主持人" help:"主持这一场的人"`
+	Attendance int           `yaml:"attendance" fact:"4" label:"参加人次" help:"一个数字，不知道就不填" sum:"yes"`
+	Segments   []Segment     `yaml:"segments" fact:"5" label:"活动流程" help:"按顺序，每步一行"`
 	Published  []Publication `yaml:"published" label:"刊发" help:"刊发的网站：每个一行"`
 	Promoted   []string      `yaml:"promoted" label:"推广" help:"如 [在白银市推广]"`
 	Awards     []string      `yaml:"awards" label:"荣誉" help:"获得的荣誉，如 [获评靖远公司第一]"`

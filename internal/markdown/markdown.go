@@ -129,17 +129,42 @@ type conversion struct {
 
 var conversionKey = parser.NewContextKey()
 
-// Convert converts body, which starts on line bodyLine of file. r checks links and images;
-// a nil r leaves them as written.
-func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) Result {
+// Tree is a parsed body: goldmark's document and the source its segments point into. Its
+// links and images are resolved as Convert resolves them, and an extension's nodes, such as
+// a chart block's, are in place: what a renderer of another format walks.
+type Tree struct {
+	Doc    ast.Node
+	Source []byte
+}
+
+// Parse parses body, which starts on line bodyLine of file, as Convert does, and returns its
+// tree, or no tree when it nests too deep to walk; r checks links and images, a nil r leaves
+// them as written.
+func (c *Converter) Parse(file string, body []byte, bodyLine int, r Resolver) (*Tree, diag.List) {
+	tree, conv := c.parse(file, body, bodyLine, r)
+	return tree, conv.problems
+}
+
+func (c *Converter) parse(file string, body []byte, bodyLine int, r Resolver) (*Tree, *conversion) {
 	conv := &conversion{file: file, bodyLine: bodyLine, source: body, resolver: r}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(conversionKey, conv)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	if start, deep := tooDeep(doc); deep {
 		conv.problems.Errorf(conv.position(lineStart(body, start)), msg.TooDeep, maxDepth)
+		return nil, conv
+	}
+	return &Tree{Doc: doc, Source: body}, conv
+}
+
+// Convert converts body, which starts on line bodyLine of file. r checks links and images;
+// a nil r leaves them as written.
+func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) Result {
+	tree, conv := c.parse(file, body, bodyLine, r)
+	if tree == nil {
 		return Result{Problems: conv.problems}
 	}
+	doc := tree.Doc
 	// HTML is the text and a few tags; sizing the buffer once saves growing it.
 	out := &bufferWriter{conv: conv}
 	out.Grow(len(body)*3/2 + 512)
@@ -493,7 +518,7 @@ func (r *reader) write(text []byte) {
 	if r.pendingBreak {
 		last, _ := utf8.DecodeLastRuneInString(r.b.String())
 		next, _ := utf8.DecodeRune(text)
-		if !wide(last) || !wide(next) {
+		if !Wide(last) || !Wide(next) {
 			r.b.WriteByte(' ')
 		}
 		r.pendingBreak = false
@@ -580,9 +605,9 @@ func lineEnd(body []byte, offset int) int {
 	return len(body)
 }
 
-// wide reports whether r is written without spaces around it: Chinese and Japanese characters
+// Wide reports whether r is written without spaces around it: Chinese and Japanese characters
 // and their punctuation, full-width forms.
-func wide(r rune) bool {
+func Wide(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }

@@ -25,6 +25,7 @@ var (
 	ImageMissing      = def(`图片 %q：网站里没有这个文件`, `image %q: no such file in the site`)
 	ImageFailed       = def(`图片 %q：%v`, `image %q: %v`)
 	NotImage          = def(`不是 JPEG、PNG 或 GIF 图片`, `not a JPEG, PNG or GIF image`)
+	DocxFailed        = def(`无法写出 Word 文档：%v`, `cannot write the Word document: %v`)
 	ChartScript       = def(`图表 %q：它的 SVG 图片可能运行脚本：%v`, `chart %q: its SVG image could run a script: %v`)
 	SVGNotXML         = def(`它不是格式正确的 XML（%v），无法判断`, `it is not well-formed XML (%v), so it cannot be judged`)
 	SVGDoctype        = def(`它有 DOCTYPE 或其他声明`, `it has a DOCTYPE or other declaration`)

@@ -1,0 +1,4 @@
+package articles
+
+// DocumentName is documentName, for the tests.
+var DocumentName = documentName
