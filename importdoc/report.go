@@ -33,7 +33,7 @@ func (r *Result) WriteText(w io.Writer, p *msg.Printer) error {
 			p.Fprintln(b, msg.ImportNoCaption, path.Base(pic.File))
 			continue
 		}
-		p.Fprintln(b, msg.ImportItem, path.Base(pic.File), pic.Caption)
+		p.Fprintln(b, msg.ImportPicture, path.Base(pic.File), pic.Caption)
 	}
 	if len(r.Fixed) > 0 {
 		p.Fprintln(b, msg.ImportFixed, len(r.Fixed))
