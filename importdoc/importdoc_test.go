@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/internal/docread"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/msg"
@@ -157,6 +158,24 @@ func TestDateIn(t *testing.T) {
 		f, ok := dateIn(tt.text)
 		if got := f.date.Format(time.DateOnly); ok != (tt.want != "") || ok && (got != tt.want || f.text != tt.written) {
 			t.Errorf("dateIn(%q) = %s %q %v, want %s %q", tt.text, got, f.text, ok, tt.want, tt.written)
+		}
+	}
+}
+
+// TestLeft: what the page cannot carry is said with its place, for a person to find in Word.
+func TestLeft(t *testing.T) {
+	tests := []struct {
+		u    docread.Unsupported
+		want string
+	}{
+		{docread.Unsupported{What: msg.DocTextBox, Text: "文本框里的字", Where: docread.Place{Part: "word/document.xml", Paragraph: 3, Near: "一、强化支部主体作用，推进两学一做学习教育常态化"}},
+			`  the body, paragraph 3 (near "一、强化支部主体作用，推进两学一做学习教…"): a text box: "文本框里的字"`},
+		{docread.Unsupported{What: msg.DocObject, Detail: "Excel.Sheet.12", Where: docread.Place{Part: "word/footnotes.xml", Paragraph: 1}},
+			`  the footnotes, paragraph 1: an embedded object (Excel.Sheet.12)`},
+	}
+	for _, tt := range tests {
+		if got := left(tt.u).Text(msg.English); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}
 }

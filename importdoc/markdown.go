@@ -121,10 +121,11 @@ func textHeading(text string) int {
 	return 0
 }
 
-// item writes an item of a list, four spaces a level, the ordered ones numbered in order.
+// item writes an item of a list, four spaces a level, the ordered ones numbered in order, at
+// most one level deeper than the item before it.
 func (w *writer) item(li *docread.ListItem) {
 	list := w.list
-	level := min(li.Level, 8)
+	level := min(li.Level, len(list)) // a level skipped would indent the item into code
 	if w.b.Len() > 0 && list == nil {
 		w.b.WriteString("\n")
 	}

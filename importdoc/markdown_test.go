@@ -51,6 +51,12 @@ func TestBody(t *testing.T) {
 				&docread.ListItem{Ordered: true, Runs: []docread.Run{text("丙")}},
 			},
 			"1. 甲\n    - 甲一\n2. 乙\n\n段落\n\n1. 丙\n", nil},
+		{"a list that starts deeper than its first level, or skips one",
+			[]docread.Block{
+				&docread.ListItem{Level: 1, Runs: []docread.Run{text("甲")}},
+				&docread.ListItem{Level: 3, Runs: []docread.Run{text("乙")}},
+			},
+			"- 甲\n    - 乙\n", nil},
 		{"a table: the first row its header, spans and merges as empty cells, | escaped",
 			[]docread.Block{&docread.Table{Rows: [][]docread.Cell{
 				{{Blocks: []docread.Block{para(bold("项目"))}, Span: 2}, {Blocks: []docread.Block{para(text("说明"))}, Span: 1}},

@@ -9,7 +9,9 @@
 // it after the date instead (2016-09-20.md), and Page.Dated says so, for the editor to hear
 // why. A name that a page has already gets -2, -3…: a page is never overwritten. The kinds
 // that kinds.Kind.Bundled marks (the lecture hall's events, which have photos) are started as
-// page bundles, hongse-dangke/index.md, whose folder takes the pictures.
+// page bundles, hongse-dangke/index.md, whose folder takes the pictures. A page made from a
+// Word document (package importdoc) is started here too, with its text below the front matter,
+// and as a page bundle when it has pictures.
 package newpage
 
 import (
