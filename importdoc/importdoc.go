@@ -72,9 +72,8 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, msg.New(msg.ImportFile, cfg.File, err)
 	}
-	res := &Result{Document: cfg.File, Kind: cfg.Kind, Date: cfg.Date}
-	blocks := doc.Blocks
-	res.Title, blocks = title(doc, cfg.File)
+	title, blocks := titleOf(doc, cfg.File)
+	res := &Result{Document: cfg.File, Title: title, Kind: cfg.Kind, Date: cfg.Date}
 	if res.Kind == "" {
 		res.Kind, res.KindGuessed = GuessKind(res.Title), true
 	}
@@ -137,9 +136,9 @@ func read(file string) (*docread.Document, error) {
 	return docread.Read(f, info.Size())
 }
 
-// title returns the document's title and the blocks of its body: the text in Word's Title
+// titleOf returns the document's title and the blocks of its body: the text in Word's Title
 // style, else its first heading, which leaves the body when it starts it, else the file's name.
-func title(doc *docread.Document, file string) (string, []docread.Block) {
+func titleOf(doc *docread.Document, file string) (string, []docread.Block) {
 	if t := strings.Join(strings.Fields(doc.Title), " "); t != "" {
 		return t, doc.Blocks
 	}

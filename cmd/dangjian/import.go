@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"slices"
 
 	"github.com/dangjian/dangjian/importdoc"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/msg"
-	"github.com/dangjian/dangjian/internal/yamlnode"
 	"github.com/dangjian/dangjian/newpage"
 )
 
@@ -28,11 +26,7 @@ func runImport(ctx context.Context, args []string, c console) int {
 		return flags.usageError(msg.New(msg.WantDocument))
 	}
 	cfg.File = words[0]
-	if cfg.Kind != "" && !slices.Contains(newpage.Kinds(), cfg.Kind) {
-		unknown := msg.New(msg.UnknownKind, cfg.Kind)
-		if near := yamlnode.Nearest(cfg.Kind, newpage.Kinds()); near != "" {
-			unknown = msg.New(msg.UnknownKindOr, cfg.Kind, near)
-		}
+	if unknown, ok := unknownKind(cfg.Kind); ok && cfg.Kind != "" {
 		return flags.usageError(unknown)
 	}
 	res, err := importdoc.Run(ctx, cfg)
