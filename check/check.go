@@ -78,6 +78,29 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
+// FixFile makes in one source file, name (slash-separated, relative to the site's folder), the
+// repairs that Fix makes, reading the site's writing from all its texts as Run does, and
+// returns them: for a page just written from a document, whose text the editor has not seen.
+func FixFile(cfg Config, name string) ([]Change, error) {
+	conf, _ := config.Parse(readFile(cfg.Dir(), config.File))
+	if conf == nil {
+		return nil, nil // site.yaml is unreadable: Run reports it
+	}
+	texts := readTexts(cfg.Dir())
+	all := make([][]byte, len(texts))
+	for i, t := range texts {
+		all[i] = t.data
+	}
+	writing := hygiene.Learn(conf, all...)
+	for _, t := range texts {
+		if t.name == name {
+			t.findings = hygiene.Check(t.name, t.data, writing)
+			return t.fix(cfg.Dir())
+		}
+	}
+	return nil, nil
+}
+
 // text is a source file and the slips in its text.
 type text struct {
 	name     string // slash-separated, relative to the site's folder
@@ -136,11 +159,20 @@ func readTexts(site string) []text {
 	slices.Sort(names)
 	texts := make([]text, 0, len(names))
 	for _, name := range names {
-		if data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name))); err == nil {
+		if data := readFile(site, name); data != nil {
 			texts = append(texts, text{name: name, data: data})
 		}
 	}
 	return texts
+}
+
+// readFile reads the site's file name, slash-separated; nil when it cannot.
+func readFile(site, name string) []byte {
+	data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name)))
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 // futureDates warns of published pages dated after today: a draft is the way to hold one back.

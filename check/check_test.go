@@ -422,3 +422,35 @@ func TestFixKeyboardSlips(t *testing.T) {
 		t.Errorf("after --fix, check says:\n%s", out)
 	}
 }
+
+// TestFixFile: FixFile repairs one file as Fix would, in the forms the site's other pages
+// write (爲, where OpenCC's usual form is 為), and leaves the other files as they are.
+func TestFixFile(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: 測試
+script: traditional
+-- content/activities/a.md --
+---
+title: 甲
+date: 2016-01-01
+---
+以人民爲中心，爲黨工作，爲民服務,甲。
+-- content/activities/new.md --
+---
+title: 乙
+date: 2016-01-01
+---
+为人民服务,乙。
+`)
+	changes, err := check.FixFile(check.Config{Options: generator.Options{Source: s.Dir}}, "content/activities/new.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Read("content/activities/new.md"); !strings.HasSuffix(got, "---\n爲人民服務，乙。\n") || len(changes) == 0 {
+		t.Errorf("%d changes, the page reads\n%s", len(changes), got)
+	}
+	if got := s.Read("content/activities/a.md"); !strings.Contains(got, "服務,甲") {
+		t.Errorf("another page was repaired:\n%s", got)
+	}
+}

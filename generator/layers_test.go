@@ -29,6 +29,7 @@ var layers = [][]string{
 	{"internal/publish"},
 	{"generator"},
 	{"articles", "check", "newpage", "serve"},
+	{"importdoc"},
 	{"cmd/dangjian"},
 }
 

@@ -9,7 +9,9 @@
 // it after the date instead (2016-09-20.md), and Page.Dated says so, for the editor to hear
 // why. A name that a page has already gets -2, -3…: a page is never overwritten. The kinds
 // that kinds.Kind.Bundled marks (the lecture hall's events, which have photos) are started as
-// page bundles, hongse-dangke/index.md, whose folder takes the pictures.
+// page bundles, hongse-dangke/index.md, whose folder takes the pictures. A page made from a
+// Word document (package importdoc) is started here too, with its text below the front matter,
+// and as a page bundle when it has pictures.
 package newpage
 
 import (
@@ -43,6 +45,10 @@ type Config struct {
 	// Date is the page's date, a day or a time as yamlnode.ParseDate reads them; zero means
 	// today.
 	Date time.Time
+	// Body is written below the front matter: the text of a page made from a document.
+	Body string
+	// Bundle starts the page as a page bundle whatever its kind: it comes with pictures.
+	Bundle bool
 }
 
 // Page is the page Create wrote.
@@ -50,6 +56,12 @@ type Page struct {
 	File   string // slash-separated, relative to the site's folder
 	Bundle bool   // File is the index.md of a page bundle, whose folder takes the page's pictures
 	Dated  bool   // the title gave no name, so the page is named after its date
+}
+
+// Holds reports whether the site's file name, slash-separated, is the page's: its file, or a
+// file in its bundle's folder.
+func (p Page) Holds(name string) bool {
+	return name == p.File || p.Bundle && strings.HasPrefix(name, path.Dir(p.File)+"/")
 }
 
 // Kinds returns the types a page can be started as: those of the sections.
@@ -78,12 +90,13 @@ func Create(cfg Config) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	dir := path.Join(kinds.ContentDir, kind.Section)
-	page := Page{Bundle: kind.Bundled}
-	base := slug(cfg.Title)
-	if base == "" {
-		base, page.Dated = cfg.Date.Format(time.DateOnly), true
+	if cfg.Body != "" {
+		text = append(append(bytes.TrimRight(text, "\n"), "\n\n"...), cfg.Body...)
 	}
+	dir := path.Join(kinds.ContentDir, kind.Section)
+	page := Page{Bundle: kind.Bundled || cfg.Bundle}
+	base, dated := Name(cfg.Title, cfg.Date)
+	page.Dated = dated
 	for n := 1; ; n++ {
 		name := base
 		if n > 1 {
@@ -102,6 +115,16 @@ func Create(cfg Config) (Page, error) {
 		}
 		return page, err
 	}
+}
+
+// Name is the name a page of the title and date is given, before the -2, -3… that tell it from
+// pages already so named: the title in pinyin (see slug), or the date, with dated true, when
+// the title has nothing to spell.
+func Name(title string, date time.Time) (name string, dated bool) {
+	if name := slug(title); name != "" {
+		return name, false
+	}
+	return date.Format(time.DateOnly), true
 }
 
 // taken reports whether a page of the folder dir already has the name: a file name.md, or a

@@ -224,3 +224,29 @@ func TestProblems(t *testing.T) {
 	}
 	s.AssertExists("! content/lectures")
 }
+
+// TestBody: a page started with a body (import's) has it below its front matter, and one
+// with pictures is a page bundle whatever its kind, which holds the files of its folder.
+func TestBody(t *testing.T) {
+	s := sitetest.New(t, site("simplified"))
+	page, err := newpage.Create(newpage.Config{Options: generator.Options{Source: s.Dir}, Kind: kinds.TypeActivity, Title: "主题党日",
+		Date: today, Body: "正文。\n", Bundle: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.File != "content/activities/zhuti-dangri/index.md" || !page.Bundle {
+		t.Fatalf("wrote %+v", page)
+	}
+	if text := s.Read(page.File); !strings.HasSuffix(text, "\nexport: false               # true：导出给甘肃文明网\n---\n\n正文。\n") {
+		t.Errorf("the page ends\n%s", text[max(0, len(text)-120):])
+	}
+	for name, want := range map[string]bool{page.File: true, "content/activities/zhuti-dangri/zhuti-dangri-1.png": true,
+		"content/activities/zhuti-dangri-2/index.md": false, "content/activities/a.md": false} {
+		if page.Holds(name) != want {
+			t.Errorf("Holds(%s) = %v, want %v", name, !want, want)
+		}
+	}
+	if name, dated := newpage.Name("！？", today); name != "2016-09-20" || !dated {
+		t.Errorf("Name of a title with nothing to spell: %s %v", name, dated)
+	}
+}

@@ -69,6 +69,10 @@ date: 2016-01-01
 	file := filepath.Join(t.TempDir(), "file")
 	write(t, filepath.Dir(file), "file", "")
 	out, outside := t.TempDir(), t.TempDir()
+	// Word documents whose text the output does not quote: the English says only what was typed.
+	docs := t.TempDir()
+	report := wordDocument(t, docs, "report.docx", "Report", "正文。")
+	write(t, docs, "old.doc", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"+strings.Repeat("\x00", 504))
 	t.Chdir(good)
 
 	tests := []struct {
@@ -107,6 +111,10 @@ date: 2016-01-01
 		{"new, bad date", []string{"new", "lecture", "党课", "--date", "2017/6/28"}, exitUsage, false},
 		{"new, no such site", []string{"new", "lecture", "党课", "-s", missing}, exitProblems, false},
 		{"new into a file", []string{"new", "lecture", "党课", "-s", blocked}, exitProblems, false},
+		{"import", []string{"import", report, "--date", "2016-06-28", "-s", fresh}, exitOK, false},
+		{"import help", []string{"import", "-h"}, exitOK, false},
+		{"import without a date", []string{"import", report, "-s", fresh}, exitUsage, false},
+		{"import a .doc", []string{"import", filepath.Join(docs, "old.doc"), "-s", fresh}, exitProblems, false},
 		{"export", []string{"export", "-s", good, "-o", filepath.Join(out, "export"), "content/activities/a.md"}, exitOK, false},
 		{"export help", []string{"export", "-h"}, exitOK, false},
 		{"export, not a page", []string{"export", "-s", good, "-o", filepath.Join(out, "export"), "content/x.md"}, exitProblems, false},

@@ -5,6 +5,7 @@
 //	dangjian build   [-s SRC] [-d DEST] [--base-url URL] [--drafts] [--no-git] [--wait DURATION] [--quiet] [--verbose]
 //	dangjian check   [-s SRC] [--fix] [--format text|json]
 //	dangjian new     KIND TITLE [--date DATE] [-s SRC]
+//	dangjian import  FILE.docx [--kind KIND] [--date DATE] [-s SRC]
 //	dangjian export  [-s SRC] [-o OUT] [--since DATE] [PAGE...]
 //	dangjian serve   [-s SRC] [--addr 127.0.0.1:1313] [--port N] [--open] [--poll DURATION] [--drafts] [--no-git]
 //	dangjian version
@@ -45,6 +46,7 @@ var commands = []command{
 	{"build", msg.AboutBuild, runBuild},
 	{"export", msg.AboutExport, runExport},
 	{"check", msg.AboutCheck, runCheck},
+	{"import", msg.AboutImport, runImport},
 	{"new", msg.AboutNew, runNew},
 	{"serve", msg.AboutServe, runServe},
 	{"version", msg.AboutVersion, runVersion},

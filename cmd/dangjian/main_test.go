@@ -13,8 +13,10 @@ import (
 	"time"
 
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/docx"
 	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/wordfixture"
 )
 
 func TestExitStatus(t *testing.T) {
@@ -50,6 +52,13 @@ func TestExitStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	mistyped := filepath.Join(t.TempDir(), "mistyped")
+	imports := t.TempDir()
+	write(t, imports, "site.yaml", "title: 测试\n")
+	docs := t.TempDir()
+	dated := wordDocument(t, docs, "党课.docx", "红色党课", "2016年6月28日，公司举办红色党课。")
+	undated := wordDocument(t, docs, "活动.docx", "主题党日", "公司开展主题党日活动。")
+	write(t, docs, "old.doc", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"+strings.Repeat("\x00", 504))
+	write(t, docs, "libreoffice.docx", string(wordfixture.LibreOffice))
 
 	runCases(t, []commandCase{
 		{"no command", nil, exitUsage, "", "usage: dangjian COMMAND"},
@@ -120,6 +129,21 @@ func TestExitStatus(t *testing.T) {
 		{"new help", []string{"new", "-h"}, exitOK, "", "usage: dangjian new KIND TITLE [--date DATE] [-s SRC]"},
 		{"build, drafts left out", []string{"build", "-s", drafted}, exitOK, " → " + filepath.Join(drafted, "public") + "\n" + draftsNote, ""},
 		{"check, drafts left out", []string{"check", "-s", drafted}, exitOK, draftsNote + "checked 6 files: no problems\n", ""},
+		{"import", []string{"import", dated, "-s", imports}, exitOK,
+			"kind: lecture (guessed from the title; give --kind to choose another: activity, lecture, project, lecture-hall, report)\n" +
+				"date: 2016-06-28 (written \"2016年6月28日\" in the document; give --date to choose another)\n" +
+				"wrote " + filepath.FromSlash("content/lectures/hongse-dangke.md") + " as a draft", ""},
+		{"import, kind and date given", []string{"import", undated, "--kind", "activity", "--date", "2016-07-01", "-s", imports}, exitOK,
+			"read " + undated + ": title \"主题党日\"\nwrote " + filepath.FromSlash("content/activities/zhuti-dangri.md") + " as a draft", ""},
+		// The source's damage that only the original can mend: check's error, exit status 1.
+		{"import, check finds an error", []string{"import", filepath.Join(docs, "libreoffice.docx"), "-s", imports}, exitProblems,
+			"2 pictures, in the page's folder " + filepath.FromSlash("content/activities/guodian-jingyuan-fadian-youxian") + ":\n", ""},
+		{"import without a date", []string{"import", undated, "-s", imports}, exitUsage, "", "give the page's date with --date"},
+		{"import a .doc", []string{"import", filepath.Join(docs, "old.doc"), "-s", imports}, exitProblems, "",
+			"dangjian import: " + filepath.Join(docs, "old.doc") + ": an old Word (.doc) or WPS (.wps) file, or one with a password: open it in Word or WPS and save it as .docx"},
+		{"import, unknown kind", []string{"import", dated, "--kind", "lectures"}, exitUsage, "", "unknown kind \"lectures\"; did you mean \"lecture\"?"},
+		{"import without a document", []string{"import", "-s", imports}, exitUsage, "", "want one Word document (.docx) to import"},
+		{"import help", []string{"import", "-h"}, exitOK, "", "usage: dangjian import FILE.docx [--kind KIND] [--date DATE] [-s SRC]\nKIND is one of"},
 		{"new without site", []string{"new", "lecture", "党课", "-s", t.TempDir()}, exitProblems, "", "cannot read site.yaml"},
 	})
 	// A mistyped site's folder is not made, as the output's would be.
@@ -216,6 +240,21 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Exit(m.Run())
+}
+
+// wordDocument writes a Word document of a title and paragraphs into dir, and returns its path.
+func wordDocument(t *testing.T, dir, name, title string, paragraphs ...string) string {
+	t.Helper()
+	doc := &docx.Document{Properties: docx.Properties{Title: title}, Blocks: []docx.Block{&docx.Paragraph{Style: docx.Title, Runs: []docx.Run{{Text: title}}}}}
+	for _, p := range paragraphs {
+		doc.Blocks = append(doc.Blocks, &docx.Paragraph{Runs: []docx.Run{{Text: p}}})
+	}
+	var b bytes.Buffer
+	if err := docx.Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, name, b.String())
+	return filepath.Join(dir, name)
 }
 
 func write(t *testing.T, dir, name, content string) {

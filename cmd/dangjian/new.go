@@ -28,11 +28,7 @@ func runNew(_ context.Context, args []string, c console) int {
 		return flags.usageError(msg.New(msg.WantKindAndTitle))
 	}
 	cfg.Kind, cfg.Title = words[0], words[1]
-	if !slices.Contains(newpage.Kinds(), cfg.Kind) {
-		unknown := msg.New(msg.UnknownKind, cfg.Kind)
-		if near := yamlnode.Nearest(cfg.Kind, newpage.Kinds()); near != "" {
-			unknown = msg.New(msg.UnknownKindOr, cfg.Kind, near)
-		}
+	if unknown, ok := unknownKind(cfg.Kind); ok {
 		c.p.Fprintln(c.stderr, msg.CommandErrorLine, "new", unknown)
 		c.p.Fprintln(c.stderr, kinds.Key, kinds.Args...)
 		return exitUsage
@@ -56,4 +52,16 @@ func runNew(_ context.Context, args []string, c console) int {
 	}
 	c.p.Fprintln(c.stdout, msg.WroteDraft, diag.Path(page.File))
 	return exitOK
+}
+
+// unknownKind says that kind is no kind of page, and what it may be a slip for; ok false
+// when it is one.
+func unknownKind(kind string) (unknown msg.Message, ok bool) {
+	if slices.Contains(newpage.Kinds(), kind) {
+		return msg.Message{}, false
+	}
+	if near := yamlnode.Nearest(kind, newpage.Kinds()); near != "" {
+		return msg.New(msg.UnknownKindOr, kind, near), true
+	}
+	return msg.New(msg.UnknownKind, kind), true
 }

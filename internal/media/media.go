@@ -180,3 +180,7 @@ var signatures = []struct {
 	{0, []byte("FLV\x01"), sound, msg.FlashVideo},
 	{0, []byte("\x00\x00\x01\xBA"), sound, msg.MPEGVideo},
 }
+
+// IsPicture reports whether a file with the extension ext (".png") is a picture that the site
+// publishes: what a page can show.
+func IsPicture(ext string) bool { return extensions[strings.ToLower(ext)] == picture }

@@ -242,7 +242,7 @@ func newCatalogue() *catalogue {
 		})))
 	}
 	for _, k := range msg.Keys() {
-		zh := msg.ChineseOf(k)
+		zh := strings.TrimSpace(msg.ChineseOf(k)) // a quote is trimmed: a line's indent is layout
 		if k == msg.ProblemLine || k == msg.FixedLine {
 			continue
 		}
