@@ -61,18 +61,20 @@ func paragraphsOf(document string) []string {
 // TestRealSiteDocuments exports the real site's 「愛的傳遞」 and its 2016 report as Word
 // documents, compares their text's XML with goldens, and has LibreOffice, a reader that is not
 // ours, convert each to text and to PDF: the text holds the title, the dateline, every
-// paragraph, the captions, the facts and the contributor, in simplified characters.
+// paragraph, the captions, the facts and the contributor, in simplified characters. The first
+// page of 「愛的傳遞」 is drawn, checked and saved (checkFirstPage): with -update, for docs/export.md.
 func TestRealSiteDocuments(t *testing.T) {
 	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: []string{realPage, "content/reports/2016.md"}})
 	for _, tt := range []struct {
 		folder, file, golden string
 		holds                []string
+		screenshot           string // the test artifact of its first page, as LibreOffice lays it out
 	}{
 		{"2016-07-15-ai-de-chuan-di", "2016-07-15-“爱的传递”道德讲堂.docx", "ai-de-chuan-di", []string{
 			"“爱的传递”道德讲堂", "7月15日讯", "身边人的故事", "日期：2016年7月15日；活动流程：演一出情景剧《爱的传递》（以部门一名职工数十年悉心照料卧床母亲的事迹为蓝本）。",
-			"（国电靖远发电有限公司供稿）"}},
+			"（国电靖远发电有限公司供稿）"}, "export-word-ai-de-chuan-di.png"},
 		{"2016-12-31-2016", "2016-12-31-2016年“两学一做”学习教育工作报告.docx", "2016", []string{
-			"2016年“两学一做”学习教育工作报告", "12月31日讯", "教育培训", "项目攻关", "党课（场次）", "（国电靖远发电有限公司供稿）"}},
+			"2016年“两学一做”学习教育工作报告", "12月31日讯", "教育培训", "项目攻关", "党课（场次）", "（国电靖远发电有限公司供稿）"}, ""},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			file := filepath.Join(rep.Out, tt.folder, tt.file)
@@ -92,12 +94,16 @@ func TestRealSiteDocuments(t *testing.T) {
 					t.Errorf("LibreOffice's text lacks %q:\n%s", p, text)
 				}
 			}
-			pdf, err := os.ReadFile(testenv.ConvertWithLibreOffice(t, file, "pdf", dir))
+			pdfFile := testenv.ConvertWithLibreOffice(t, file, "pdf", dir)
+			pdf, err := os.ReadFile(pdfFile)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !strings.HasPrefix(string(pdf), "%PDF-") {
 				t.Errorf("LibreOffice's PDF starts %q", pdf[:min(len(pdf), 10)])
+			}
+			if tt.screenshot != "" {
+				t.Run("first page", func(t *testing.T) { checkFirstPage(t, pdfFile, tt.screenshot) })
 			}
 		})
 	}

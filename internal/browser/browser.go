@@ -195,16 +195,23 @@ func (tab *Tab) Screenshot(name string) string {
 	if err != nil {
 		tab.t.Fatalf("screenshot %s: %v", name, err)
 	}
+	return SaveArtifact(tab.t, name, png)
+}
+
+// SaveArtifact writes data as the test artifact name, in $ARTIFACTS or test-artifacts/ at the
+// repository root, and returns its path.
+func SaveArtifact(t testing.TB, name string, data []byte) string {
+	t.Helper()
 	dir := os.Getenv("ARTIFACTS")
 	if dir == "" {
 		dir = filepath.Join(repoRoot(), "test-artifacts")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tab.t.Fatal(err)
+		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		tab.t.Fatal(err)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return path
 }

@@ -12,6 +12,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files and the want sections of the cases under testdata/ with the current output")
 
+// Updating reports whether the tests run with -update: a test whose output is refreshed some
+// other way than Check (a picture for the documentation) writes it then.
+func Updating() bool { return *update }
+
 // Check compares got with the golden file name, or writes it with -update.
 func Check(t testing.TB, name string, got []byte) {
 	t.Helper()
