@@ -5,11 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/dangjian/dangjian/internal/diag"
+	"github.com/dangjian/dangjian/check"
 	"github.com/dangjian/dangjian/internal/docread"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/kinds"
@@ -52,9 +54,9 @@ func importFixture(t *testing.T, cfg Config) (*sitetest.Site, *Result) {
 
 // TestWordFixture imports a report that our own writer did not make: its page, with the
 // names of its pictures, is the golden file's, in the site's script, its kind guessed and its
-// date the one the report writes under its signature. Check finds nothing in it but the
-// character that the source lost in a misread (確?!皟蓪W): only the original tells which it
-// was, so the page asks for it.
+// date the one the report writes under its signature. The character that the source lost in
+// a misread (確?!皟蓪W) is restored, as the report writes 確保 elsewhere, and check finds no
+// error in the page.
 func TestWordFixture(t *testing.T) {
 	s, res := importFixture(t, Config{})
 	if res.Kind != kinds.TypeActivity || !res.KindGuessed || res.DateText != "2016年6月28日" || res.Date.Format(time.DateOnly) != "2016-06-28" {
@@ -68,14 +70,12 @@ func TestWordFixture(t *testing.T) {
 		}
 	}
 	golden.Check(t, "testdata/libreoffice.md", []byte("-- "+res.Page.File+" --\n"+got))
-	var errs []msg.Key
-	for _, p := range res.Problems {
-		if p.Severity == diag.Error {
-			errs = append(errs, p.Key)
-		}
+	if errs, _ := res.Problems.Counts(); errs != 0 {
+		t.Errorf("check found %d errors in the new page\n%v\nwant none", errs, res.Problems)
 	}
-	if len(errs) != 1 || errs[0] != msg.MisreadUntold {
-		t.Errorf("check found in the new page\n%v\nwant only the character lost in the source (%s)", res.Problems, msg.MisreadUntold)
+	misread := msg.New(msg.Rewritten, "?!皟蓪W", "保“兩學")
+	if !slices.ContainsFunc(res.Fixed, func(c check.Change) bool { return reflect.DeepEqual(c.Done, misread) }) {
+		t.Errorf("fixed %v, want the misread repaired: %v", res.Fixed, misread)
 	}
 	if len(res.Left) != 0 {
 		t.Errorf("left %v, want nothing", res.Left)

@@ -59,6 +59,9 @@ func TestExitStatus(t *testing.T) {
 	undated := wordDocument(t, docs, "活动.docx", "主题党日", "公司开展主题党日活动。")
 	write(t, docs, "old.doc", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"+strings.Repeat("\x00", 504))
 	write(t, docs, "libreoffice.docx", string(wordfixture.LibreOffice))
+	// The report in traditional characters goes into a site written in them, as the real one is.
+	traditional := t.TempDir()
+	write(t, traditional, "site.yaml", "title: 測試\nscript: traditional\n")
 
 	runCases(t, []commandCase{
 		{"no command", nil, exitUsage, "", "usage: dangjian COMMAND"},
@@ -135,9 +138,13 @@ func TestExitStatus(t *testing.T) {
 				"wrote " + filepath.FromSlash("content/lectures/hongse-dangke.md") + " as a draft", ""},
 		{"import, kind and date given", []string{"import", undated, "--kind", "activity", "--date", "2016-07-01", "-s", imports}, exitOK,
 			"read " + undated + ": title \"主题党日\"\nwrote " + filepath.FromSlash("content/activities/zhuti-dangri.md") + " as a draft", ""},
-		// The source's damage that only the original can mend: check's error, exit status 1.
-		{"import, check finds an error", []string{"import", filepath.Join(docs, "libreoffice.docx"), "-s", imports}, exitProblems,
-			"2 pictures, in the page's folder " + filepath.FromSlash("content/activities/guodian-jingyuan-fadian-youxian") + ":\n", ""},
+		// The source's damage is mended, its lost character too (確?!皟蓪W, 確保 written
+		// elsewhere), and check finds nothing: exit status 0.
+		{"import, damage mended", []string{"import", filepath.Join(docs, "libreoffice.docx"), "-s", traditional}, exitOK,
+			"2 pictures, in the page's folder " + filepath.FromSlash("content/activities/guodian-jingyuan-fadian-youxian") + ":\n" +
+				"  guodian-jingyuan-fadian-youxian-1.png (caption: 黨員志願者在社區開展服務)\n" +
+				"  guodian-jingyuan-fadian-youxian-2.png (caption: “兩學一做”知識競賽現場)\n" +
+				"repaired 6 slips in the text, as check --fix does\nchecked the new page: no problems\n", ""},
 		{"import without a date", []string{"import", undated, "-s", imports}, exitUsage, "", "give the page's date with --date"},
 		{"import a .doc", []string{"import", filepath.Join(docs, "old.doc"), "-s", imports}, exitProblems, "",
 			"dangjian import: " + filepath.Join(docs, "old.doc") + ": an old Word (.doc) or WPS (.wps) file, or one with a password: open it in Word or WPS and save it as .docx"},

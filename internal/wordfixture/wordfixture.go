@@ -21,7 +21,8 @@ import _ "embed"
 // a Heading 1, numbered headings written as text (一、 （一）), bold split across two runs, a
 // footnote, a table, two PNG pictures with Chinese captions (one numbered by a SEQ field, one
 // typed), full-width indents, a date in the text, and the source's damage: pinyin left by a
-// converter (根據(jù)) and GBK misread one byte off (確?!皟蓪W).
+// converter (根據(jù)) and GBK misread one byte off (確?!皟蓪W), whose lost character the report
+// writes elsewhere beside the same neighbour (確保安全), as the real source does.
 //
 //go:embed testdata/libreoffice.docx
 var LibreOffice []byte

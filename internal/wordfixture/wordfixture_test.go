@@ -105,7 +105,7 @@ func TestLibreOfficeDocx(t *testing.T) {
 		`<w:r><w:rPr><w:b/></w:rPr><w:t>堅持統籌</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>謀劃</w:t></w:r>`,
 		"<w:footnoteReference", "<w:tbl>",
 		`<w:pStyle w:val="Caption"/>`, "SEQ 图", "黨員志願者在社區開展服務", "知識競賽現場",
-		"根據</w:t>", "(jù)", "確</w:t>", "?!", "皟蓪",
+		"根據</w:t>", "(jù)", "確</w:t>", "?!", "皟蓪", "確保安全",
 	} {
 		if !strings.Contains(document, want) {
 			t.Errorf("%s: word/document.xml lacks %s", docx, want)
