@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/docx"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/sitetest"
@@ -63,6 +64,7 @@ func paragraphsOf(document string) []string {
 // ours, convert each to text and to PDF: the text holds the title, the dateline, every
 // paragraph, the captions, the facts and the contributor, in simplified characters.
 func TestRealSiteDocuments(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: []string{realPage, "content/reports/2016.md"}})
 	for _, tt := range []struct {
 		folder, file, golden string

@@ -26,8 +26,9 @@ const (
 // PNG draws spec as a PNG picture of PNGWidth by PNGHeight pixels, laid out as SVG lays it out,
 // its text in the font that make embeds (never the machine's), for places that take pictures
 // but not SVG, such as a Word document. The same spec gives the same bytes. A character the
-// font lacks is drawn as its empty box.
-func (d *Drawer) PNG(spec Spec) ([]byte, error) {
+// font lacks is drawn as its empty box. words, unless nil, converts each text before it is
+// drawn, such as into simplified characters; the layout is the original's.
+func (d *Drawer) PNG(spec Spec, words func(string) string) ([]byte, error) {
 	dr, err := d.resolve(spec)
 	if err != nil {
 		return nil, err
@@ -36,7 +37,7 @@ func (d *Drawer) PNG(spec Spec) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &raster{img: image.NewRGBA(image.Rect(0, 0, PNGWidth, PNGHeight)), font: f, faces: map[float64]font.Face{}}
+	r := &raster{img: image.NewRGBA(image.Rect(0, 0, PNGWidth, PNGHeight)), font: f, faces: map[float64]font.Face{}, words: words}
 	draw.Draw(r.img, r.img.Bounds(), image.White, image.Point{}, draw.Src)
 	d.paint(r, spec, dr)
 	var buf bytes.Buffer
@@ -52,6 +53,7 @@ type raster struct {
 	img   *image.RGBA
 	font  *opentype.Font
 	faces map[float64]font.Face // by size in pixels
+	words func(string) string   // nil: the texts as they are
 	path  vector.Rasterizer
 }
 
@@ -79,6 +81,9 @@ func (r *raster) text(x, y float64, anchor string, st style, s string) {
 		size = fontSize
 	}
 	face := r.face(size * pngScale)
+	if r.words != nil {
+		s = r.words(s)
+	}
 	width := font.MeasureString(face, s)
 	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * pngScale * 64)), Y: fixed.Int26_6(math.Round(y * pngScale * 64))}
 	switch anchor {

@@ -11,22 +11,14 @@ import (
 	"github.com/dangjian/dangjian/internal/testenv"
 )
 
-// needFont skips t, or fails it under DANGJIAN_NO_SKIP, when this build has no chart font.
-func needFont(t *testing.T) {
-	t.Helper()
-	if !HasFont() {
-		testenv.Missing(t, "the charts' font (npm's Noto Sans SC, subset into internal/chart/fonts/)", "deps")
-	}
-}
-
 // TestPNGGolden keeps a PNG of each kind under testdata/ for a reviewer to look at: the same
 // spec draws the same bytes, from a table computed anew too.
 func TestPNGGolden(t *testing.T) {
-	needFont(t)
+	testenv.ChartFont(t, HasFont)
 	for _, kind := range Kinds {
 		t.Run(kind, func(t *testing.T) {
 			spec := Spec{ID: "chart-1", Title: "教育培训", Kind: kind, Metrics: threeMetrics}
-			data, err := threeYears(t).PNG(spec)
+			data, err := threeYears(t).PNG(spec, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -35,7 +27,7 @@ func TestPNGGolden(t *testing.T) {
 				t.Errorf("a picture of %v, want %d×%d", b, PNGWidth, PNGHeight)
 			}
 			golden.Check(t, filepath.Join("testdata", kind+".png"), data)
-			again, _ := threeYears(t).PNG(spec)
+			again, _ := threeYears(t).PNG(spec, nil)
 			if !bytes.Equal(again, data) {
 				t.Errorf("two drawings of the same spec differ")
 			}
@@ -46,10 +38,10 @@ func TestPNGGolden(t *testing.T) {
 // TestPNGText checks that the title is drawn in the font's own glyphs: ink in the title's
 // band, and other characters drawing other ink (a missing glyph draws the same empty box).
 func TestPNGText(t *testing.T) {
-	needFont(t)
+	testenv.ChartFont(t, HasFont)
 	d := threeYears(t)
 	band := func(title string) []byte {
-		data, err := d.PNG(Spec{Title: title, Kind: "bar", Metrics: threeMetrics})
+		data, err := d.PNG(Spec{Title: title, Kind: "bar", Metrics: threeMetrics}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
