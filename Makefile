@@ -33,8 +33,11 @@ WINDOWS_EXE := dangjian-$(VERSION)-windows-amd64.exe
 all: site
 
 # Go modules (go.sum) and the pinned npm packages (package-lock.json). ECharts is copied into
-# layouts/vendor/, which the binary embeds.
-deps: node_modules/.package-lock.json layouts/vendor/echarts.min.js
+# layouts/vendor/, which the binary embeds; so is the font of the charts' PNG pictures, a subset
+# of npm's Noto Sans SC (SIL Open Font License, whose text goes beside it), into
+# internal/chart/fonts/.
+CHART_FONT := node_modules/@expo-google-fonts/noto-sans-sc
+deps: node_modules/.package-lock.json layouts/vendor/echarts.min.js internal/chart/fonts/chart.ttf.gz internal/chart/fonts/OFL.txt
 	@echo "fetching the Go modules of go.sum: go mod download"
 	@$(GO) mod download
 
@@ -45,6 +48,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 layouts/vendor/echarts.min.js: node_modules/.package-lock.json
 	cp node_modules/echarts/dist/echarts.min.js $@
+
+internal/chart/fonts/chart.ttf.gz: node_modules/.package-lock.json internal/cmd/fontsubset/*.go
+	$(GO) run ./internal/cmd/fontsubset -o $@ $(CHART_FONT)/400Regular/NotoSansSC_400Regular.ttf
+
+internal/chart/fonts/OFL.txt: node_modules/.package-lock.json
+	cp $(CHART_FONT)/LICENSE_FONT $@
 
 build: deps
 	$(GO) build -o $(BIN) ./cmd/dangjian
@@ -130,4 +139,4 @@ bench: deps
 	  DANGJIAN_BENCH_SITE="$$site" $(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/
 
 clean:
-	rm -rf bin public $(DIST) test-artifacts node_modules layouts/vendor/*.js
+	rm -rf bin public $(DIST) test-artifacts node_modules layouts/vendor/*.js internal/chart/fonts/chart.ttf.gz internal/chart/fonts/OFL.txt

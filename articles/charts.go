@@ -7,13 +7,14 @@ import (
 	"github.com/dangjian/dangjian/internal/page"
 )
 
-// siteCharts is the ChartsFunc of the site's own charts, drawn as pictures by package chart:
+// siteCharts is the ChartsFunc of the site's own charts, drawn as SVG and PNG pictures by
+// package chart:
 // for a report, site.yaml's charts of its year, as its page shows them; then, for any page,
 // the charts of its body's chart blocks, as converted, which take the blocks' places in the
 // article.
 func siteCharts(site *generator.Site) ChartsFunc {
 	d, converted := site.Charts(), site.Converted()
-	return func(model *page.Site, p *page.Page) ([]Chart, error) {
+	return func(model *page.Site, p *page.Page, words func(string) string) ([]Chart, error) {
 		var specs []chart.Spec
 		if p.Report != nil {
 			specs = chart.SiteSpecs(model.Config.Charts, []int{p.ReportYear()})
@@ -26,11 +27,15 @@ func siteCharts(site *generator.Site) ChartsFunc {
 			if err != nil {
 				return nil, msg.New(msg.ChartOf, spec.ID, err)
 			}
+			png, err := d.PNG(spec, words)
+			if err != nil {
+				return nil, msg.New(msg.ChartOf, spec.ID, err)
+			}
 			table, err := d.DataTable(spec)
 			if err != nil {
 				return nil, msg.New(msg.ChartOf, spec.ID, err)
 			}
-			charts[i] = Chart{Title: spec.Title, SVG: svg, Table: string(table), InBody: i >= inBody}
+			charts[i] = Chart{Title: spec.Title, SVG: svg, PNG: png, Table: string(table), InBody: i >= inBody}
 		}
 		return charts, nil
 	}

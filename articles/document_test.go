@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/docx"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/sitetest"
@@ -64,6 +65,7 @@ func paragraphsOf(document string) []string {
 // paragraph, the captions, the facts and the contributor, in simplified characters. The first
 // page of 「愛的傳遞」 is drawn, checked and saved (checkFirstPage): with -update, for docs/export.md.
 func TestRealSiteDocuments(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: []string{realPage, "content/reports/2016.md"}})
 	for _, tt := range []struct {
 		folder, file, golden string

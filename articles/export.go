@@ -19,9 +19,9 @@
 //   - meta.json: title, source organisation (来源), author, editor, date, summary, keywords,
 //     character count, the page's URL on the internal site, and its images;
 //   - 1.jpg, 2.png …: the images, scaled down to site.yaml's export.image_width;
-//   - chart-1.svg …: the charts, as static SVG pictures drawn by package chart, numbered in
-//     the order they appear;
-//   - images/: the pictures the article shows, images and charts, again, with captions.txt
+//   - chart-1.svg, chart-1.png …: the charts, as static SVG and PNG pictures drawn by package
+//     chart, numbered in the order they appear;
+//   - images/: the pictures the article shows, images and charts (as PNG), again, with captions.txt
 //     naming each one's caption, since the websites' rules want the pictures packed apart
 //     from the text, each with its caption (the cover, for the website's title picture, is
 //     named in meta.json only).
@@ -87,15 +87,16 @@ type Chart struct {
 	// InBody marks the chart of a chart block of the page's body: it takes the place of the
 	// block's figure, the first such chart the first figure's. The other charts follow the body.
 	InBody bool
-	// PNG is the chart's picture for the Word document, above its table; nil shows the table
-	// alone. The site's charts have none yet: a PNG drawn in Go with a Chinese font that the
-	// export carries is the step to come (docs/export.md).
+	// PNG is the chart's picture for the Word document, above its table, and for the images
+	// folder; nil shows the table alone. The site's charts are drawn by package chart in the
+	// font the binary carries, so the same chart gives the same bytes on every machine.
 	PNG []byte
 }
 
 // ChartsFunc returns the charts of a page, in the order the page shows them, or nil. It is
-// how the chart engine plugs into the export.
-type ChartsFunc func(site *page.Site, p *page.Page) ([]Chart, error)
+// how the chart engine plugs into the export. words converts the texts drawn into a picture
+// as the export converts the article's: into simplified characters.
+type ChartsFunc func(site *page.Site, p *page.Page, words func(string) string) ([]Chart, error)
 
 // Report says what an export did.
 type Report struct {

@@ -20,11 +20,13 @@ import (
 
 	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/golden"
 	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/dangjian/dangjian/internal/page"
 	"github.com/dangjian/dangjian/internal/sitetest"
+	"github.com/dangjian/dangjian/internal/testenv"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -102,6 +104,7 @@ func TestRealSiteGolden(t *testing.T) {
 // TestRealSiteExport exports what the real site marks with export: true, as `dangjian export`
 // does on it.
 func TestRealSiteExport(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}})
 	want := []string{"2016-07-15-ai-de-chuan-di", "2016-09-20-fen-dou-de-qing-chun-zui-mei-li", "2016-12-31-2016"}
 	if !slices.Equal(rep.Articles, want) {
@@ -407,7 +410,7 @@ metrics: {party_lectures: 20}
 `
 
 // charts stands in for the chart engine: a report gets one chart of its declared metrics.
-func charts(site *page.Site, p *page.Page) ([]articles.Chart, error) {
+func charts(site *page.Site, p *page.Page, _ func(string) string) ([]articles.Chart, error) {
 	if p.Report == nil {
 		return nil, nil
 	}
@@ -427,8 +430,8 @@ func TestCharts(t *testing.T) {
 	sitetest.AssertHolds(t, "chart-1.svg", read(t, filepath.Join(dir, "chart-1.svg")), "<text x=\"0\" y=\"20\">党课</text>")
 
 	// A chart of a block that the body does not show is not lost: it follows the body too.
-	unshown := func(site *page.Site, p *page.Page) ([]articles.Chart, error) {
-		cs, err := charts(site, p)
+	unshown := func(site *page.Site, p *page.Page, words func(string) string) ([]articles.Chart, error) {
+		cs, err := charts(site, p, words)
 		for i := range cs {
 			cs[i].InBody = true
 		}
@@ -460,7 +463,7 @@ func TestChartScripts(t *testing.T) {
 		{`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + svg + `<text font-family="'Microsoft YaHei', sans-serif">图</text></svg>`, ""},
 	}
 	for _, tt := range tests {
-		charts := func(*page.Site, *page.Page) ([]articles.Chart, error) {
+		charts := func(*page.Site, *page.Page, func(string) string) ([]articles.Chart, error) {
 			return []articles.Chart{{Title: "图", SVG: []byte(tt.picture)}}, nil
 		}
 		cfg := articles.Config{Options: generator.Options{Source: s.Dir}, Charts: charts}
@@ -476,6 +479,7 @@ func TestChartScripts(t *testing.T) {
 // TestChartTitleReadsLikeAnAttribute exports a chart of site.yaml, drawn by the chart engine,
 // whose title reads like an event attribute: the picture holds it as text, and exports.
 func TestChartTitleReadsLikeAnAttribute(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	s := sitetest.New(t, chartSite+`-- site.yaml --
 title: 測試
 metrics:
@@ -499,6 +503,7 @@ func TestDeepList(t *testing.T) {
 // TestRealSiteReportCharts exports the real site's 2016 report: its two charts of site.yaml,
 // for 2016, as pictures with their tables, in simplified characters.
 func TestRealSiteReportCharts(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	rep := run(t, articles.Config{Options: generator.Options{Source: ".."}, Pages: []string{"content/reports/2016.md"}})
 	dir := filepath.Join(rep.Out, "2016-12-31-2016")
 	article := read(t, filepath.Join(dir, articles.HTMLFile))
@@ -599,6 +604,7 @@ years: [2015, 2016]
 `
 
 func TestChartBlocks(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	s := sitetest.New(t, blockSite)
 	rep := run(t, articles.Config{Options: generator.Options{Source: s.Dir}})
 	dir := filepath.Join(rep.Out, "2016-05-01-x")

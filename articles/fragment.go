@@ -51,7 +51,7 @@ func (b *batch) fragment(a *article) ([]byte, diag.List) {
 	for _, pic := range converted.Pictures {
 		r.written[unescaped(pic.Src)] = append(r.written[unescaped(pic.Src)], pic.Pos)
 	}
-	charts, err := b.charts(b.site.Model(), a.page)
+	charts, err := b.charts(b.site.Model(), a.page, b.text.clean)
 	if err != nil {
 		r.errorf(msg.ChartsFailed, err)
 	}
@@ -128,7 +128,8 @@ func (r *rewriter) parse(fragment string) []*html.Node {
 }
 
 // chart copies a chart's picture into the bundle, numbered in the order charts appear, and
-// returns a figure that shows it, captioned with its title if it has one, then its table.
+// returns a figure that shows it, captioned with its title if it has one, then its table. Its
+// PNG, when it has one, is the picture of the images folder, as the Word document shows it.
 func (r *rewriter) chart(c Chart) []*html.Node {
 	r.charts++
 	name := fmt.Sprintf("chart-%d.svg", r.charts)
@@ -140,7 +141,13 @@ func (r *rewriter) chart(c Chart) []*html.Node {
 	title := r.b.text.clean(c.Title)
 	r.a.files[name] = []byte(r.b.text.clean(string(c.SVG)))
 	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: title})
-	r.show(name, title)
+	if c.PNG != nil {
+		png := strings.TrimSuffix(name, ".svg") + ".png"
+		r.a.files[png] = c.PNG
+		r.show(png, title)
+	} else {
+		r.show(name, title)
+	}
 	fig := element("figure", nil, element("img", []html.Attribute{{Key: "src", Val: name}, {Key: "alt", Val: title}}))
 	if title != "" {
 		fig.AppendChild(element("figcaption", nil, &html.Node{Type: html.TextNode, Data: title}))

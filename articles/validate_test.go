@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian/dangjian/articles"
 	"github.com/dangjian/dangjian/generator"
+	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/sitetest"
 	"github.com/dangjian/dangjian/internal/testenv"
 	"github.com/dangjian/dangjian/internal/vnu"
@@ -20,6 +21,7 @@ import (
 // the real site's 2016 report and blockSite's pages with their charts among them. The charts'
 // SVG pictures are checked too.
 func TestFragmentsAreValidHTML(t *testing.T) {
+	testenv.ChartFont(t, chart.HasFont) // the site's charts are drawn
 	jar := testenv.VNU(t)
 	var outs []string
 	for _, site := range []struct {

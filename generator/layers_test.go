@@ -39,7 +39,7 @@ var support = []string{
 	"deploy", "setup", "internal/browser", "internal/corpus", "internal/gittest", "internal/golden",
 	"internal/linkcheck", "internal/sitetest", "internal/testenv", "internal/vnu", "internal/wordfixture",
 	"internal/cmd/gencorpus", "internal/cmd/sitecheck", "internal/hygiene/internal/mkchars",
-	"internal/kinds/internal/mkdoc", "newpage/internal/mkpinyin", "windows", "internal/cmd/mkzip",
+	"internal/kinds/internal/mkdoc", "newpage/internal/mkpinyin", "windows", "internal/cmd/mkzip", "internal/cmd/fontsubset",
 }
 
 const module = "github.com/dangjian/dangjian/"

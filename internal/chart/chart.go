@@ -1,6 +1,7 @@
 // Package chart draws yearly metrics as go-echarts charts, each with the same numbers as an
 // HTML table beside it, so the data is there without JavaScript, in print and for screen
-// readers; and as static SVG pictures, for places that run no script. It handles go-echarts'
+// readers; and as static SVG and PNG pictures, for places that run no script (the PNG's text in
+// a font embedded in the binary, fonts/README.md). It handles go-echarts'
 // traps: chart IDs are given, not random, so the output is deterministic; its panics are
 // recovered and returned as errors; and its option JSON, which it does not escape, is escaped
 // before it goes into the page. Its goldmark extension, Block, reads a page's chart blocks into

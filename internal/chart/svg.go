@@ -38,23 +38,35 @@ func (d *Drawer) SVG(spec Spec) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(dr.series))
-	for i, s := range dr.series {
-		names[i] = column(s)
-	}
 	c := &canvas{}
 	c.printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	c.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" font-family="%s" font-size="%d">`+"\n",
 		svgWidth, svgHeight, svgWidth, svgHeight, fontFamily, fontSize)
 	title := spec.Title
 	if title == "" {
+		names := make([]string, len(dr.series))
+		for i, s := range dr.series {
+			names[i] = column(s)
+		}
 		title = strings.Join(names, "、")
 	}
 	c.printf("<title>%s</title>\n", escape(title))
 	c.printf("<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", svgWidth, svgHeight)
+	d.paint(c, spec, dr)
+	c.printf("</svg>\n")
+	return c.buf.Bytes(), nil
+}
+
+// paint lays out and paints the chart of spec on s, in the picture's units (svgWidth by
+// svgHeight), for the SVG and the PNG alike.
+func (d *Drawer) paint(s surface, spec Spec, dr drawing) {
+	names := make([]string, len(dr.series))
+	for i, series := range dr.series {
+		names[i] = column(series)
+	}
 	top := float64(margin)
 	if spec.Title != "" {
-		c.text(svgWidth/2, top+titleSize, "middle", fmt.Sprintf(`font-size="%d" font-weight="bold" fill="#333333"`, titleSize), spec.Title)
+		s.text(svgWidth/2, top+titleSize, "middle", style{size: titleSize, bold: true, fill: "#333333"}, spec.Title)
 		top += titleSize + 12
 	}
 	if spec.Kind == "pie" && len(dr.years) > 0 {
@@ -62,44 +74,122 @@ func (d *Drawer) SVG(spec Spec) ([]byte, error) {
 		if last := dr.years[len(dr.years)-1]; last != dr.years[0] {
 			span += "–" + strconv.Itoa(last)
 		}
-		c.text(svgWidth/2, top+fontSize, "middle", `fill="#666666"`, span+" "+d.TotalLabel)
+		s.text(svgWidth/2, top+fontSize, "middle", style{fill: "#666666"}, span+" "+d.TotalLabel)
 		top += fontSize + 8
 	}
-	area := box{left: margin, top: top + 8, right: svgWidth - margin, bottom: c.legend(names) - 12}
+	area := box{left: margin, top: top + 8, right: svgWidth - margin, bottom: legend(s, names) - 12}
 	switch spec.Kind {
 	case "pie":
-		pie(c, dr, area)
+		pie(s, dr, area)
 	case "line":
-		lines(c, dr, axes(c, dr, area))
+		lines(s, dr, axes(s, dr, area))
 	default:
-		bars(c, dr, axes(c, dr, area))
+		bars(s, dr, axes(s, dr, area))
 	}
-	c.printf("</svg>\n")
-	return c.buf.Bytes(), nil
 }
 
-// canvas collects the elements of a picture.
+// surface is what a chart is painted on: an SVG document, or a PNG picture. Coordinates are the
+// picture's units, angles are radians clockwise from twelve o'clock, colours are #rrggbb.
+type surface interface {
+	// text writes s at x, y (its baseline), aligned by anchor: start, middle or end.
+	text(x, y float64, anchor string, st style, s string)
+	// rect fills a rectangle, its corners rounded by radius.
+	rect(x, y, width, height, radius float64, fill string)
+	// line strokes a line one unit wide.
+	line(x1, y1, x2, y2 float64, stroke string)
+	// polyline strokes lines two units wide through each run of points.
+	polyline(runs [][]point, stroke string)
+	// circle fills a circle (unless fill is "none") and strokes its edge width units wide
+	// (unless stroke is "").
+	circle(cx, cy, r float64, fill, stroke string, width float64)
+	// slice fills a slice of a pie from angle from through sweep, edged in white.
+	slice(cx, cy, r, from, sweep float64, fill string)
+}
+
+// style is the look of a text: size 0 is fontSize.
+type style struct {
+	size float64
+	bold bool
+	fill string
+}
+
+// point is a point of the picture.
+type point struct{ x, y float64 }
+
+// onCircle is the point at angle on the circle of radius r about cx, cy.
+func onCircle(cx, cy, r, angle float64) point {
+	return point{cx + r*math.Sin(angle), cy - r*math.Cos(angle)}
+}
+
+// canvas collects the elements of an SVG picture: the surface of SVG.
 type canvas struct{ buf bytes.Buffer }
 
 func (c *canvas) printf(format string, args ...any) { fmt.Fprintf(&c.buf, format, args...) }
 
-// text writes a text element; attrs are the program's own, s is escaped.
-func (c *canvas) text(x, y float64, anchor, attrs, s string) {
+// text writes a text element; s is escaped.
+func (c *canvas) text(x, y float64, anchor string, st style, s string) {
 	c.printf("<text x=\"%s\" y=\"%s\" text-anchor=\"%s\"", num(x), num(y), anchor)
-	if attrs != "" {
-		c.printf(" %s", attrs)
+	if st.size != 0 {
+		c.printf(" font-size=\"%s\"", num(st.size))
 	}
-	c.printf(">%s</text>\n", escape(s))
+	if st.bold {
+		c.printf(" font-weight=\"bold\"")
+	}
+	c.printf(" fill=\"%s\">%s</text>\n", st.fill, escape(s))
+}
+
+func (c *canvas) rect(x, y, width, height, radius float64, fill string) {
+	c.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"", num(x), num(y), num(width), num(height))
+	if radius != 0 {
+		c.printf(" rx=\"%s\"", num(radius))
+	}
+	c.printf(" fill=\"%s\"/>\n", fill)
+}
+
+func (c *canvas) line(x1, y1, x2, y2 float64, stroke string) {
+	c.printf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\"/>\n", num(x1), num(y1), num(x2), num(y2), stroke)
+}
+
+func (c *canvas) polyline(runs [][]point, stroke string) {
+	var path strings.Builder
+	for _, run := range runs {
+		pen := "M"
+		for _, p := range run {
+			fmt.Fprintf(&path, "%s%s %s ", pen, num(p.x), num(p.y))
+			pen = "L"
+		}
+	}
+	if path.Len() > 0 {
+		c.printf("<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", strings.TrimSpace(path.String()), stroke)
+	}
+}
+
+func (c *canvas) circle(cx, cy, r float64, fill, stroke string, width float64) {
+	c.printf("<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"", num(cx), num(cy), num(r), fill)
+	if stroke != "" {
+		c.printf(" stroke=\"%s\" stroke-width=\"%s\"", stroke, num(width))
+	}
+	c.printf("/>\n")
+}
+
+func (c *canvas) slice(cx, cy, r, from, sweep float64, fill string) {
+	p1, p2 := onCircle(cx, cy, r, from), onCircle(cx, cy, r, from+sweep)
+	large := 0
+	if sweep > math.Pi {
+		large = 1
+	}
+	c.printf("<path d=\"M%s %s L%s %s A%s %s 0 %d 1 %s %s Z\" fill=\"%s\" stroke=\"#ffffff\"/>\n",
+		num(cx), num(cy), num(p1.x), num(p1.y), num(r), num(r), large, num(p2.x), num(p2.y), fill)
 }
 
 // label writes a figure on a bar, point or slice, at the size the layout leaves it room for.
-func (c *canvas) label(x, y float64, anchor, s string) {
-	c.text(x, y, anchor, fmt.Sprintf(`font-size="%d" fill="#333333"`, labelSize), s)
+func label(s surface, x, y float64, anchor, text string) {
+	s.text(x, y, anchor, style{size: labelSize, fill: "#333333"}, text)
 }
 
 // legend writes a swatch and the name of each metric in rows centred along the bottom, and
 // returns the top of the legend.
-func (c *canvas) legend(names []string) float64 {
+func legend(c surface, names []string) float64 {
 	const swatch, gap, rowHeight = 12, 20, 20
 	widths := make([]float64, len(names))
 	var rows [][]int // indexes of names, row by row
@@ -122,8 +212,8 @@ func (c *canvas) legend(names []string) float64 {
 		x := (svgWidth - w) / 2
 		y := top + float64(r*rowHeight) + 4
 		for _, i := range row {
-			c.printf("<rect x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\" rx=\"2\" fill=\"%s\"/>\n", num(x), num(y), swatch, swatch, colour(i))
-			c.text(x+swatch+6, y+swatch-1, "start", `fill="#333333"`, names[i])
+			c.rect(x, y, swatch, swatch, 2, colour(i))
+			c.text(x+swatch+6, y+swatch-1, "start", style{fill: "#333333"}, names[i])
 			x += widths[i] + gap
 		}
 	}
@@ -152,7 +242,7 @@ func (p plot) centre(i int) float64 { return p.left + (float64(i)+0.5)*p.band() 
 
 // axes writes the value grid with its ticks and the year labels, and returns the plot inside
 // area that they frame.
-func axes(c *canvas, dr drawing, area box) plot {
+func axes(c surface, dr drawing, area box) plot {
 	lo, hi, integral := 0.0, 0.0, true
 	for _, s := range dr.series {
 		for _, y := range dr.years {
@@ -172,16 +262,16 @@ func axes(c *canvas, dr drawing, area box) plot {
 	p.bottom -= fontSize + 10 // the year labels
 	for _, v := range values {
 		y := p.y(v)
-		c.printf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#e0e6f1\"/>\n", num(p.left), num(y), num(p.right), num(y))
-		c.text(p.left-8, y+4, "end", `fill="#6e7079"`, metric.Format(v))
+		c.line(p.left, y, p.right, y, "#e0e6f1")
+		c.text(p.left-8, y+4, "end", style{fill: "#6e7079"}, metric.Format(v))
 	}
 	zero := p.y(0)
-	c.printf("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#6e7079\"/>\n", num(p.left), num(zero), num(p.right), num(zero))
+	c.line(p.left, zero, p.right, zero, "#6e7079")
 	// Years too many for their labels to stand side by side are labelled every other, or third …
 	every := int(math.Ceil((textWidth("2016", fontSize) + 6) / p.band()))
 	for i, year := range p.years {
 		if i%every == 0 {
-			c.text(p.centre(i), p.bottom+fontSize+8, "middle", `fill="#6e7079"`, strconv.Itoa(year))
+			c.text(p.centre(i), p.bottom+fontSize+8, "middle", style{fill: "#6e7079"}, strconv.Itoa(year))
 		}
 	}
 	return p
@@ -221,7 +311,7 @@ func ticks(lo, hi float64, integral bool) []float64 {
 
 // bars writes a group of bars per year, a bar per metric, each with its figure on it when
 // there is room.
-func bars(c *canvas, dr drawing, p plot) {
+func bars(c surface, dr drawing, p plot) {
 	k := float64(len(dr.series))
 	width := min(p.band()*0.7/k, 48)
 	for i, year := range p.years {
@@ -233,17 +323,16 @@ func bars(c *canvas, dr drawing, p plot) {
 			}
 			left := x + float64(j)*width
 			top, bottom := p.y(max(v, 0)), p.y(min(v, 0))
-			c.printf("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"/>\n",
-				num(left+1), num(top), num(max(width-2, 1)), num(bottom-top), colour(j))
-			label := metric.Format(v)
-			if textWidth(label, labelSize) > width+4 {
+			c.rect(left+1, top, max(width-2, 1), bottom-top, 0, colour(j))
+			figure := metric.Format(v)
+			if textWidth(figure, labelSize) > width+4 {
 				continue
 			}
 			y := top - 4
 			if v < 0 {
 				y = bottom + labelSize + 2
 			}
-			c.label(left+width/2, y, "middle", label)
+			label(c, left+width/2, y, "middle", figure)
 		}
 	}
 }
@@ -251,36 +340,38 @@ func bars(c *canvas, dr drawing, p plot) {
 // lines writes a line per metric through its years, broken where a year has no value, with a
 // dot and the figure at each value. A figure that would cover another's is left out: the
 // table beside the picture has them all.
-func lines(c *canvas, dr drawing, p plot) {
+func lines(c surface, dr drawing, p plot) {
 	labelled := make([][]float64, len(p.years)) // the heights of the figures written, by year
 	for j, s := range dr.series {
-		var path strings.Builder
-		pen := "M"
+		var runs [][]point
+		var run []point
 		for i, year := range p.years {
 			v, ok := s.Get(year)
 			if !ok {
-				pen = "M"
+				if run != nil {
+					runs, run = append(runs, run), nil
+				}
 				continue
 			}
-			fmt.Fprintf(&path, "%s%s %s ", pen, num(p.centre(i)), num(p.y(v)))
-			pen = "L"
+			run = append(run, point{p.centre(i), p.y(v)})
 		}
-		if path.Len() > 0 {
-			c.printf("<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", strings.TrimSpace(path.String()), colour(j))
+		if run != nil {
+			runs = append(runs, run)
 		}
+		c.polyline(runs, colour(j))
 		for i, year := range p.years {
 			v, ok := s.Get(year)
 			if !ok {
 				continue
 			}
 			x, y := p.centre(i), p.y(v)
-			c.printf("<circle cx=\"%s\" cy=\"%s\" r=\"3.5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n", num(x), num(y), colour(j))
-			label := metric.Format(v)
-			if textWidth(label, labelSize) > p.band() || covers(labelled[i], y) {
+			c.circle(x, y, 3.5, "#ffffff", colour(j), 2)
+			figure := metric.Format(v)
+			if textWidth(figure, labelSize) > p.band() || covers(labelled[i], y) {
 				continue
 			}
 			labelled[i] = append(labelled[i], y)
-			c.label(x, y-8, "middle", label)
+			label(c, x, y-8, "middle", figure)
 		}
 	}
 }
@@ -297,7 +388,7 @@ func covers(heights []float64, y float64) bool {
 
 // pie writes a slice per metric, its sum over the years, with the figure beside it. A metric
 // with no value in those years, or a sum of zero or less, has no slice.
-func pie(c *canvas, dr drawing, area box) {
+func pie(c surface, dr drawing, area box) {
 	totals := make([]float64, len(dr.series))
 	sum := 0.0
 	for j, s := range dr.series {
@@ -309,11 +400,8 @@ func pie(c *canvas, dr drawing, area box) {
 	cx, cy := (area.left+area.right)/2, (area.top+area.bottom)/2
 	r := max(min((area.bottom-area.top)/2-labelSize-6, 120), 10)
 	if sum == 0 {
-		c.printf("<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"none\" stroke=\"#e0e6f1\" stroke-width=\"2\"/>\n", num(cx), num(cy), num(r))
+		c.circle(cx, cy, r, "none", "#e0e6f1", 2)
 		return
-	}
-	point := func(angle, radius float64) (float64, float64) {
-		return cx + radius*math.Sin(angle), cy - radius*math.Cos(angle)
 	}
 	angle := 0.0 // from twelve o'clock, clockwise
 	for j, total := range totals {
@@ -322,19 +410,12 @@ func pie(c *canvas, dr drawing, area box) {
 		}
 		sweep := total / sum * 2 * math.Pi
 		if total == sum {
-			c.printf("<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>\n", num(cx), num(cy), num(r), colour(j))
+			c.circle(cx, cy, r, colour(j), "", 0)
 		} else {
-			x1, y1 := point(angle, r)
-			x2, y2 := point(angle+sweep, r)
-			large := 0
-			if sweep > math.Pi {
-				large = 1
-			}
-			c.printf("<path d=\"M%s %s L%s %s A%s %s 0 %d 1 %s %s Z\" fill=\"%s\" stroke=\"#ffffff\"/>\n",
-				num(cx), num(cy), num(x1), num(y1), num(r), num(r), large, num(x2), num(y2), colour(j))
+			c.slice(cx, cy, r, angle, sweep, colour(j))
 		}
 		mid := angle + sweep/2
-		x, y := point(mid, r+8)
+		at := onCircle(cx, cy, r+8, mid)
 		anchor := "middle"
 		switch s := math.Sin(mid); {
 		case s > 0.2:
@@ -342,7 +423,7 @@ func pie(c *canvas, dr drawing, area box) {
 		case s < -0.2:
 			anchor = "end"
 		}
-		c.label(x, y+labelSize/2-1-math.Cos(mid)*labelSize/2, anchor, metric.Format(total))
+		label(c, at.x, at.y+labelSize/2-1-math.Cos(mid)*labelSize/2, anchor, metric.Format(total))
 		angle += sweep
 	}
 }

@@ -68,6 +68,7 @@ var (
 	ChartToBeforeFrom   = def(`图表：to %s 早于 from %s：请改正其中一个年份`, `chart: to %s is before from %s`)
 	UnknownMetric       = def(`没有指标 %q`, `unknown metric %q`)
 	ChartNotDrawn       = def(`画不出这个图表（go-echarts：%v）`, `go-echarts: %v`)
+	ChartFontMissing    = def(`这个 dangjian 里缺少画图表图片的字体：请运行 make，它从 npm 装好字体并重新生成 bin/dangjian`, `this dangjian has no font to draw the charts' pictures with: make installs it from npm and builds bin/dangjian again`)
 	ChartOf             = def(`图表 %s：%v`, `chart %s: %v`)
 )
 

@@ -1,6 +1,6 @@
 // Package testenv tells the tests whether what they need from outside Go is on this machine:
 // Chromium, Java and the Nu HTML Checker, nginx, git, LibreOffice (and converts with it), and
-// ECharts in the binary. A test that needs something missing is skipped with one line naming
+// ECharts and the charts' font in the binary. A test that needs something missing is skipped with one line naming
 // the make target that installs it, so that go test ./... passes on a machine with Go alone.
 // make test sets DANGJIAN_NO_SKIP=1, under which that skip fails the test instead: CI can
 // never pass by skipping.
@@ -67,6 +67,16 @@ func VNU(t testing.TB) string {
 	}
 	program(t, "Java, which runs the Nu HTML Checker", "", "java")
 	return jar
+}
+
+// ChartFont makes sure this build carries the font of the charts' PNG pictures, which
+// hasFont (package chart's HasFont, which this package cannot import: chart's tests use it)
+// reports.
+func ChartFont(t testing.TB, hasFont func() bool) {
+	t.Helper()
+	if !hasFont() {
+		Missing(t, "the charts' font (npm's Noto Sans SC, subset into internal/chart/fonts/)", "deps")
+	}
 }
 
 // program returns the path of a program: at path when that exists, else name on PATH.
