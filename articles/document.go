@@ -47,14 +47,8 @@ func documentName(date, title string) string {
 // are the fragment's, already in the bundle.
 func (b *batch) document(a *article) (string, []byte, diag.List) {
 	p := a.page
-	w := &wordRenderer{r: &rewriter{b: b, a: a}, rawHTML: b.conf.RawHTML}
-	for _, c := range a.charts {
-		if c.InBody {
-			w.charts = append(w.charts, c)
-		} else {
-			w.after = append(w.after, c)
-		}
-	}
+	w := &wordRenderer{r: newBundle(b, a), rawHTML: b.conf.RawHTML}
+	w.r.queueCharts(a.charts)
 	// The tree's problems are the build's, which reported them.
 	tree, _ := b.converter.Tree(p)
 	title := b.text.clean(p.Title)
@@ -76,7 +70,7 @@ func (b *batch) document(a *article) (string, []byte, diag.List) {
 	}
 	doc.Blocks = append(doc.Blocks, body...)
 	// The charts that the body did not show follow it, as in the fragment.
-	for _, c := range append(w.after, w.charts...) {
+	for _, c := range w.r.remainingCharts() {
 		doc.Blocks = append(doc.Blocks, w.chart(c)...)
 	}
 	if facts := b.facts(p.Facts()); facts != "" {
@@ -172,12 +166,9 @@ func factValue(v any) string {
 // their captions, chart blocks as their charts. It is the export's own renderer of the tree,
 // beside goldmark's HTML one.
 type wordRenderer struct {
-	r       *rewriter // copies the pictures, as the fragment did
+	r       *bundle // finds the pictures and charts the fragment copied
 	source  []byte
 	rawHTML bool
-	// charts are the charts of the body's chart blocks not yet shown; after those that follow
-	// the body.
-	charts, after []Chart
 	// pictures are those met inside a list or a table, shown after it.
 	pictures []docx.Block
 }
@@ -223,28 +214,20 @@ func (w *wordRenderer) block(n ast.Node, style docx.Style) []docx.Block {
 		}
 		return []docx.Block{&docx.Paragraph{Style: docx.Plain, Runs: []docx.Run{{Text: w.r.b.text.clean(w.lines(n))}}}}
 	case *chart.Node:
-		if n.Broken || len(w.charts) == 0 {
+		if n.Broken {
 			return nil
 		}
-		c := w.charts[0]
-		w.charts = w.charts[1:]
-		return w.chart(c)
+		if c, ok := w.r.nextBlockChart(); ok {
+			return w.chart(c)
+		}
+		return nil
 	}
 	return nil // a thematic break
 }
 
 // lines returns the text of a block's lines, as written.
 func (w *wordRenderer) lines(n ast.Node) string {
-	var b strings.Builder
-	lines := n.Lines()
-	for i := range lines.Len() {
-		seg := lines.At(i)
-		b.Write(seg.Value(w.source))
-	}
-	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
-		b.Write(h.ClosureLine.Value(w.source))
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimRight(strings.Join(linesOf(n, w.source), ""), "\n")
 }
 
 // paragraphs renders a paragraph of style: its text, cut where it shows a picture, each
@@ -338,14 +321,14 @@ func (w *wordRenderer) inlines(n ast.Node, look docx.Run, in *inline) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			in.text(clean(string(c.Segment.Value(w.source))), look)
+			in.text(clean(plain(c.Segment.Value(w.source), c.IsRaw())), look)
 			if c.HardLineBreak() {
 				in.text("\n", look)
 			} else if c.SoftLineBreak() {
 				in.pendingBreak = true
 			}
 		case *ast.String:
-			in.text(clean(string(c.Value)), look)
+			in.text(clean(plain(c.Value, c.IsRaw() || c.IsCode())), look)
 		case *ast.CodeSpan:
 			w.inlines(c, look, in)
 		case *ast.Emphasis:
@@ -379,19 +362,14 @@ func (w *wordRenderer) inlines(n ast.Node, look docx.Run, in *inline) {
 // picture returns the picture of an image of the body, as the fragment copied it into the
 // bundle, captioned as the fragment captions it; nil when the fragment left it out.
 func (w *wordRenderer) picture(img *ast.Image) *docx.Image {
-	var alt inline
-	w.inlines(img, docx.Run{}, &alt)
-	caption := strings.TrimSpace(w.r.b.text.clean(string(img.Title)))
-	if caption == "" {
-		caption = strings.TrimSpace(runsText(runsOf(alt)))
-	}
-	name, ok := w.r.copyImage(string(img.Destination), caption)
+	caption := w.r.captionOf(img, w.r.altText(img, w.source))
+	name, ok := w.r.copyImage(imageSource(img), caption)
 	if !ok {
 		return nil
 	}
 	data, err := forWord(w.r.a.files[name])
 	if err != nil {
-		w.r.errorf(msg.ImageFailed, string(img.Destination), err)
+		w.r.errorf(msg.ImageFailed, imageSource(img), err)
 		return nil
 	}
 	pic := &docx.Image{Data: data, Description: caption}

@@ -2,26 +2,27 @@ package articles
 
 import (
 	"bytes"
-	"fmt"
-	"net/url"
-	"path"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/dangjian/dangjian/internal/chart"
 	"github.com/dangjian/dangjian/internal/diag"
 	"github.com/dangjian/dangjian/internal/msg"
 	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // policy is the allow-list of article.html, applied to the finished fragment: headings,
 // paragraphs and the emphasis inside them, quotations, lists, tables, figures, images of the
 // bundle and links to other sites. Everything else goes: scripts, styles, event attributes,
 // classes and IDs, frames, forms; the text of an element that is dropped stays, except that
-// of scripts and styles.
+// of scripts and styles. The fragment renderer writes little else; raw HTML, where the site
+// lets it through, is the author's, and the policy is what keeps it safe.
 var policy = func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote",
@@ -43,341 +44,355 @@ var policy = func() *bluemonday.Policy {
 // bundleImage matches the names the export gives images and charts: 1.jpg, chart-2.svg.
 var bundleImage = regexp.MustCompile(`^(chart-)?[1-9][0-9]*\.(jpg|png|gif|svg)$`)
 
-// fragment makes the article's HTML: the page's converted body and its charts, rewritten for
-// the civilization website, then sanitised. It copies the images, the cover among them.
+// fragment makes the article's HTML: the page's Markdown tree rendered by fragmentRenderer,
+// its charts, then sanitised. It copies the images, the cover among them.
 func (b *batch) fragment(a *article) ([]byte, diag.List) {
+	bu := newBundle(b, a)
 	converted := b.site.Converted().Of(a.page)
-	r := &rewriter{b: b, a: a, written: map[string][]diag.Position{}}
 	for _, pic := range converted.Pictures {
-		r.written[unescaped(pic.Src)] = append(r.written[unescaped(pic.Src)], pic.Pos)
+		bu.written[unescaped(pic.Src)] = append(bu.written[unescaped(pic.Src)], pic.Pos)
 	}
 	charts, err := b.charts(b.site.Model(), a.page, b.text.clean)
 	if err != nil {
-		r.errorf(msg.ChartsFailed, err)
+		bu.errorf(msg.ChartsFailed, err)
 	}
 	a.charts = charts
-	var after []Chart
-	for _, c := range charts {
-		if c.InBody {
-			r.blockCharts = append(r.blockCharts, c)
-		} else {
-			after = append(after, c)
-		}
+	bu.queueCharts(charts)
+	var out bytes.Buffer
+	// The tree's problems are the build's, which reported them.
+	if tree, _ := b.converter.Tree(a.page); tree != nil {
+		f := newFragmentRenderer(bu, tree.Source, b.conf.RawHTML)
+		f.render(&out, tree.Doc)
 	}
-	root := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	appendAll(root, r.parse(string(converted.Body)))
 	// The charts of blocks that the body did not show follow it, with the others.
-	for _, c := range append(after, r.blockCharts...) {
-		appendAll(root, r.chart(c))
-		root.AppendChild(&html.Node{Type: html.TextNode, Data: "\n"})
+	for _, c := range bu.remainingCharts() {
+		writeNodes(bu, &out, bu.chartNodes(c))
+		out.WriteByte('\n')
 	}
 	// The cover is for the website's title picture (标题图片): it is copied and named in
 	// meta.json, not repeated in the article.
 	if cover := converted.Cover; cover != "" {
-		a.meta.Cover, _ = r.copyImage(cover, "")
+		a.meta.Cover, _ = bu.copyImage(cover, "")
 	}
-	var buf bytes.Buffer
-	for c := root.FirstChild; c != nil; c = c.NextSibling {
-		if err := html.Render(&buf, c); err != nil {
-			r.errorf(msg.CannotWriteHTML, err)
-		}
-	}
-	out := policy.SanitizeBytes(buf.Bytes())
-	out = append(bytes.TrimSpace(out), '\n')
-	return out, r.problems
+	sanitised := policy.SanitizeBytes(out.Bytes())
+	return append(bytes.TrimSpace(sanitised), '\n'), bu.problems
 }
 
-// rewriter rewrites one article's HTML for the civilization website.
-type rewriter struct {
-	b        *batch
-	a        *article
-	charts   int // the charts copied so far
-	problems diag.List
-	// blockCharts are the pictures of the body's chart blocks not yet shown, in order.
-	blockCharts []Chart
-	// written holds where the body's Markdown writes each image not yet rewritten, by its
-	// source; an image of raw HTML is not there.
-	written map[string][]diag.Position
-}
-
-func (r *rewriter) errorf(key msg.Key, args ...any) {
-	r.problems.Errorf(diag.Position{File: r.a.page.File}, key, args...)
-}
-
-func (r *rewriter) warnf(key msg.Key, args ...any) {
-	r.problems.Add(diag.Warningf(diag.Position{File: r.a.page.File}, key, args...))
-}
-
-// parse parses an HTML fragment, rewrites it and returns its nodes.
-func (r *rewriter) parse(fragment string) []*html.Node {
-	holder := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), holder)
-	if err != nil {
-		r.errorf(msg.CannotReadHTML, err)
-		return nil
-	}
-	appendAll(holder, nodes)
-	r.walk(holder)
-	var rewritten []*html.Node
-	for holder.FirstChild != nil {
-		n := holder.FirstChild
-		holder.RemoveChild(n)
-		rewritten = append(rewritten, n)
-	}
-	return rewritten
-}
-
-// chart copies a chart's picture into the bundle, numbered in the order charts appear, and
-// returns a figure that shows it, captioned with its title if it has one, then its table. Its
-// PNG, when it has one, is the picture of the images folder, as the Word document shows it.
-func (r *rewriter) chart(c Chart) []*html.Node {
-	r.charts++
-	name := fmt.Sprintf("chart-%d.svg", r.charts)
-	// The chart engine's pictures are copied as they are, so they are checked.
-	if found := activeSVG(c.SVG); found != nil {
-		r.errorf(msg.ChartScript, c.Title, found)
-		return nil
-	}
-	title := r.b.text.clean(c.Title)
-	r.a.files[name] = []byte(r.b.text.clean(string(c.SVG)))
-	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: title})
-	if c.PNG != nil {
-		png := strings.TrimSuffix(name, ".svg") + ".png"
-		r.a.files[png] = c.PNG
-		r.show(png, title)
-	} else {
-		r.show(name, title)
-	}
-	fig := element("figure", nil, element("img", []html.Attribute{{Key: "src", Val: name}, {Key: "alt", Val: title}}))
-	if title != "" {
-		fig.AppendChild(element("figcaption", nil, &html.Node{Type: html.TextNode, Data: title}))
-	}
-	return append([]*html.Node{fig, {Type: html.TextNode, Data: "\n"}}, r.parse(c.Table)...)
-}
-
-func appendAll(parent *html.Node, nodes []*html.Node) {
+// writeNodes writes HTML nodes.
+func writeNodes(bu *bundle, out *bytes.Buffer, nodes []*html.Node) {
 	for _, n := range nodes {
-		parent.AppendChild(n)
-	}
-}
-
-// walk rewrites the children of n: text in simplified characters without garbage, images
-// copied into the bundle, links to the internal site unwrapped, paragraphs that hold only
-// images made figures with captions.
-func (r *rewriter) walk(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		switch c.Type {
-		case html.TextNode:
-			c.Data = r.b.text.clean(c.Data)
-		case html.ElementNode:
-			for i, at := range c.Attr {
-				if at.Key == "alt" || at.Key == "title" {
-					c.Attr[i].Val = r.b.text.clean(at.Val)
-				}
-			}
-			switch c.DataAtom {
-			case atom.Img:
-				if !r.image(c) {
-					n.RemoveChild(c)
-				}
-			case atom.A:
-				if href := attr(c, "href"); !external(href) {
-					// The civilization website's readers cannot reach the internal site:
-					// its links become their text.
-					if c.FirstChild != nil {
-						next = c.FirstChild
-					}
-					for c.FirstChild != nil {
-						child := c.FirstChild
-						c.RemoveChild(child)
-						n.InsertBefore(child, c)
-					}
-					n.RemoveChild(c)
-				} else {
-					r.walk(c)
-				}
-			case atom.P:
-				r.walk(c)
-				figures(c)
-			case atom.Figure:
-				if !hasAttr(c, chart.Marker) || len(r.blockCharts) == 0 {
-					r.walk(c)
-					break
-				}
-				// A chart block's figure, drawn for a script that the website does not run:
-				// the block's picture and table take its place.
-				for _, m := range r.chart(r.blockCharts[0]) {
-					n.InsertBefore(m, c)
-				}
-				r.blockCharts = r.blockCharts[1:]
-				n.RemoveChild(c)
-			default:
-				r.walk(c)
-			}
-		}
-		c = next
-	}
-}
-
-// image copies an image into the bundle and points the element at its copy, and warns when it
-// has no caption. It returns false when the image is left out.
-func (r *rewriter) image(img *html.Node) bool {
-	src := attr(img, "src")
-	pos := diag.Position{File: r.a.page.File}
-	if at := r.written[unescaped(src)]; len(at) > 0 {
-		pos, r.written[unescaped(src)] = at[0], at[1:]
-	}
-	text := caption(img)
-	name, ok := r.copyImage(src, text)
-	if !ok {
-		return false
-	}
-	if text == "" {
-		r.problems.Add(diag.Warningf(pos, msg.NoCaption, src, name))
-	}
-	r.show(name, text)
-	setAttr(img, "src", name)
-	if !hasAttr(img, "alt") {
-		setAttr(img, "alt", "")
-	}
-	return true
-}
-
-// show records that the article shows the picture name, with its caption: the first one
-// given, when it shows it more than once.
-func (r *rewriter) show(name, caption string) {
-	for i, pic := range r.a.pictures {
-		if pic.File == name {
-			if pic.Caption == "" {
-				r.a.pictures[i].Caption = caption
-			}
-			return
+		if err := html.Render(out, n); err != nil {
+			bu.errorf(msg.CannotWriteHTML, err)
 		}
 	}
-	r.a.pictures = append(r.a.pictures, imageMeta{File: name, Caption: caption})
 }
 
-// unescaped is a URL with its escapes undone: the HTML escapes what the Markdown wrote.
-func unescaped(src string) string {
-	if s, err := url.PathUnescape(src); err == nil {
-		return s
-	}
-	return src
+// fragmentRenderer renders a page's Markdown tree as the article's HTML, beside wordRenderer,
+// which renders it as a Word document: goldmark's HTML renderer for the markup of blocks and
+// emphasis, and its own functions for the nodes the export writes otherwise — text, simplified
+// as it is written; images, copied into the bundle, and paragraphs of nothing but images,
+// written as figures with their captions; links to the internal site, written as their text;
+// chart blocks, written as the chart's picture and table; code and raw HTML the site shows
+// as text, written as text.
+type fragmentRenderer struct {
+	bu      *bundle
+	source  []byte
+	rawHTML bool
+	md      renderer.Renderer // with the export's functions
+	plain   renderer.Renderer // goldmark's own, for raw HTML that the site lets through
 }
 
-// copyImage copies the image at src (relative to the page, or to the site's root) into the
-// bundle, numbered in the order images first appear, and returns its name there. It returns
-// false when the image is left out: it is on another site, or is no image.
-func (r *rewriter) copyImage(src, caption string) (string, bool) {
-	u, err := url.Parse(src)
-	if src == "" || err != nil || u.Scheme != "" || u.Host != "" {
-		r.warnf(msg.ImageNotInSite, src)
-		return "", false
+func newFragmentRenderer(bu *bundle, source []byte, rawHTML bool) *fragmentRenderer {
+	f := &fragmentRenderer{bu: bu, source: source, rawHTML: rawHTML}
+	gfm := func(opts ...ghtml.Option) []util.PrioritizedValue {
+		return []util.PrioritizedValue{
+			util.Prioritized(ghtml.NewRenderer(opts...), 1000),
+			util.Prioritized(extension.NewTableHTMLRenderer(extension.WithTableHTMLOptions(opts...)), 500),
+			util.Prioritized(extension.NewStrikethroughHTMLRenderer(opts...), 500),
+			util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(opts...), 500),
+		}
 	}
-	target := u.Path
-	if !path.IsAbs(target) {
-		target = path.Join(r.a.page.URL, target)
-	}
-	out := strings.TrimPrefix(target, "/")
-	if name, seen := r.a.images[out]; seen {
-		return name, true
-	}
-	data, err := r.b.site.ReadFile(out)
-	if err != nil {
-		r.errorf(msg.ImageMissing, src)
-		return "", false
-	}
-	scaled, ext, err := scaleDown(data, r.b.conf.Export.ImageWidth)
-	if err != nil {
-		r.errorf(msg.ImageFailed, src, err)
-		return "", false
-	}
-	if r.a.images == nil {
-		r.a.images = map[string]string{}
-	}
-	name := strconv.Itoa(len(r.a.images)+1) + ext
-	r.a.images[out] = name
-	r.a.files[name] = scaled
-	r.a.meta.Images = append(r.a.meta.Images, imageMeta{File: name, Caption: caption})
-	return name, true
+	f.md = renderer.NewRenderer(renderer.WithNodeRenderers(append(gfm(ghtml.WithXHTML()), util.Prioritized(f, 100))...))
+	f.plain = renderer.NewRenderer(renderer.WithNodeRenderers(gfm(ghtml.WithUnsafe())...))
+	return f
 }
 
-// external reports whether a link leads to another site, which the website's readers can follow.
-func external(href string) bool {
-	u, err := url.Parse(href)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto")
+// RegisterFuncs registers the renderer's functions, by the kind of node each writes.
+func (f *fragmentRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	for kind, fn := range map[ast.NodeKind]renderer.NodeRendererFunc{
+		ast.KindText: f.text, ast.KindString: f.string, ast.KindCodeSpan: f.codeSpan,
+		ast.KindCodeBlock: f.codeBlock, ast.KindFencedCodeBlock: f.codeBlock,
+		ast.KindHTMLBlock: f.htmlBlock, ast.KindRawHTML: f.rawHTMLInline,
+		ast.KindParagraph: f.paragraph, ast.KindImage: f.image,
+		ast.KindLink: f.link, ast.KindAutoLink: f.autoLink, chart.KindNode: f.chart,
+	} {
+		reg.Register(kind, fn)
+	}
 }
 
-// figures replaces a paragraph that holds nothing but images with a figure for each, captioned
-// with the image's title, or else its alt text. A paragraph left empty, its images left out,
-// goes too.
-func figures(p *html.Node) {
-	var images []*html.Node
-	for c := p.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
+// render writes the tree's blocks. A block holding raw HTML that the site lets through is
+// HTML of the author's, read as HTML (rewriteRaw).
+func (f *fragmentRenderer) render(out *bytes.Buffer, doc ast.Node) {
+	w := &textWriter{out: out, clean: f.bu.b.text.clean}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		var err error
+		if f.rawHTML && holdsRawHTML(n) {
+			w.flush()
+			var raw bytes.Buffer
+			err = f.plain.Render(&raw, f.source, n)
+			writeNodes(f.bu, out, f.bu.rewriteRaw(raw.String()))
+		} else {
+			err = f.md.Render(w, f.source, n)
+			w.flush()
+		}
+		if err != nil {
+			f.bu.errorf(msg.CannotWriteHTML, err)
+		}
+	}
+}
+
+// holdsRawHTML reports whether n is or holds raw HTML.
+func holdsRawHTML(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (c.Kind() == ast.KindRawHTML || c.Kind() == ast.KindHTMLBlock) {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// textWriter is the writer of the fragment: the text between two tags is gathered, then
+// cleaned as one (simplified, without garbage) and escaped when the next tag is written.
+type textWriter struct {
+	out   *bytes.Buffer
+	clean func(string) string
+	text  strings.Builder
+}
+
+// add adds text, as it reads.
+func (w *textWriter) add(s string) { w.text.WriteString(s) }
+
+func (w *textWriter) flush() {
+	if w.text.Len() > 0 {
+		w.out.WriteString(html.EscapeString(w.clean(w.text.String())))
+		w.text.Reset()
+	}
+}
+
+func (w *textWriter) Write(p []byte) (int, error)       { w.flush(); return w.out.Write(p) }
+func (w *textWriter) WriteString(s string) (int, error) { w.flush(); return w.out.WriteString(s) }
+func (w *textWriter) WriteByte(c byte) error            { w.flush(); return w.out.WriteByte(c) }
+func (w *textWriter) WriteRune(r rune) (int, error)     { w.flush(); return w.out.WriteRune(r) }
+func (w *textWriter) Available() int                    { return w.out.Cap() - w.out.Len() }
+func (w *textWriter) Buffered() int                     { return 0 }
+func (w *textWriter) Flush() error                      { return nil }
+
+// textOf returns the text of w, where the fragment renderer writes.
+func textOf(w util.BufWriter) *textWriter { return w.(*textWriter) }
+
+func (f *fragmentRenderer) text(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Text)
+	textOf(w).add(plain(n.Segment.Value(source), n.IsRaw()))
+	if n.HardLineBreak() {
+		_, _ = w.WriteString("<br />\n")
+	} else if n.SoftLineBreak() {
+		textOf(w).add("\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (f *fragmentRenderer) string(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*ast.String)
+		textOf(w).add(plain(n.Value, n.IsRaw() || n.IsCode()))
+	}
+	return ast.WalkContinue, nil
+}
+
+// codeSpan writes code as its text: the website shows no code.
+func (f *fragmentRenderer) codeSpan(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			value := string(c.(*ast.Text).Segment.Value(source))
+			if v, ok := strings.CutSuffix(value, "\n"); ok {
+				value = v + " "
+			}
+			textOf(w).add(value)
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (f *fragmentRenderer) codeBlock(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		textOf(w).add(strings.Join(linesOf(n, source), ""))
+		_, _ = w.WriteString("\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// htmlBlock writes a block of HTML that the site shows as text: a paragraph of its lines.
+func (f *fragmentRenderer) htmlBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<p>")
+	for i, line := range linesOf(node, source) {
+		if i > 0 {
+			_, _ = w.WriteString("<br />\n")
+		}
+		textOf(w).add(strings.TrimRight(line, "\n"))
+	}
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// rawHTMLInline writes inline HTML that the site shows as text.
+func (f *fragmentRenderer) rawHTMLInline(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		segments := node.(*ast.RawHTML).Segments
+		for i := range segments.Len() {
+			seg := segments.At(i)
+			textOf(w).add(string(seg.Value(source)))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// paragraph writes a paragraph, or, when it holds nothing but images, a figure for each.
+func (f *fragmentRenderer) paragraph(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	images, only := imagesOnly(n, source)
+	if !only {
+		if entering {
+			_, _ = w.WriteString("<p>")
+		} else {
+			_, _ = w.WriteString("</p>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	first := true
+	for _, img := range images {
+		name, alt, caption, ok := f.bu.image(img, source)
+		if !ok {
+			continue
+		}
+		if !first {
+			_, _ = w.WriteString("\n")
+		}
+		first = false
+		_, _ = w.WriteString(`<figure><img src="` + html.EscapeString(name) + `" alt="` + html.EscapeString(alt) + `"/>`)
+		if caption != "" {
+			_, _ = w.WriteString("<figcaption>" + html.EscapeString(caption) + "</figcaption>")
+		}
+		_, _ = w.WriteString("</figure>")
+	}
+	_, _ = w.WriteString("\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// imagesOnly returns the images of a paragraph and whether it holds nothing else, the
+// links to the internal site around them, which become their text, and the white space
+// and line breaks between them aside.
+func imagesOnly(n ast.Node, source []byte) ([]*ast.Image, bool) {
+	var images []*ast.Image
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
 			images = append(images, c)
-		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case *ast.Text:
+			if strings.TrimSpace(plain(c.Segment.Value(source), c.IsRaw())) != "" {
+				return nil, false
+			}
+		case *ast.Link:
+			if external(string(c.Destination)) {
+				return nil, false
+			}
+			inner, ok := imagesOnly(c, source)
+			if !ok {
+				return nil, false
+			}
+			images = append(images, inner...)
 		default:
-			return
+			return nil, false
 		}
 	}
-	for i, img := range images {
-		p.RemoveChild(img)
-		fig := element("figure", nil, img)
-		if text := caption(img); text != "" {
-			fig.AppendChild(element("figcaption", nil, &html.Node{Type: html.TextNode, Data: text}))
-		}
-		p.Parent.InsertBefore(fig, p)
-		if i+1 < len(images) {
-			p.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, p)
-		}
-	}
-	p.Parent.RemoveChild(p)
+	return images, true
 }
 
-// caption is an image's caption: its title, or else its alt text.
-func caption(img *html.Node) string {
-	if title := strings.TrimSpace(attr(img, "title")); title != "" {
-		return title
-	}
-	return strings.TrimSpace(attr(img, "alt"))
-}
-
-func element(tag string, attrs []html.Attribute, children ...*html.Node) *html.Node {
-	n := &html.Node{Type: html.ElementNode, Data: tag, DataAtom: atom.Lookup([]byte(tag)), Attr: attrs}
-	for _, c := range children {
-		n.AppendChild(c)
-	}
-	return n
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
+// image writes an image of a paragraph's text, copied into the bundle; one left out is not
+// written.
+func (f *fragmentRenderer) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if name, alt, _, ok := f.bu.image(node.(*ast.Image), source); ok {
+			_, _ = w.WriteString(`<img src="` + html.EscapeString(name) + `" alt="` + html.EscapeString(alt) + `"/>`)
 		}
 	}
-	return ""
+	return ast.WalkSkipChildren, nil
 }
 
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
-		}
+// link writes a link to another site; the civilization website's readers cannot reach the
+// internal site: its links become their text.
+func (f *fragmentRenderer) link(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !external(string(n.Destination)) {
+		textOf(w).flush() // the text of a link is cleaned apart from the text around it
+		return ast.WalkContinue, nil
 	}
-	return false
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="` + html.EscapeString(string(util.URLEscape(n.Destination, true))) + `"`)
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="` + html.EscapeString(f.bu.b.text.clean(plain(n.Title, false))) + `"`)
+	}
+	_, _ = w.WriteString(">")
+	return ast.WalkContinue, nil
 }
 
-func setAttr(n *html.Node, key, val string) {
-	for i, a := range n.Attr {
-		if a.Key == key {
-			n.Attr[i].Val = val
-			return
+func (f *fragmentRenderer) autoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	url := string(n.URL(source))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+		url = "mailto:" + url
+	}
+	label := string(n.Label(source))
+	if !external(url) {
+		textOf(w).flush()
+		textOf(w).add(label)
+		textOf(w).flush()
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="` + html.EscapeString(string(util.URLEscape([]byte(url), false))) + `">`)
+	textOf(w).add(label)
+	_, _ = w.WriteString("</a>")
+	return ast.WalkContinue, nil
+}
+
+// chart writes a chart block as the picture and table of its chart: the site draws it for a
+// script that the website does not run.
+func (f *fragmentRenderer) chart(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if n := node.(*chart.Node); !n.Broken {
+		if c, ok := f.bu.nextBlockChart(); ok {
+			textOf(w).flush()
+			writeNodes(f.bu, textOf(w).out, f.bu.chartNodes(c))
 		}
 	}
-	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+	_, _ = w.WriteString("\n")
+	return ast.WalkSkipChildren, nil
 }
