@@ -2,6 +2,7 @@ package articles
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	_ "image/gif" // decoded, and re-encoded as PNG when scaled
 	"image/png"
@@ -17,6 +18,9 @@ const jpegQuality = 88
 
 // errNotImage is the error for a file that is not a JPEG, PNG or GIF image.
 var errNotImage = msg.New(msg.NotImage)
+
+// errBroken is the error for a picture whose JPEG segments or PNG chunks do not hold together.
+var errBroken = msg.New(msg.BrokenImage)
 
 // scaleDown returns an image fit to send, and the extension its format takes: upright (a
 // JPEG's EXIF orientation applied), without metadata (EXIF and its GPS, XMP, comments; PNG's
@@ -40,6 +44,9 @@ func scaleDown(data []byte, maxWidth int) ([]byte, string, error) {
 	}
 	if width <= maxWidth {
 		cleaned, err := photo.Clean(data)
+		if errors.Is(err, photo.ErrBroken) {
+			err = errBroken
+		}
 		return cleaned, ext, err
 	}
 	src, _, err := image.Decode(bytes.NewReader(data))

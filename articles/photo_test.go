@@ -145,3 +145,18 @@ func assertNoMetadata(t *testing.T, name string, data []byte) {
 		}
 	}
 }
+
+// TestBrokenPhoto checks that a JPEG cut short after its header, which decodes far enough
+// to tell its size, stops the export with the catalogue's words.
+func TestBrokenPhoto(t *testing.T) {
+	s := sitetest.New(t, photoSite)
+	jpg := phototest.Insert(phototest.Encode(t, phototest.Marked(16, 16)), phototest.JFIF) // JFIF: the header ends at SOF
+	dht := bytes.Index(jpg, []byte{0xFF, 0xC4})
+	for _, name := range []string{"wide.jpg", "upright.jpg"} {
+		s.Write("content/activities/photos/"+name, string(jpg))
+	}
+	s.Write("content/activities/photos/gps.png", string(phototest.PNG(t, phototest.Marked(4, 4))))
+	s.Write("content/activities/photos/side.jpg", string(jpg[:dht+6]))
+	problems := fails(t, articles.Config{Options: generator.Options{Source: s.Dir}})
+	assertProblems(t, problems, `image "side.jpg": the picture's file is cut short or damaged`)
+}
