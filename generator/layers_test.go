@@ -16,7 +16,7 @@ import (
 // engines beside it come last.
 var layers = [][]string{
 	{"internal/msg"},
-	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "internal/docread", "layouts"},
+	{"internal/diag", "internal/kinds", "internal/search", "internal/zipfile", "internal/docread", "internal/photo", "layouts"},
 	{"internal/textfile", "internal/yamlnode", "internal/lastmod", "internal/media", "internal/markdown", "internal/docx"},
 	{"internal/config", "internal/source"},
 	{"internal/frontmatter"},
@@ -37,7 +37,7 @@ var layers = [][]string{
 // pipeline: they may import anything, and no layer may import them.
 var support = []string{
 	"deploy", "setup", "internal/browser", "internal/corpus", "internal/gittest", "internal/golden",
-	"internal/linkcheck", "internal/sitetest", "internal/testenv", "internal/vnu", "internal/wordfixture",
+	"internal/linkcheck", "internal/sitetest", "internal/testenv", "internal/vnu", "internal/wordfixture", "internal/phototest",
 	"internal/cmd/gencorpus", "internal/cmd/sitecheck", "internal/hygiene/internal/mkchars",
 	"internal/kinds/internal/mkdoc", "newpage/internal/mkpinyin", "windows", "internal/cmd/mkzip", "internal/cmd/fontsubset",
 }

@@ -25,6 +25,7 @@ var (
 	ImageMissing      = def(`图片 %q：网站里没有这个文件`, `image %q: no such file in the site`)
 	ImageFailed       = def(`图片 %q：%v`, `image %q: %v`)
 	NotImage          = def(`不是 JPEG、PNG 或 GIF 图片`, `not a JPEG, PNG or GIF image`)
+	BrokenImage       = def(`图片文件不完整或已损坏（JPEG 的段或 PNG 的块对不上）：请重新保存或重新拷贝这张图片`, `the picture's file is cut short or damaged (its JPEG segments or PNG chunks do not hold together): save or copy it again`)
 	DocxFailed        = def(`无法写出 Word 文档：%v`, `cannot write the Word document: %v`)
 	ChartScript       = def(`图表 %q：它的 SVG 图片可能运行脚本：%v`, `chart %q: its SVG image could run a script: %v`)
 	SVGNotXML         = def(`它不是格式正确的 XML（%v），无法判断`, `it is not well-formed XML (%v), so it cannot be judged`)
