@@ -119,11 +119,6 @@ func (p *Printer) Sprintf(k Key, args ...any) string {
 	return p.printer().Sprintf(string(k), p.args(k, args)...)
 }
 
-// Fprintf writes the message k with args to w.
-func (p *Printer) Fprintf(w interface{ Write([]byte) (int, error) }, k Key, args ...any) {
-	_, _ = w.Write([]byte(p.Sprintf(k, args...)))
-}
-
 // Fprintln writes the message k with args to w, and a line end.
 func (p *Printer) Fprintln(w interface{ Write([]byte) (int, error) }, k Key, args ...any) {
 	_, _ = w.Write([]byte(p.Sprintf(k, args...) + "\n"))
