@@ -10,6 +10,7 @@ package msg
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -120,8 +121,8 @@ func (p *Printer) Sprintf(k Key, args ...any) string {
 }
 
 // Fprintln writes the message k with args to w, and a line end.
-func (p *Printer) Fprintln(w interface{ Write([]byte) (int, error) }, k Key, args ...any) {
-	_, _ = w.Write([]byte(p.Sprintf(k, args...) + "\n"))
+func (p *Printer) Fprintln(w io.Writer, k Key, args ...any) {
+	_, _ = io.WriteString(w, p.Sprintf(k, args...)+"\n")
 }
 
 // args says the arguments that are messages, keys and errors in p's language, and keeps the
