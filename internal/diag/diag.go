@@ -125,20 +125,34 @@ func (l List) Counts() (errors, warnings int) {
 	return errors, warnings
 }
 
-// Sort orders the problems by file, line, column and message, and drops exact repeats.
+// Sort orders the problems by file, line, column and message, and drops exact repeats. Each
+// message is said once, not at every comparison.
 func (l List) Sort() List {
-	slices.SortFunc(l, func(a, b Problem) int {
+	type said struct {
+		Problem
+		text string
+	}
+	s := make([]said, len(l))
+	for i, p := range l {
+		s[i] = said{p, p.Msg(msg.Chinese)}
+	}
+	slices.SortFunc(s, func(a, b said) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),
-			cmp.Compare(a.Msg(msg.Chinese), b.Msg(msg.Chinese)),
+			cmp.Compare(a.text, b.text),
 		)
 	})
-	return slices.CompactFunc(l, func(a, b Problem) bool {
-		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg(msg.Chinese) == b.Msg(msg.Chinese)
+	s = slices.CompactFunc(s, func(a, b said) bool {
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.text == b.text
 	})
+	for i, p := range s {
+		l[i] = p.Problem
+	}
+	clear(l[len(s):])
+	return l[:len(s)]
 }
 
 // Text says the problems in p's language, one a line.
