@@ -82,16 +82,15 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 // repairs that Fix makes, reading the site's writing from all its texts as Run does, and
 // returns them: for a page just written from a document, whose text the editor has not seen.
 func FixFile(cfg Config, name string) ([]Change, error) {
-	conf, _ := config.Parse(readFile(cfg.Dir(), config.File))
-	if conf == nil {
-		return nil, nil // site.yaml is unreadable: Run reports it
-	}
 	texts := readTexts(cfg.Dir())
-	all := make([][]byte, len(texts))
-	for i, t := range texts {
-		all[i] = t.data
+	var conf *config.Site
+	if i := slices.IndexFunc(texts, func(t text) bool { return t.name == config.File }); i >= 0 {
+		conf, _ = config.Parse(texts[i].data)
 	}
-	writing := hygiene.Learn(conf, all...)
+	if conf == nil {
+		return nil, nil // site.yaml is missing or unreadable: Run reports it
+	}
+	writing := learn(conf, texts)
 	for _, t := range texts {
 		if t.name == name {
 			t.findings = hygiene.Check(t.name, t.data, writing)
@@ -136,11 +135,7 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 	problems = append(problems, futureDates(model, cfg.Today)...)
 	problems = append(problems, emptyListTitles(model)...)
 	texts := readTexts(cfg.Dir())
-	all := make([][]byte, len(texts))
-	for i, t := range texts {
-		all[i] = t.data
-	}
-	writing := hygiene.Learn(model.Config, all...)
+	writing := learn(model.Config, texts)
 	for i, t := range texts {
 		texts[i].findings = hygiene.Check(t.name, t.data, writing)
 		for _, f := range texts[i].findings {
@@ -148,6 +143,15 @@ func inspect(ctx context.Context, cfg Config) (*Report, []text) {
 		}
 	}
 	return &Report{Files: len(texts), Problems: problems.Sort(), Drafts: site.Drafts()}, texts
+}
+
+// learn returns how the site writes, learned from all its texts.
+func learn(conf *config.Site, texts []text) *hygiene.Writing {
+	all := make([][]byte, len(texts))
+	for i, t := range texts {
+		all[i] = t.data
+	}
+	return hygiene.Learn(conf, all...)
 }
 
 // readTexts reads site.yaml and every Markdown file under content/, drafts too. A file that
@@ -159,20 +163,11 @@ func readTexts(site string) []text {
 	slices.Sort(names)
 	texts := make([]text, 0, len(names))
 	for _, name := range names {
-		if data := readFile(site, name); data != nil {
+		if data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name))); err == nil {
 			texts = append(texts, text{name: name, data: data})
 		}
 	}
 	return texts
-}
-
-// readFile reads the site's file name, slash-separated; nil when it cannot.
-func readFile(site, name string) []byte {
-	data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name)))
-	if err != nil {
-		return nil
-	}
-	return data
 }
 
 // futureDates warns of published pages dated after today: a draft is the way to hold one back.

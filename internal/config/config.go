@@ -74,8 +74,8 @@ func (s *Site) Lists() []List {
 // ListOf returns the list of the values allowed for a front-matter key (branch, form,
 // category).
 func (s *Site) ListOf(key string) List {
-	i := slices.IndexFunc(s.Lists(), func(l List) bool { return l.Key == key })
-	return s.Lists()[i]
+	lists := s.Lists()
+	return lists[slices.IndexFunc(lists, func(l List) bool { return l.Key == key })]
 }
 
 // Spelling returns value as the list writes it: value when it is listed; the listed value that

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dangjian/dangjian/internal/config"
-	"github.com/dangjian/dangjian/internal/frontmatter"
 	"github.com/dangjian/dangjian/internal/kinds"
 	"github.com/dangjian/dangjian/internal/textfile"
 	"github.com/dangjian/dangjian/internal/yamlnode"
@@ -88,11 +87,9 @@ func mayFind(file string, data []byte, script string) bool {
 	yamlEnd := len(norm) // where the YAML ends: the front matter of a Markdown file
 	if path.Ext(file) == ".md" {
 		yamlEnd = 0
-		if matter, body, _, ok := frontmatter.Split(norm); ok && matter != nil {
-			yamlEnd = len(norm) - len(body)
-			// The newline that ends the opening --- stands in its place, as keyboard reads it.
-			from := bytes.IndexByte(norm, '\n')
-			if yamlnode.MaySlip(file, norm[from:from+1+len(matter)]) {
+		if src, _, bodyStart, ok := frontMatter(norm); ok {
+			yamlEnd = bodyStart
+			if yamlnode.MaySlip(file, src) {
 				return true
 			}
 		}

@@ -21,15 +21,12 @@ func (t *text) keyboard(c *cleaned) bool {
 	if !t.isMD {
 		return false
 	}
-	matter, _, _, ok := frontmatter.Split(c.text)
-	if !ok || matter == nil {
+	src, from, _, ok := frontMatter(c.text)
+	if !ok {
 		return false
 	}
-	// The newline that ends the opening --- stands in its place, as the loader reads it, so
-	// that the lines are the file's.
-	from := bytes.IndexByte(c.text, '\n')
 	repaired := false
-	for _, s := range yamlnode.Slips(t.file, c.text[from:from+1+len(matter)]) {
+	for _, s := range yamlnode.Slips(t.file, src) {
 		edits := make([]Edit, len(s.Edits))
 		for i, e := range s.Edits {
 			edits[i] = Edit{Start: c.norm(from+e.Start, false), End: c.norm(from+e.End, true), New: e.New}
@@ -39,6 +36,19 @@ func (t *text) keyboard(c *cleaned) bool {
 		t.report(s.Problem, c.norm(from+s.Offset, false), s.Done, edits...)
 	}
 	return repaired
+}
+
+// frontMatter returns the front matter of a Markdown text as YAML whose lines are the file's:
+// the newline that ends the opening --- stands in its place, as the loader reads it. from is
+// the offset in text of that newline, and bodyStart that of the body; ok is false when the
+// text has no front matter.
+func frontMatter(text []byte) (src []byte, from, bodyStart int, ok bool) {
+	matter, body, _, ok := frontmatter.Split(text)
+	if !ok || matter == nil {
+		return nil, 0, 0, false
+	}
+	from = bytes.IndexByte(text, '\n')
+	return text[from : from+1+len(matter)], from, len(text) - len(body), true
 }
 
 // indent is the full-width spaces that start a paragraph of the body, as Word indents one.
