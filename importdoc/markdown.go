@@ -39,13 +39,7 @@ func (w *writer) body(blocks []docread.Block) string {
 		w.block(b)
 	}
 	for i, n := range w.notes {
-		var parts []string
-		for _, b := range n.Blocks {
-			if s := w.inline(b); s != "" {
-				parts = append(parts, s)
-			}
-		}
-		w.para(noteMark(i+1) + " " + strings.Join(parts, " "))
+		w.para(noteMark(i+1) + " " + w.inlines(n.Blocks))
 	}
 	return w.b.String()
 }
@@ -148,13 +142,7 @@ func (w *writer) table(t *docread.Table) {
 		for _, c := range r {
 			text := ""
 			if !c.Merged {
-				var parts []string
-				for _, b := range c.Blocks {
-					if s := w.inline(b); s != "" {
-						parts = append(parts, s)
-					}
-				}
-				text = strings.ReplaceAll(strings.Join(parts, " "), "|", `\|`)
+				text = strings.ReplaceAll(w.inlines(c.Blocks), "|", `\|`)
 			}
 			row = append(row, text)
 			for range max(c.Span, 1) - 1 {
@@ -176,6 +164,17 @@ func (w *writer) table(t *docread.Table) {
 		}
 	}
 	w.para(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// inlines returns blocks as text on one line, those with text parted by a space.
+func (w *writer) inlines(blocks []docread.Block) string {
+	var parts []string
+	for _, b := range blocks {
+		if s := w.inline(b); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // inline returns a block as text on one line: for a cell of a table, or a note.

@@ -34,8 +34,7 @@ type parser struct {
 // notes are the footnotes and endnotes that the body refers to, made as it refers to them and
 // filled from their parts afterwards.
 type notes struct {
-	byID  map[string]*Note // by "f" or "e" and the note's id
-	order []string
+	byID map[string]*Note // by "f" or "e" and the note's id
 }
 
 // get returns the note the reference names, made at its first reference.
@@ -49,7 +48,6 @@ func (n *notes) get(endnote bool, id string) *Note {
 	}
 	note := &Note{Endnote: endnote}
 	n.byID[key] = note
-	n.order = append(n.order, key)
 	return note
 }
 

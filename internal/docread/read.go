@@ -108,7 +108,7 @@ func (p *parser) notesPart(name string, endnote bool) error {
 		prefix, element = "e", "endnote"
 	}
 	wanted := false
-	for _, key := range p.notes.order {
+	for key := range p.notes.byID {
 		wanted = wanted || strings.HasPrefix(key, prefix)
 	}
 	if !wanted {
