@@ -161,10 +161,7 @@ type Site struct {
 	copies        map[string]copySource // output path → where to copy it from
 	fixTemps      []string              // see source.Tree.FixTemps
 	drafts        []string              // the files of the drafts left out
-	// configTally and textProblems are for the count of the slips in the text (see
-	// CountTextProblems): site.yaml's tally, and the count.
-	configTally  hygiene.Tally
-	textProblems int
+	textProblems  int                   // the count of the slips in the text (see CountTextProblems)
 }
 
 // Model returns the site model.
@@ -215,16 +212,13 @@ func load(ctx context.Context, cfg Config, reuse *reuse) (*Site, diag.List) {
 	problems = append(problems, walkProblems...)
 
 	s := &Site{cfg: cfg, fsys: fsys, copies: map[string]copySource{}, parsed: map[string]parsedFile{}, fixTemps: tree.FixTemps}
-	if cfg.CountTextProblems {
-		s.configTally = hygiene.NewTally(config.File, data, conf.Script)
-	}
 	if conf.ContentFiles != config.ContentFilesAny {
 		problems = append(problems, s.checkContentFiles(tree.ContentFiles(), reuse)...)
 	}
 	docs, indexes, loadProblems := s.loadDocs(ctx, conf, tree, reuse)
 	problems = append(problems, loadProblems...)
 	if cfg.CountTextProblems {
-		tallies := []hygiene.Tally{s.configTally}
+		tallies := []hygiene.Tally{hygiene.NewTally(config.File, data, conf.Script)}
 		for _, parsed := range s.parsed {
 			tallies = append(tallies, parsed.tally)
 		}

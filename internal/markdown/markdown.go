@@ -171,13 +171,7 @@ func (c *Converter) Convert(file string, body []byte, bodyLine int, r Resolver) 
 	if err := c.md.Renderer().Render(out, body, doc); err != nil {
 		conv.problems.Errorf(diag.Position{File: file, Line: bodyLine}, msg.CannotRender, err)
 	}
-	res, indents, pictureAt := read(doc, body, c.kept)
-	for i, at := range pictureAt {
-		res.Pictures[i].Pos = conv.position(at)
-	}
-	for _, in := range indents {
-		conv.problems.Add(IndentWarning(conv.position(in.Runs[0].Start), in.spaces(body)))
-	}
+	res := read(doc, conv, c.kept)
 	res.HTML, res.Problems = out.Bytes(), conv.problems
 	return res
 }
@@ -430,6 +424,7 @@ func textOf(n ast.Node, source []byte) string {
 // reader reads a parsed body's plain text, a line per block, its first paragraph, its
 // headings and pictures, and the nodes it is asked to keep, in one walk.
 type reader struct {
+	conv   *conversion // where the pictures are, and the warnings of indents go
 	source []byte
 	kept   []ast.NodeKind
 	b      strings.Builder
@@ -440,15 +435,13 @@ type reader struct {
 	// leadStart, headingStart and altStart are where the text of the paragraph, the heading
 	// and the image being read start in b.
 	leadStart, headingStart, altStart int
-	indents                           []Indent
-	pictureAt                         []int // the offset of each picture
 }
 
-// read reads doc, parsed from source, keeping the nodes of the kinds kept, and returns the
-// full-width indents of its paragraphs and the offset of each picture.
-func read(doc ast.Node, source []byte, kept []ast.NodeKind) (Result, []Indent, []int) {
-	r := &reader{source: source, kept: kept}
-	r.b.Grow(len(source))
+// read reads doc, parsed from conv's source, keeping the nodes of the kinds kept, and warns of
+// the full-width indents of its paragraphs.
+func read(doc ast.Node, conv *conversion, kept []ast.NodeKind) Result {
+	r := &reader{conv: conv, source: conv.source, kept: kept}
+	r.b.Grow(len(r.source))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			return r.enter(n), nil
@@ -457,7 +450,7 @@ func read(doc ast.Node, source []byte, kept []ast.NodeKind) (Result, []Indent, [
 		return ast.WalkContinue, nil
 	})
 	r.res.Text = strings.TrimSpace(r.b.String())
-	return r.res, r.indents, r.pictureAt
+	return r.res
 }
 
 func (r *reader) enter(n ast.Node) ast.WalkStatus {
@@ -470,7 +463,7 @@ func (r *reader) enter(n ast.Node) ast.WalkStatus {
 			r.leadStart = r.b.Len()
 		}
 		if in, ok := indentOf(n, r.source); ok {
-			r.indents = append(r.indents, in)
+			r.conv.problems.Add(IndentWarning(r.conv.position(in.Runs[0].Start), in.spaces(r.source)))
 		}
 	case *ast.Heading:
 		r.headingStart = r.b.Len()
@@ -498,8 +491,8 @@ func (r *reader) leave(n ast.Node) {
 		idBytes, _ := id.([]byte)
 		r.res.Headings = append(r.res.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: r.since(r.headingStart)})
 	case *ast.Image:
-		r.res.Pictures = append(r.res.Pictures, Picture{Src: string(n.Destination), Alt: r.since(r.altStart), Title: string(n.Title)})
-		r.pictureAt = append(r.pictureAt, offsetOf(n, r.source))
+		r.res.Pictures = append(r.res.Pictures, Picture{Src: string(n.Destination), Alt: r.since(r.altStart), Title: string(n.Title),
+			Pos: r.conv.position(offsetOf(n, r.source))})
 	case *ast.HTMLBlock:
 		return // its text is not read: it ends no line
 	}
