@@ -113,21 +113,31 @@ func (bu *bundle) captionOf(img *ast.Image, alt string) string {
 // image copies an image of the tree into the bundle, and warns when it has no caption. It
 // returns its name there, its text and its caption; false when it is left out.
 func (bu *bundle) image(img *ast.Image, source []byte) (name, alt, caption string, ok bool) {
-	src := imageSource(img)
+	alt = bu.altText(img, source)
+	caption = bu.captionOf(img, alt)
+	if name, ok = bu.place(imageSource(img), caption); !ok {
+		return "", "", "", false
+	}
+	return name, alt, caption, true
+}
+
+// place copies the image at src, captioned caption, into the bundle and records that the
+// article shows it, warning where the body writes it when it has no caption. It returns its
+// name there; false when it is left out.
+func (bu *bundle) place(src, caption string) (string, bool) {
 	pos := diag.Position{File: bu.a.page.File}
 	if at := bu.written[unescaped(src)]; len(at) > 0 {
 		pos, bu.written[unescaped(src)] = at[0], at[1:]
 	}
-	alt = bu.altText(img, source)
-	caption = bu.captionOf(img, alt)
-	if name, ok = bu.copyImage(src, caption); !ok {
-		return "", "", "", false
+	name, ok := bu.copyImage(src, caption)
+	if !ok {
+		return "", false
 	}
 	if caption == "" {
 		bu.problems.Add(diag.Warningf(pos, msg.NoCaption, src, name))
 	}
 	bu.show(name, caption)
-	return name, alt, caption, true
+	return name, true
 }
 
 // copyChart copies a chart's picture into the bundle, numbered in the order charts appear,
@@ -305,20 +315,10 @@ func (bu *bundle) walk(n *html.Node) {
 // htmlImage copies an image of raw HTML into the bundle and points the element at its copy,
 // and warns when it has no caption. It returns false when the image is left out.
 func (bu *bundle) htmlImage(img *html.Node) bool {
-	src := attr(img, "src")
-	pos := diag.Position{File: bu.a.page.File}
-	if at := bu.written[unescaped(src)]; len(at) > 0 {
-		pos, bu.written[unescaped(src)] = at[0], at[1:]
-	}
-	text := caption(img)
-	name, ok := bu.copyImage(src, text)
+	name, ok := bu.place(attr(img, "src"), caption(img))
 	if !ok {
 		return false
 	}
-	if text == "" {
-		bu.problems.Add(diag.Warningf(pos, msg.NoCaption, src, name))
-	}
-	bu.show(name, text)
 	setAttr(img, "src", name)
 	if !hasAttr(img, "alt") {
 		setAttr(img, "alt", "")

@@ -379,27 +379,20 @@ func (w *wordRenderer) picture(img *ast.Image) *docx.Image {
 	return pic
 }
 
-func runsOf(in inline) []docx.Run {
-	var runs []docx.Run
-	for _, item := range in.items {
-		if item.picture == nil {
-			runs = append(runs, item.run)
-		}
-	}
-	return runs
-}
-
 // cellRuns returns the text of a block inside a list's item or a table's cell; its pictures
 // are shown after the list or the table.
 func (w *wordRenderer) cellRuns(n ast.Node) []docx.Run {
 	var in inline
 	w.inlines(n, docx.Run{}, &in)
+	var runs []docx.Run
 	for _, item := range in.items {
 		if item.picture != nil {
 			w.pictures = append(w.pictures, item.picture)
+		} else {
+			runs = append(runs, item.run)
 		}
 	}
-	return runsOf(in)
+	return runs
 }
 
 // list renders a list: each item's text, its paragraphs on lines of their own, and the list

@@ -113,10 +113,7 @@ func (d *Drawer) resolve(spec Spec) (drawing, error) {
 }
 
 func (d *Drawer) tableData(dr drawing) tableData {
-	t := tableData{YearLabel: d.YearLabel}
-	for _, s := range dr.series {
-		t.Columns = append(t.Columns, column(s))
-	}
+	t := tableData{YearLabel: d.YearLabel, Columns: dr.columns()}
 	for _, y := range dr.years {
 		row := tableRow{Year: strconv.Itoa(y)}
 		for _, s := range dr.series {
@@ -129,6 +126,15 @@ func (d *Drawer) tableData(dr drawing) tableData {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// columns names the drawing's series, in order, as column does.
+func (dr drawing) columns() []string {
+	var names []string
+	for _, s := range dr.series {
+		names = append(names, column(s))
+	}
+	return names
 }
 
 // column names a metric as the table heads its column and the legend shows it: 党课（次）.

@@ -44,11 +44,7 @@ func (d *Drawer) SVG(spec Spec) ([]byte, error) {
 		svgWidth, svgHeight, svgWidth, svgHeight, fontFamily, fontSize)
 	title := spec.Title
 	if title == "" {
-		names := make([]string, len(dr.series))
-		for i, s := range dr.series {
-			names[i] = column(s)
-		}
-		title = strings.Join(names, "、")
+		title = strings.Join(dr.columns(), "、")
 	}
 	c.printf("<title>%s</title>\n", escape(title))
 	c.printf("<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", svgWidth, svgHeight)
@@ -60,10 +56,6 @@ func (d *Drawer) SVG(spec Spec) ([]byte, error) {
 // paint lays out and paints the chart of spec on s, in the picture's units (svgWidth by
 // svgHeight), for the SVG and the PNG alike.
 func (d *Drawer) paint(s surface, spec Spec, dr drawing) {
-	names := make([]string, len(dr.series))
-	for i, series := range dr.series {
-		names[i] = column(series)
-	}
 	top := float64(margin)
 	if spec.Title != "" {
 		s.text(svgWidth/2, top+titleSize, "middle", style{size: titleSize, bold: true, fill: "#333333"}, spec.Title)
@@ -77,7 +69,7 @@ func (d *Drawer) paint(s surface, spec Spec, dr drawing) {
 		s.text(svgWidth/2, top+fontSize, "middle", style{fill: "#666666"}, span+" "+d.TotalLabel)
 		top += fontSize + 8
 	}
-	area := box{left: margin, top: top + 8, right: svgWidth - margin, bottom: legend(s, names) - 12}
+	area := box{left: margin, top: top + 8, right: svgWidth - margin, bottom: legend(s, dr.columns()) - 12}
 	switch spec.Kind {
 	case "pie":
 		pie(s, dr, area)

@@ -44,10 +44,12 @@ func TestOrientation(t *testing.T) {
 // picture's 0th row and 0th column are seen.
 func TestUpright(t *testing.T) {
 	const w, h = 5, 3
-	src := image.NewRGBA(image.Rect(10, 20, 10+w, 20+h)) // bounds not at the origin
+	// Bounds not at the origin; a grey picture takes a way of its own.
+	colour, grey := image.NewRGBA(image.Rect(10, 20, 10+w, 20+h)), image.NewGray(image.Rect(10, 20, 10+w, 20+h))
 	for y := range h {
 		for x := range w {
-			src.Set(10+x, 20+y, color.RGBA{uint8(x), uint8(y), 0, 255})
+			colour.Set(10+x, 20+y, color.RGBA{uint8(x), uint8(y), 0, 255})
+			grey.Set(10+x, 20+y, color.Gray{uint8(16*x + y)})
 		}
 	}
 	// rowSide and colSide: the side the stored 0th row and 0th column are seen on.
@@ -55,48 +57,58 @@ func TestUpright(t *testing.T) {
 		1: {"top", "left"}, 2: {"top", "right"}, 3: {"bottom", "right"}, 4: {"bottom", "left"},
 		5: {"left", "top"}, 6: {"right", "top"}, 7: {"right", "bottom"}, 8: {"left", "bottom"},
 	}
-	opposite := map[string]string{"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
 	for o, sides := range table {
-		up := Upright(src, o)
-		dw, dh := w, h
-		if o >= 5 {
-			dw, dh = h, w
-		}
-		if b := up.Bounds(); b.Dx() != dw || b.Dy() != dh {
-			t.Errorf("orientation %d: %v, want %dx%d", o, b, dw, dh)
-			continue
-		}
-		// at is the corner of the upright picture on both sides.
-		at := func(a, b string) image.Point {
-			var p image.Point
-			for _, side := range []string{a, b} {
-				switch side {
-				case "bottom":
-					p.Y = dh - 1
-				case "right":
-					p.X = dw - 1
-				}
-			}
-			return p.Add(up.Bounds().Min)
-		}
-		row, col := sides[0], sides[1]
-		for _, c := range []struct {
-			x, y int
-			at   image.Point
-		}{
-			{0, 0, at(row, col)},
-			{w - 1, 0, at(row, opposite[col])},
-			{0, h - 1, at(opposite[row], col)},
-			{w - 1, h - 1, at(opposite[row], opposite[col])},
-		} {
-			if got, want := up.At(c.at.X, c.at.Y), src.At(10+c.x, 20+c.y); got != want {
-				t.Errorf("orientation %d: stored (%d,%d) not at %v: found %v", o, c.x, c.y, c.at, got)
-			}
+		for _, src := range []image.Image{colour, grey} {
+			checkUpright(t, src, o, sides)
 		}
 	}
-	grey := image.NewGray(image.Rect(0, 0, 4, 2))
 	if _, ok := Upright(grey, 6).(*image.Gray); !ok {
 		t.Errorf("a grey picture turned is no longer grey")
+	}
+}
+
+// checkUpright checks that src stood upright from orientation o shows its stored
+// 0th row and 0th column on sides.
+func checkUpright(t *testing.T, src image.Image, o int, sides [2]string) {
+	t.Helper()
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	opposite := map[string]string{"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
+	up := Upright(src, o)
+	dw, dh := w, h
+	if o >= 5 {
+		dw, dh = h, w
+	}
+	if b := up.Bounds(); b.Dx() != dw || b.Dy() != dh {
+		t.Errorf("orientation %d, %T: %v, want %dx%d", o, src, b, dw, dh)
+		return
+	}
+	// at is the corner of the upright picture on both sides.
+	at := func(a, b string) image.Point {
+		var p image.Point
+		for _, side := range []string{a, b} {
+			switch side {
+			case "bottom":
+				p.Y = dh - 1
+			case "right":
+				p.X = dw - 1
+			}
+		}
+		return p.Add(up.Bounds().Min)
+	}
+	row, col := sides[0], sides[1]
+	for _, c := range []struct {
+		x, y int
+		at   image.Point
+	}{
+		{0, 0, at(row, col)},
+		{w - 1, 0, at(row, opposite[col])},
+		{0, h - 1, at(opposite[row], col)},
+		{w - 1, h - 1, at(opposite[row], opposite[col])},
+	} {
+		if got, want := up.At(c.at.X, c.at.Y), src.At(b.Min.X+c.x, b.Min.Y+c.y); got != want {
+			t.Errorf("orientation %d, %T: stored (%d,%d) not at %v: found %v", o, src, c.x, c.y, c.at, got)
+		}
 	}
 }
 
